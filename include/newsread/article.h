@@ -1,0 +1,65 @@
+/* article.h - the one article record, whatever the source, and lists of them. */
+#ifndef NEWSREAD_ARTICLE_H
+#define NEWSREAD_ARTICLE_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* A category path such as 金融 › 证券时报网 › 要闻: parts[0] is the top. */
+struct catpath {
+	char **parts; /* owned UTF-8 strings */
+	size_t n;
+};
+
+/* One stock an article mentions (filled by the stock pass). */
+struct article_stock {
+	char *code;   /* canonical CODE.MARKET, e.g. 603000.SH */
+	char *name;   /* the name the article uses for it, may be "" */
+	int count;    /* mentions in this article */
+};
+
+struct article {
+	char *id;       /* guid, else link; a post's path below its folder root; a page's URL */
+	char *title;    /* plain UTF-8, no markup */
+	char *link;     /* article URL, or a local post's file path; may be NULL */
+	char *source;   /* what the user gave: URL, file or folder */
+	char *author;   /* may be NULL */
+	time_t date;    /* valid when has_date */
+	int has_date;
+	int date_zone_known;       /* the source gave a zone (else it was assumed) */
+	struct catpath *cats;      /* category paths */
+	size_t ncats;
+	char *image;    /* lead image URL or NULL */
+	char *html;     /* body as UTF-8 HTML (may be NULL: no body) */
+	char *base;     /* base URL for relative links in html, or NULL */
+	char *lang;     /* language tag when known ("zh", "en"), else NULL */
+	struct article_stock *stocks; /* stocks mentioned, filled by stock_collect() */
+	size_t nstocks;
+	int stocks_done;           /* stocks filled */
+	int read;                  /* read mark (UI) */
+};
+
+struct articles {
+	struct article **v;
+	size_t n, cap;
+};
+
+struct article *article_new(void);
+void article_free(struct article *a);
+/* Add a category path made of n parts (copied); empty parts are skipped, an empty path is ignored. */
+void article_add_cat(struct article *a, const char *const *parts, size_t n);
+/* Add a category path given as one string split at sep (e.g. "金融/证券时报网/要闻", '/'). */
+void article_add_cat_str(struct article *a, const char *path, char sep);
+/* 1 when a already has an identical path. */
+int article_has_cat(const struct article *a, const struct catpath *p);
+/* "a/b/c" joined with sep; malloc'd. */
+char *catpath_join(const struct catpath *p, const char *sep);
+
+void articles_push(struct articles *l, struct article *a);
+void articles_free(struct articles *l); /* frees the articles too */
+/* Newest first, undated last; stable for equal dates. */
+void articles_sort(struct articles *l);
+/* Drop later articles whose id or link equals an earlier one's (merging their categories). */
+void articles_dedup(struct articles *l);
+
+#endif

@@ -1,0 +1,23 @@
+/* decode.h - bytes in any charset -> valid UTF-8, with the WHATWG order of evidence. */
+#ifndef NEWSREAD_DECODE_H
+#define NEWSREAD_DECODE_H
+
+#include <stddef.h>
+
+/* Decode a document to UTF-8. Evidence in order: BOM; http_charset (from Content-Type,
+ * may be NULL); an XML declaration or <meta charset>/<meta http-equiv> in the first
+ * bytes; valid UTF-8; else a guess among GB18030, Big5-HKSCS and windows-1252.
+ * Invalid bytes become U+FFFD; decoding never stops early. Returns a malloc'd
+ * NUL-terminated UTF-8 string (length in *outlen) and, when charset is not NULL, the
+ * canonical name used (static string). Never fails. */
+char *decode_document(const char *bytes, size_t len, const char *http_charset, size_t *outlen,
+		      const char **charset);
+
+/* Canonical iconv name for a WHATWG label ("gb2312" -> "GB18030", "utf8" -> "UTF-8"),
+ * or NULL when unknown. */
+const char *decode_label(const char *label);
+
+/* Charset parameter of a Content-Type value, copied into out; 0 when absent. */
+int decode_content_type_charset(const char *content_type, char *out, size_t outlen);
+
+#endif

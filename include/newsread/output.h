@@ -1,0 +1,16 @@
+/* output.h - the scripting outputs (--list, --list --json). These formats are a contract. */
+#ifndef NEWSREAD_OUTPUT_H
+#define NEWSREAD_OUTPUT_H
+
+#include <stdio.h>
+
+#include "newsread/article.h"
+#include "newsread/util.h"
+
+/* One line per article in l's order: tab-separated fields, or JSON objects when json. */
+void output_list(FILE *f, const struct articles *l, int json);
+
+/* Append s as a JSON string literal (quotes included) to b; s must be UTF-8. */
+void json_string(struct buf *b, const char *s);
+
+#endif

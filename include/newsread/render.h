@@ -1,0 +1,27 @@
+/* render.h - one article -> lines: the header (title, date, author, categories) and the
+ * body through html -> stock pass -> layout. Shared by --dump and the article view. */
+#ifndef NEWSREAD_RENDER_H
+#define NEWSREAD_RENDER_H
+
+#include <stdio.h>
+
+#include "newsread/article.h"
+#include "newsread/doc.h"
+#include "newsread/layout.h"
+
+/* Build the article's document (body only) with stock annotations per the options. */
+void render_doc(struct article *a, struct doc *d);
+
+/* Lay out header + body at width; the doc is kept by the caller for relayout. */
+void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out);
+
+/* Print the article as plain text at width, then its numbered link list. */
+void render_dump(FILE *out, struct article *a, int width);
+
+/* "YYYY-MM-DD HH:MM" in local time into buf ("" when no date). */
+void render_date(const struct article *a, char *buf, size_t n);
+
+/* Layout options from the current settings at width. */
+void render_layout_opts(struct layout_opts *o, int width, int cut_pre);
+
+#endif

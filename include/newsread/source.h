@@ -1,0 +1,41 @@
+/* source.h - open whatever the user names: file, folder, URL, '-', feeds, pages, posts. */
+#ifndef NEWSREAD_SOURCE_H
+#define NEWSREAD_SOURCE_H
+
+#include <stddef.h>
+
+#include "newsread/article.h"
+#include "newsread/util.h"
+
+/* A source as the user keeps it in the urls file. */
+struct source_spec {
+	char *url;              /* URL, file or folder */
+	struct catpath *cats;   /* categories the user gives it */
+	size_t ncats;
+	char *name;             /* "~display name" without the ~, or NULL */
+};
+
+struct source_list {
+	struct source_spec *v;
+	size_t n, cap;
+};
+
+#define SOURCE_MAX_BYTES (64u * 1024 * 1024) /* largest document read */
+
+/* Load one source and append its articles to out. spec may be NULL (a bare argument).
+ * Returns 0, or -1 with err "SOURCE: reason" (articles loaded before the failure stay). */
+int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err);
+
+/* Parse bytes already in hand (a file's or a download's): detect the kind from the
+ * content type (may be NULL) and by sniffing, and append articles. name is used in
+ * errors and as article source; url is the document's URL or path (base for links). */
+int source_parse(const char *bytes, size_t len, const char *content_type, const char *name, const char *url,
+		 const struct source_spec *spec, struct articles *out, struct nr_error *err);
+
+/* The urls file: load (missing file = empty list, 0), add, and OPML import/export. */
+int urls_load(const char *path, struct source_list *l, struct nr_error *err);
+void source_list_free(struct source_list *l);
+int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err);
+int opml_export(const char *urls_path, struct nr_error *err); /* to stdout */
+
+#endif

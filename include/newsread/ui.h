@@ -1,0 +1,13 @@
+/* ui.h - the ncurses interface. */
+#ifndef NEWSREAD_UI_H
+#define NEWSREAD_UI_H
+
+#include "newsread/article.h"
+#include "newsread/util.h"
+
+/* Run the interface over the articles until the user quits. title names what was
+ * opened. If single is set, open that article directly (q quits). Returns 0, or -1 with
+ * err (terminal unusable: TERM unset, too small). */
+int ui_run(struct articles *l, const char *title, int single, struct nr_error *err);
+
+#endif

@@ -1,0 +1,61 @@
+/* util.h - allocation, growable buffers, errors, files: the small kit every module uses. */
+#ifndef NEWSREAD_UTIL_H
+#define NEWSREAD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation failure aborts with a message through one place; callers never check for NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);            /* NULL in, NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable byte buffer; s is always NUL-terminated once anything was added. */
+struct buf {
+	char *s;      /* contents, NUL-terminated */
+	size_t len;   /* bytes used, without the NUL */
+	size_t cap;   /* bytes allocated */
+};
+void buf_init(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *buf_steal(struct buf *b); /* returns the string (never NULL) and resets b */
+void buf_free(struct buf *b);
+
+/* An error carries its message; functions return -1 after nr_fail() filled it. */
+struct nr_error {
+	char msg[512]; /* one line, no trailing newline */
+};
+int nr_fail(struct nr_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read a whole regular file, at most max bytes (more is an error).
+ * Returns 0 and a malloc'd NUL-terminated buffer in *data, or -1 with err filled
+ * ("PATH: reason"). */
+int read_file(const char *path, size_t max, char **data, size_t *len, struct nr_error *err);
+/* Read a stream to its end, at most max bytes. Same contract as read_file. */
+int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err);
+
+/* Copy s into out (a buf), replacing C0/C1 control characters, DEL and invalid UTF-8:
+ * tabs and newlines become one space when flatten is set (kept otherwise), the rest are dropped. */
+void text_sanitize(struct buf *out, const char *s, size_t n, int flatten);
+
+/* 1 when s (n bytes) is valid UTF-8. */
+int utf8_valid(const char *s, size_t n);
+
+/* ASCII case-insensitive comparisons that do not depend on the locale. */
+int ascii_casecmp(const char *a, const char *b);
+int ascii_ncasecmp(const char *a, const char *b, size_t n);
+int has_prefix(const char *s, const char *prefix);   /* exact */
+int has_iprefix(const char *s, const char *prefix);  /* ASCII case-insensitive */
+
+/* Trim ASCII whitespace in place; returns s. */
+char *str_trim(char *s);
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

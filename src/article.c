@@ -1,0 +1,237 @@
+/* article.c - the article record and article lists. */
+#include "newsread/article.h"
+#include "newsread/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct article *article_new(void)
+{
+	return xcalloc(1, sizeof(struct article));
+}
+
+static void catpath_free(struct catpath *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->parts[i]);
+	free(p->parts);
+}
+
+void article_free(struct article *a)
+{
+	if (!a)
+		return;
+	free(a->id);
+	free(a->title);
+	free(a->link);
+	free(a->source);
+	free(a->author);
+	for (size_t i = 0; i < a->ncats; i++)
+		catpath_free(&a->cats[i]);
+	free(a->cats);
+	free(a->image);
+	free(a->html);
+	free(a->base);
+	free(a->lang);
+	for (size_t i = 0; i < a->nstocks; i++) {
+		free(a->stocks[i].code);
+		free(a->stocks[i].name);
+	}
+	free(a->stocks);
+	free(a);
+}
+
+int article_has_cat(const struct article *a, const struct catpath *p)
+{
+	for (size_t i = 0; i < a->ncats; i++) {
+		const struct catpath *q = &a->cats[i];
+		if (q->n != p->n)
+			continue;
+		size_t j = 0;
+		while (j < p->n && strcmp(q->parts[j], p->parts[j]) == 0)
+			j++;
+		if (j == p->n)
+			return 1;
+	}
+	return 0;
+}
+
+void article_add_cat(struct article *a, const char *const *parts, size_t n)
+{
+	struct catpath p = {xcalloc(n ? n : 1, sizeof(char *)), 0};
+	for (size_t i = 0; i < n; i++) {
+		char *s = str_trim(xstrdup(parts[i] ? parts[i] : ""));
+		if (*s)
+			p.parts[p.n++] = s;
+		else
+			free(s);
+	}
+	if (!p.n || article_has_cat(a, &p)) {
+		catpath_free(&p);
+		return;
+	}
+	a->cats = xrealloc(a->cats, (a->ncats + 1) * sizeof *a->cats);
+	a->cats[a->ncats++] = p;
+}
+
+void article_add_cat_str(struct article *a, const char *path, char sep)
+{
+	char *copy = xstrdup(path);
+	const char *parts[64];
+	size_t n = 0;
+	char *s = copy;
+	for (;;) {
+		char *e = strchr(s, sep);
+		if (e)
+			*e = '\0';
+		if (n < ARRAY_LEN(parts))
+			parts[n++] = s;
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	article_add_cat(a, parts, n);
+	free(copy);
+}
+
+char *catpath_join(const struct catpath *p, const char *sep)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < p->n; i++) {
+		if (i)
+			buf_adds(&b, sep);
+		buf_adds(&b, p->parts[i]);
+	}
+	return buf_steal(&b);
+}
+
+void articles_push(struct articles *l, struct article *a)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = a;
+}
+
+void articles_free(struct articles *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		article_free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Merge sort keeps the order of equal keys (qsort is not stable). */
+static int newer(const struct article *a, const struct article *b)
+{
+	if (a->has_date != b->has_date)
+		return a->has_date ? -1 : 1;
+	if (!a->has_date || a->date == b->date)
+		return 0;
+	return a->date > b->date ? -1 : 1;
+}
+
+static void msort(struct article **v, struct article **tmp, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	msort(v, tmp, h);
+	msort(v + h, tmp, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		tmp[k++] = newer(v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+void articles_sort(struct articles *l)
+{
+	if (l->n < 2)
+		return;
+	struct article **tmp = xmalloc(l->n * sizeof *tmp);
+	msort(l->v, tmp, l->n);
+	free(tmp);
+}
+
+/* Open-addressing set of strings, enough for dedup of a few hundred thousand articles. */
+struct strmap {
+	const char **keys;
+	size_t *vals;
+	size_t cap;
+};
+
+static size_t str_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Index stored for key, or (size_t)-1. */
+static size_t strmap_find(const struct strmap *m, const char *key)
+{
+	size_t i = str_hash(key) & (m->cap - 1);
+	for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->vals[i];
+	return (size_t)-1;
+}
+
+static void strmap_put(struct strmap *m, const char *key, size_t val)
+{
+	size_t i = str_hash(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	m->keys[i] = key;
+	m->vals[i] = val;
+}
+
+void articles_dedup(struct articles *l)
+{
+	if (l->n < 2)
+		return;
+	struct strmap m;
+	m.cap = 16;
+	while (m.cap < l->n * 4)
+		m.cap *= 2;
+	m.keys = xcalloc(m.cap, sizeof *m.keys);
+	m.vals = xcalloc(m.cap, sizeof *m.vals);
+	struct article **dropped = xmalloc(l->n * sizeof *dropped);
+	size_t out = 0, ndropped = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct article *a = l->v[i];
+		int has_id = a->id && *a->id, has_link = a->link && *a->link;
+		size_t dup = has_id ? strmap_find(&m, a->id) : (size_t)-1;
+		if (dup == (size_t)-1 && has_link)
+			dup = strmap_find(&m, a->link);
+		if (dup == (size_t)-1) {
+			if (has_id)
+				strmap_put(&m, a->id, out);
+			if (has_link)
+				strmap_put(&m, a->link, out);
+		}
+		if (dup != (size_t)-1) {
+			struct article *keep = l->v[dup];
+			for (size_t c = 0; c < a->ncats; c++)
+				article_add_cat(keep, (const char *const *)a->cats[c].parts, a->cats[c].n);
+			dropped[ndropped++] = a; /* freed once no map key points into it */
+			continue;
+		}
+		l->v[out++] = a;
+	}
+	free(m.keys);
+	free(m.vals);
+	for (size_t i = 0; i < ndropped; i++)
+		article_free(dropped[i]);
+	free(dropped);
+	l->n = out;
+}

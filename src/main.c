@@ -1,0 +1,324 @@
+/* main.c - command line, start-up stages and the non-interactive outputs. */
+#include "newsread/article.h"
+#include "newsread/config.h"
+#include "newsread/fetch.h"
+#include "newsread/output.h"
+#include "newsread/render.h"
+#include "newsread/source.h"
+#include "newsread/stock.h"
+#include "newsread/theme.h"
+#include "newsread/ui.h"
+#include "newsread/util.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define NEWSREAD_VERSION "0.1.0"
+
+enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_CHECK_CONFIG, MODE_IMPORT,
+	    MODE_EXPORT };
+
+struct cli {
+	enum mode mode;
+	int json;
+	int width;              /* --width, 0 = choose */
+	const char *config;     /* -c */
+	char **overrides;       /* -o OPTION=VALUE */
+	int noverrides;
+	const char *opml;       /* --import-opml FILE */
+	char **sources;
+	int nsources;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: newsread [OPTIONS] [SOURCE...]\n"
+	      "A terminal news reader for feeds, article pages and posts, correct for Chinese text.\n"
+	      "\n"
+	      "SOURCE is an RSS/Atom/JSON feed, an HTML page, a post with YAML front matter, a\n"
+	      "folder of posts, an http(s) URL of any of these, or - for standard input. Without\n"
+	      "one, newsread opens the sources in the urls file, else the bundled demo.\n"
+	      "\n"
+	      "  --dump               print the articles as wrapped text and exit\n"
+	      "  --width N            wrap --dump output to N columns (default: the terminal's\n"
+	      "                       width, else $COLUMNS, else 80)\n"
+	      "  --list               print one tab-separated line per article: date, categories,\n"
+	      "                       title, link, source\n"
+	      "  --stocks             print the stocks the articles mention: code, name, articles\n"
+	      "  --json               with --list or --stocks: one JSON object per line\n"
+	      "  -c FILE              read FILE instead of the default config file\n"
+	      "  -o OPTION=VALUE      set an option (as `set OPTION VALUE` in the config)\n"
+	      "  --list-options       print every option with its value and default\n"
+	      "  --check-config       check the config file and exit\n"
+	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
+	      "  --export-opml        print the urls file as OPML\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        show the version\n"
+	      "\n"
+	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
+	      "Exit status: 0 success, 1 a source or the terminal failed, 2 usage or config error.\n"
+	      "See newsread(1) and newsread-config(5).\n",
+	      f);
+}
+
+/* UTF-8 character handling in any environment: a non-UTF-8 locale falls back to C.UTF-8
+ * for LC_CTYPE so wcwidth and ncurses agree on the text we decode to UTF-8. */
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") != 0) {
+		if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+	}
+}
+
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_CHECK, O_IMPORT, O_EXPORT };
+	static const struct option longopts[] = {
+		{"dump", no_argument, NULL, O_DUMP},
+		{"width", required_argument, NULL, O_WIDTH},
+		{"list", no_argument, NULL, O_LIST},
+		{"stocks", no_argument, NULL, O_STOCKS},
+		{"json", no_argument, NULL, O_JSON},
+		{"list-options", no_argument, NULL, O_LISTOPT},
+		{"check-config", no_argument, NULL, O_CHECK},
+		{"import-opml", required_argument, NULL, O_IMPORT},
+		{"export-opml", no_argument, NULL, O_EXPORT},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(c, 0, sizeof *c);
+	c->overrides = xcalloc((size_t)argc, sizeof(char *));
+	int ch;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+c:o:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case O_DUMP: c->mode = MODE_DUMP; break;
+		case O_LIST: c->mode = MODE_LIST; break;
+		case O_STOCKS: c->mode = MODE_STOCKS; break;
+		case O_JSON: c->json = 1; break;
+		case O_LISTOPT: c->mode = MODE_LIST_OPTIONS; break;
+		case O_CHECK: c->mode = MODE_CHECK_CONFIG; break;
+		case O_IMPORT: c->mode = MODE_IMPORT; c->opml = optarg; break;
+		case O_EXPORT: c->mode = MODE_EXPORT; break;
+		case O_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (!*optarg || *end || w < 1 || w > 10000) {
+				fprintf(stderr, "newsread: --width: expected a number from 1 to 10000, not '%s'\n", optarg);
+				return -1;
+			}
+			c->width = (int)w;
+			break;
+		}
+		case 'c': c->config = optarg; break;
+		case 'o': c->overrides[c->noverrides++] = optarg; break;
+		case 'h': usage(stdout); exit(0);
+		case 'V': printf("newsread %s\n", NEWSREAD_VERSION); exit(0);
+		case ':':
+			fprintf(stderr, "newsread: %s: missing argument\n", argv[optind - 1]);
+			return -1;
+		default:
+			if (optopt)
+				fprintf(stderr, "newsread: -%c: unknown option (try --help)\n", optopt);
+			else
+				fprintf(stderr, "newsread: %s: unknown option (try --help)\n", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (c->json && c->mode != MODE_LIST && c->mode != MODE_STOCKS) {
+		fputs("newsread: --json goes with --list or --stocks\n", stderr);
+		return -1;
+	}
+	c->sources = argv + optind;
+	c->nsources = argc - optind;
+	return 0;
+}
+
+/* Config file, then -o overrides. Errors are usage/config errors (exit 2). */
+static int load_config(const struct cli *c)
+{
+	struct nr_error err;
+	char *path = c->config ? xstrdup(c->config) : config_default_file();
+	int rc = config_load_file(path, c->config != NULL, &err);
+	free(path);
+	if (rc) {
+		fprintf(stderr, "newsread: %s\n", err.msg);
+		return -1;
+	}
+	for (int i = 0; i < c->noverrides; i++) {
+		char *s = xstrdup(c->overrides[i]);
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			fprintf(stderr, "newsread: -o %s: expected OPTION=VALUE\n", s);
+			free(s);
+			return -1;
+		}
+		*eq = '\0';
+		if (opt_set(s, eq + 1, &err)) {
+			fprintf(stderr, "newsread: -o: %s\n", err.msg);
+			free(s);
+			return -1;
+		}
+		free(s);
+	}
+	return 0;
+}
+
+static int dump_width(const struct cli *c)
+{
+	if (c->width)
+		return c->width;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *cols = getenv("COLUMNS");
+	if (cols) {
+		int w = atoi(cols);
+		if (w > 0 && w <= 10000)
+			return w;
+	}
+	return 80;
+}
+
+/* Load every source; failures are reported and counted, what loaded is kept. */
+static int load_sources(const struct cli *c, struct articles *l, char **title)
+{
+	struct nr_error err;
+	int failed = 0;
+	if (c->nsources) {
+		for (int i = 0; i < c->nsources; i++) {
+			if (source_load(c->sources[i], NULL, l, &err)) {
+				fprintf(stderr, "newsread: %s\n", err.msg);
+				failed++;
+			}
+		}
+		*title = xstrdup(c->nsources == 1 ? c->sources[0] : "newsread");
+	} else {
+		struct source_list sl = {0};
+		char *dir = config_dir();
+		char *urls = xasprintf("%s/urls", dir);
+		free(dir);
+		if (urls_load(urls, &sl, &err)) {
+			fprintf(stderr, "newsread: %s\n", err.msg);
+			failed++;
+		}
+		free(urls);
+		if (sl.n) {
+			for (size_t i = 0; i < sl.n; i++) {
+				if (source_load(sl.v[i].url, &sl.v[i], l, &err)) {
+					fprintf(stderr, "newsread: %s\n", err.msg);
+					failed++;
+				}
+			}
+			*title = xstrdup("newsread");
+		} else {
+			char *demo = xasprintf("%s/samples", theme_data_root());
+			if (source_load(demo, NULL, l, &err)) {
+				fprintf(stderr, "newsread: %s\n", err.msg);
+				failed++;
+			}
+			free(demo);
+			*title = xstrdup("newsread demo");
+		}
+		source_list_free(&sl);
+	}
+	articles_dedup(l);
+	articles_sort(l);
+	return failed;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	setup_locale();
+	if (parse_args(argc, argv, &c))
+		return 2;
+	if (load_config(&c))
+		return 2;
+	switch (c.mode) {
+	case MODE_CHECK_CONFIG:
+		printf("%s: OK\n", c.config ? c.config : "config");
+		return 0;
+	case MODE_LIST_OPTIONS:
+		opt_print_all();
+		return 0;
+	case MODE_IMPORT: {
+		struct nr_error err;
+		char *dir = config_dir();
+		char *urls = xasprintf("%s/urls", dir);
+		free(dir);
+		int rc = opml_import(c.opml, urls, &err);
+		free(urls);
+		if (rc)
+			fprintf(stderr, "newsread: %s\n", err.msg);
+		return rc ? 1 : 0;
+	}
+	case MODE_EXPORT: {
+		struct nr_error err;
+		char *dir = config_dir();
+		char *urls = xasprintf("%s/urls", dir);
+		free(dir);
+		int rc = opml_export(urls, &err);
+		free(urls);
+		if (rc)
+			fprintf(stderr, "newsread: %s\n", err.msg);
+		return rc ? 1 : 0;
+	}
+	default:
+		break;
+	}
+
+	fetch_global_init();
+	struct articles l = {0};
+	char *title = NULL;
+	int failed = load_sources(&c, &l, &title);
+	int rc = failed ? 1 : 0;
+	switch (c.mode) {
+	case MODE_DUMP: {
+		int w = dump_width(&c);
+		for (size_t i = 0; i < l.n; i++) {
+			if (i)
+				puts("----------------------------------------");
+			render_dump(stdout, l.v[i], w);
+		}
+		break;
+	}
+	case MODE_LIST:
+		output_list(stdout, &l, c.json);
+		break;
+	case MODE_STOCKS:
+		stock_print_table(&l, c.json);
+		break;
+	default: {
+		struct nr_error err;
+		if (failed && !l.n)
+			break;
+		if (theme_load(opt_str(OPT_THEME), &err)) {
+			fprintf(stderr, "newsread: %s\n", err.msg);
+			rc = 2;
+			break;
+		}
+		if (ui_run(&l, title, l.n == 1 && c.nsources == 1, &err)) {
+			fprintf(stderr, "newsread: %s\n", err.msg);
+			rc = 1;
+		}
+		break;
+	}
+	}
+	free(title);
+	articles_free(&l);
+	fetch_global_cleanup();
+	free(c.overrides);
+	fflush(stdout);
+	return rc;
+}

@@ -1,0 +1,108 @@
+/* render.c - article -> header and body lines, for --dump and the article view. */
+#include "newsread/render.h"
+#include "newsread/config.h"
+#include "newsread/html.h"
+#include "newsread/stock.h"
+#include "newsread/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
+{
+	memset(o, 0, sizeof *o);
+	o->width = width;
+	o->paragraph_indent = opt_int(OPT_PARAGRAPH_INDENT) == 1;
+	o->cjk_latin_space = opt_int(OPT_CJK_LATIN_SPACE);
+	o->kinsoku_strict = opt_int(OPT_KINSOKU) == 1;
+	o->cut_pre = cut_pre;
+}
+
+void render_doc(struct article *a, struct doc *d)
+{
+	doc_init(d);
+	if (a->html)
+		html_to_doc(a->html, strlen(a->html), a->base ? a->base : a->link, a->lang, d);
+	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
+	stock_annotate(d, &so, a);
+}
+
+void render_date(const struct article *a, char *buf, size_t n)
+{
+	if (!a->has_date) {
+		if (n)
+			buf[0] = '\0';
+		return;
+	}
+	struct tm tm;
+	localtime_r(&a->date, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+/* One header field, wrapped, with its style. */
+static void header_field(struct lines *out, const char *text, int width, unsigned style)
+{
+	struct buf b;
+	buf_init(&b);
+	text_sanitize(&b, text, strlen(text), 1);
+	if (b.len)
+		layout_text(b.s, b.len, width, style, out);
+	buf_free(&b);
+}
+
+void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out)
+{
+	header_field(out, a->title && *a->title ? a->title : "(untitled)", width, ST_TITLE | ST_BOLD);
+	struct buf meta;
+	buf_init(&meta);
+	char date[64];
+	render_date(a, date, sizeof date);
+	buf_adds(&meta, date);
+	if (a->author && *a->author) {
+		if (meta.len)
+			buf_adds(&meta, "  ");
+		buf_adds(&meta, a->author);
+	}
+	if (meta.len)
+		header_field(out, meta.s, width, ST_META);
+	buf_free(&meta);
+	for (size_t i = 0; i < a->ncats; i++) {
+		char *p = catpath_join(&a->cats[i], " › ");
+		header_field(out, p, width, ST_META);
+		free(p);
+	}
+	if (a->link && *a->link)
+		header_field(out, a->link, width, ST_META | ST_LINK);
+	lines_push(out, "", 0, 0);
+	struct layout_opts o;
+	render_layout_opts(&o, width, cut_pre);
+	layout_doc(d, &o, out);
+}
+
+void render_dump(FILE *f, struct article *a, int width)
+{
+	struct doc d;
+	struct lines l = {0};
+	render_doc(a, &d);
+	render_lines(a, &d, width, 1, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		fwrite(l.v[i].text, 1, l.v[i].len, f);
+		fputc('\n', f);
+	}
+	if (d.nlinks) {
+		fputs("\n", f);
+		struct lines ll = {0};
+		for (size_t i = 0; i < d.nlinks; i++) {
+			char *s = xasprintf("[%zu] %s", i + 1, d.links[i]);
+			header_field(&ll, s, width, 0);
+			free(s);
+		}
+		for (size_t i = 0; i < ll.n; i++) {
+			fwrite(ll.v[i].text, 1, ll.v[i].len, f);
+			fputc('\n', f);
+		}
+		lines_free(&ll);
+	}
+	lines_free(&l);
+	doc_free(&d);
+}

@@ -1,0 +1,35 @@
+/* testutil.h - shared bits for the cmocka unit tests. */
+#ifndef NEWSREAD_TESTUTIL_H
+#define NEWSREAD_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* UTF-8 character tables whatever the environment's locale (as main() does). */
+static inline void test_locale(void)
+{
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+/* Directory of fixtures, relative to the source tree root where make runs tests. */
+#define FIXTURES "tests/fixtures"
+
+/* 1 when ../shared exists beside the checkout (skip tests that need it otherwise). */
+static inline int have_shared(void)
+{
+	FILE *f = fopen("../shared/CJK.md", "r");
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
+#endif

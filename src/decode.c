@@ -29,3 +29,9 @@ int decode_content_type_charset(const char *ct, char *out, size_t outlen)
 	(void)ct; (void)out; (void)outlen;
 	return 0;
 }
+
+char *decode_fix_entities(const char *s, size_t len, size_t *outlen)
+{
+	*outlen = len;
+	return xstrndup(s, len);
+}

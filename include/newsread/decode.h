@@ -20,4 +20,9 @@ const char *decode_label(const char *label);
 /* Charset parameter of a Content-Type value, copied into out; 0 when absent. */
 int decode_content_type_charset(const char *content_type, char *out, size_t outlen);
 
+/* For XML feeds: replace HTML named entities that XML does not predefine (&nbsp;,
+ * &eacute;, &mdash; ...) with numeric character references, outside CDATA sections, so
+ * libxml2 keeps them. Returns a malloc'd string (length in *outlen). */
+char *decode_fix_entities(const char *s, size_t len, size_t *outlen);
+
 #endif

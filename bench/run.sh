@@ -1,0 +1,9 @@
+#!/bin/sh
+# make bench: every bench/*.sh part, each printing its own table of times and ratios.
+cd "$(dirname "$0")/.." || exit 1
+mkdir -p bench/out
+for part in bench/[a-z]*.sh; do
+	[ "$part" = bench/run.sh ] && continue
+	echo "== $part"
+	sh "$part" || echo "($part failed)"
+done

@@ -292,7 +292,7 @@ static void test_case29_table(void **state)
 	lines_free(&l);
 	/* stacked: header: value */
 	s = lay_doc(&d, 10, NULL, &l);
-	assert_string_equal(s, "公司: 腾讯 / 营收(亿元): / 1,500.2 /  / 公司: / Alibaba / 营收(亿元): / 2,000");
+	assert_string_equal(s, "公司: 腾讯 / 营收(亿 / 元): / 1,500.2 /  / 公司: / Alibaba / 营收(亿 / 元): 2,000");
 	free(s);
 	lines_free(&l);
 	doc_free(&d);

@@ -245,6 +245,41 @@ static void apply_edits(char **text, size_t *len, struct run **runs, size_t *nru
 	*nruns = nn;
 }
 
+/* A bracket inside an element's text [start, end) that writes the element's own code
+ * ($腾讯控股(00700)$ on xueqiu): 1 with its offset and length, else 0. */
+static int inner_bracket(const char *t, size_t start, size_t end, const char *code, size_t *bo, size_t *bl)
+{
+	const char *dot = strrchr(code, '.');
+	for (size_t i = start; i < end; i++) {
+		size_t ol = t[i] == '(' ? 1 : (end - i >= 3 && memcmp(t + i, "（", 3) == 0) ? 3 : 0;
+		if (!ol)
+			continue;
+		for (size_t j = i + ol; j < end && j - i < 40; j++) {
+			size_t cl = t[j] == ')' ? 1 : (end - j >= 3 && memcmp(t + j, "）", 3) == 0) ? 3 : 0;
+			if (!cl)
+				continue;
+			char *content = xstrndup(t + i + ol, j - i - ol), out[20];
+			int same = stock_canonical(content, dot ? dot + 1 : NULL, out, sizeof out) && !strcmp(out, code);
+			free(content);
+			if (!same)
+				break;
+			*bo = i;
+			*bl = j + cl - i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The element's text as a name: without xueqiu's $ signs and spaces around. */
+static void element_name(const char *t, size_t *start, size_t *end)
+{
+	while (*start < *end && (t[*start] == '$' || t[*start] == ' '))
+		(*start)++;
+	while (*end > *start && (t[*end - 1] == '$' || t[*end - 1] == ' '))
+		(*end)--;
+}
+
 /* The stock pass over one text with its runs (a block or a table cell). */
 static void annotate_text(char **text, size_t *len, struct run **runs, size_t *nruns, int scan,
 			  const struct stock_opts *o, struct mentions *rec)
@@ -283,10 +318,17 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 				}
 			continue;
 		}
-		mention_add(rec, r->stock, *text + start, end - start);
 		struct edit *x = &e[ne];
 		memset(x, 0, sizeof *x);
 		x->off = end;
+		size_t bo, bl;
+		if (inner_bracket(*text, start, end, r->stock, &bo, &bl)) {
+			x->off = bo; /* the element writes its code: replace it */
+			x->del = bl;
+			end = bo;
+		}
+		element_name(*text, &start, &end);
+		mention_add(rec, r->stock, *text + start, end - start);
 		snprintf(x->code, sizeof x->code, "%s", r->stock);
 		if (o->annotate) {
 			char *name = xstrndup(*text + start, end - start);

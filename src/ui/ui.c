@@ -155,7 +155,7 @@ static void draw_bar(int y, int w, const char *left, const char *right, enum the
 
 static void draw_too_small(int h, int w)
 {
-	const char *m = "terminal too small";
+	const char *m = w > 19 ? "terminal too small" : "too small";
 	for (int y = 0; y < h; y++)
 		ui_fill(stdscr, y, 0, w, TE_NORMAL);
 	if (h > 0 && w > 1)

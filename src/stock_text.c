@@ -58,6 +58,8 @@ static int is_latin(unsigned c)
 
 static int is_name_cp(unsigned c)
 {
+	if (c == 0x4E28) /* 丨, a separator in headlines: 格隆汇3月17日丨 */
+		return 0;
 	return is_han(c) || is_latin(c) || (c >= '0' && c <= '9') || c == '&' || c == '-' || c == '.' || c == 0xB7;
 }
 
@@ -134,6 +136,13 @@ static void name_trim(const char *s, size_t *off, size_t *len)
 			    j + wl > best)
 				best = j + wl;
 	}
+	/* a date in front: 3月17日中海油田服务 */
+	for (size_t j = 1; j + 3 <= n; j++)
+		if (p[j - 1] >= '0' && p[j - 1] <= '9' &&
+		    (starts_with(p + j, n - j, "年") || starts_with(p + j, n - j, "月") ||
+		     starts_with(p + j, n - j, "日") || starts_with(p + j, n - j, "号")) &&
+		    count_cps(p + j + 3, n - j - 3) >= 2 && j + 3 > best)
+			best = j + 3;
 	p += best, n -= best;
 	for (int again = 1; again;) {
 		again = 0;

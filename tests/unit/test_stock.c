@@ -215,6 +215,8 @@ static void test_text_rules(void **state)
 	scan_is("同花顺（300033）", "同花顺", "300033.SZ");
 	scan_is("消息称，（600519.SH）", "", "600519.SH");
 	scan_is("今日（600519.SH）", "", "600519.SH");
+	scan_is("格隆汇3月17日丨中海油田服务(02883.HK)", "中海油田服务", "02883.HK");
+	scan_is("3月17日中海油田服务(02883.HK)", "中海油田服务", "02883.HK");
 	/* what the bracket holds must be wholly a code */
 	scan_is("邮编（200120）", NULL, NULL);
 	scan_is("订单号（300750123）", NULL, NULL);
@@ -470,6 +472,40 @@ static void test_annotate(void **state)
 	assert_int_equal(a->nstocks, 1);
 	assert_int_equal(a->stocks[0].count, 1);
 	assert_string_equal(a->stocks[0].name, "贵州茅台");
+	doc_free(&d);
+
+	/* the most frequent name, counted mentions */
+	doc_init(&d);
+	b = doc_add_block(&d, BLK_PARA);
+	const char *t3 = "宁王（300750.SZ）领涨，宁德时代（300750）公告，宁德时代（300750.SZ）回应。";
+	block_append(b, t3, strlen(t3), 0, 0, NULL);
+	stock_annotate(&d, &o, a);
+	assert_int_equal(a->nstocks, 1);
+	assert_int_equal(a->stocks[0].count, 3);
+	assert_string_equal(a->stocks[0].name, "宁德时代");
+	doc_free(&d);
+
+	/* xueqiu writes the code inside the element: $腾讯控股(00700)$ */
+	doc_init(&d);
+	block_of(&d, "看好", "$腾讯控股(00700)$", "00700.HK", "和");
+	b = doc_add_block(&d, BLK_PARA);
+	block_append(b, "$苹果(AAPL)$", strlen("$苹果(AAPL)$"), ST_LINK, 2, "AAPL.US");
+	block_append(b, "，", strlen("，"), 0, 0, NULL);
+	block_append(b, "$贵州茅台(SH600519)$", strlen("$贵州茅台(SH600519)$"), ST_LINK, 3, "600519.SH");
+	o.format = "%n(%c)";
+	stock_annotate(&d, &o, a);
+	assert_string_equal(d.blocks[0].text, "看好$腾讯控股(00700.HK)$和");
+	assert_string_equal(d.blocks[1].text, "$苹果(AAPL.US)$，$贵州茅台(600519.SH)$");
+	runs_consistent(&d.blocks[0]);
+	runs_consistent(&d.blocks[1]);
+	assert_int_equal(d.blocks[1].nruns, 6);
+	assert_int_equal(d.blocks[1].runs[1].style, ST_STOCK);
+	assert_memory_equal(d.blocks[1].text + d.blocks[1].runs[1].off, "(AAPL.US)", 9);
+	assert_int_equal(d.blocks[1].runs[2].link, 2);
+	assert_int_equal(a->nstocks, 3);
+	assert_string_equal(a->stocks[0].name, "腾讯控股");
+	assert_string_equal(a->stocks[1].name, "苹果");
+	assert_string_equal(a->stocks[2].name, "贵州茅台");
 	doc_free(&d);
 
 	/* a template without a leading %n, several codes in one bracket, a table cell */

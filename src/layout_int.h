@@ -62,6 +62,8 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 /* Width of one code point after sanitizing (0 for deleted ones); *repl gets the
  * replacement code point (0 = delete, else the code point itself or a placeholder). */
 int cp_width(uint32_t c, uint32_t *repl);
+/* For the conformance test: one unit per code point, nothing sanitized. */
+void para_codepoints(struct para *p, const char *t, size_t n);
 int cp_default_wide(uint32_t c);
 
 /* linebreak.c: fill p->u[].brk and flags from UAX #14 plus the tailorings T1-T10. */

@@ -326,24 +326,43 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 			if (m.maxw > mx[c])
 				mx[c] = m.maxw;
 		}
-	long smin = 0, smax = 0, over = 3 * (long)cols + 1;
+	long smax = 0, over = 3 * (long)cols + 1;
 	for (size_t c = 0; c < cols; c++) {
 		if (mx[c] < 1)
 			mx[c] = 1;
 		if (mn[c] < 1)
 			mn[c] = 1;
-		if (mn[c] > 20 && mx[c] > 20)
+		if (mn[c] > 20)
 			mn[c] = 20; /* a long URL or word may be cut (T9) rather than stack the table */
-		smin += mn[c];
 		smax += mx[c];
 	}
-	if (smax + over <= avail) {
-		memcpy(w, mx, cols * sizeof *w);
-	} else if (smin + over <= avail) {
-		long extra = avail - over - smin, room = smax - smin, given = 0;
+	/* widest content; else every unbreakable segment whole; else cells of at least 4
+	 * columns with words cut (T9); else stacked "header: value" rows */
+	int tier = smax + over <= avail ? 0 : -1;
+	for (int floor = 1000; tier < 0 && floor >= 4; floor = floor == 1000 ? 4 : 0) {
+		long smin = 0;
+		for (size_t c = 0; c < cols; c++)
+			smin += mn[c] < floor ? mn[c] : floor;
+		if (smin + over > avail)
+			continue;
+		long extra = avail - over - smin, room = 0, given = 0;
+		for (size_t c = 0; c < cols; c++)
+			w[c] = mn[c] < floor ? mn[c] : floor;
+		/* first make whole words fit where the room allows, then share the rest */
+		for (size_t c = 0; c < cols && given < extra; c++)
+			if (w[c] < mn[c] && mn[c] - w[c] <= extra - given) {
+				given += mn[c] - w[c];
+				w[c] = mn[c];
+			}
+		extra -= given;
+		given = 0;
+		for (size_t c = 0; c < cols; c++)
+			room += mx[c] - w[c];
 		for (size_t c = 0; c < cols; c++) {
-			long add = room ? extra * (mx[c] - mn[c]) / room : 0;
-			w[c] = mn[c] + (int)add;
+			long add = room ? extra * (mx[c] - w[c]) / room : 0;
+			if (add > extra - given)
+				add = extra - given;
+			w[c] += (int)add;
 			given += add;
 		}
 		for (size_t c = 0; c < cols && given < extra; c++)
@@ -351,7 +370,11 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 				w[c]++;
 				given++;
 			}
-	} else {
+		tier = 1;
+	}
+	if (tier == 0)
+		memcpy(w, mx, cols * sizeof *w);
+	else if (tier < 0) {
 		table_stacked(t, o, prefix, pw, &p, out);
 		goto done;
 	}

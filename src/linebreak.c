@@ -58,11 +58,6 @@ static int cp_is_kana(uint32_t c)
 	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF);
 }
 
-static int cp_is_hangul(uint32_t c)
-{
-	return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
-}
-
 int cp_is_cjk(uint32_t c)
 {
 	return cp_is_han(c) || cp_is_kana(c);
@@ -136,7 +131,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
 		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
 		u->flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
-		if (pu->flags & U_NEWLINE) {
+		if ((pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY) {
 			u->brk = BRK_MUST;
 			if (!(u->flags & U_SPACE))
 				last_ns = i;
@@ -161,7 +156,15 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		if (pre == BRK_ALLOW)
 			allow = 1; /* ZWSP */
 		/* kinsoku (T1, T2, T7): never break here */
-		int kok = !layout_no_start(b) && !(an && layout_no_end(an));
+		/* ASCII kin: UAX #14 already keeps )]},.;:?! from starting a line and ([{ and
+		 * $+digit from ending one; '%' (PO) is kept off a line start only right after a
+		 * number or a wide character, so Latin text breaks as UAX #14 says. */
+		int ns = layout_no_start(b), ne = an && layout_no_end(an);
+		if (b == '%' && ((pu->flags & U_SPACE) || !(cp_is_digit(a) || wide_unit(pu))))
+			ns = 0;
+		if (an < 0x80)
+			ne = 0;
+		int kok = !ns && !ne;
 		if (u->flags & U_SPACE)
 			kok = 0;
 		int tailor = 0;
@@ -179,8 +182,8 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		/* T5: "example.com", "e.g." */
 		if ((a == '.' || a == ',') && ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
 			tailor = 1;
-		/* T6: Korean keep-all */
-		if (cp_is_hangul(a) && cp_is_hangul(b))
+		/* T6: Korean keep-all (syllables; UAX #14 already binds conjoining jamo) */
+		if (a >= 0xAC00 && a <= 0xD7A3 && b >= 0xAC00 && b <= 0xD7A3)
 			tailor = 1;
 		/* T8: full-width digits are numerals */
 		if (cp_is_fwdigit(a) && (cp_is_fwdigit(b) || b == 0xFF0E || b == 0xFF0C || b == 0xFF05))

@@ -179,6 +179,8 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 		p->len += (size_t)k;
 		cur->len += (uint32_t)k;
 		cur->w = (uint16_t)(cur->w + w);
+		if (cur->len > 1)
+			cur->flags &= ~U_SPACE; /* a space carrying a mark is a visible grapheme */
 	}
 	while (bi < nb)
 		p->bmap[bi++] = p->len;
@@ -188,4 +190,31 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 		p->runs[k].len = p->bmap[2 * k + 1] - p->bmap[2 * k];
 	}
 	p->s[p->len] = '\0';
+}
+
+void para_codepoints(struct para *p, const char *t, size_t n)
+{
+	grow((void **)&p->s, &p->cap, n + 1, 1);
+	grow((void **)&p->scratch, &p->scap, n + 1, 1);
+	grow((void **)&p->u, &p->ucap, n + 1, sizeof *p->u);
+	memcpy(p->s, t, n);
+	p->s[n] = '\0';
+	p->len = n;
+	p->n = 0;
+	p->nruns = 0;
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)t + i, n - i);
+		struct unit *u = &p->u[p->n++];
+		memset(u, 0, sizeof *u);
+		u->off = (uint32_t)i;
+		u->len = (uint32_t)(l > 0 ? l : 1);
+		u->cp = c;
+		int w = wcwidth((wchar_t)c);
+		u->w = (uint16_t)(w > 0 ? w : 0);
+		if (c == ' ')
+			u->flags |= U_SPACE;
+		i += u->len;
+	}
 }

@@ -100,7 +100,32 @@ static void mention_add(struct mentions *m, const char *code, const char *name, 
 	str_trim(x->name);
 }
 
-/* Fold the mentions into a->stocks: per code the count and the most frequent name. */
+static const struct mention *sort_base;
+
+/* By code, then name, then order of appearance. */
+static int mention_cmp(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sort_base[i].code, sort_base[j].code);
+	if (!c)
+		c = strcmp(sort_base[i].name, sort_base[j].name);
+	return c ? c : (i < j ? -1 : i > j);
+}
+
+struct folded {
+	size_t first;     /* index of the code's first mention */
+	size_t name_at;   /* index of a mention with the chosen name */
+	int count;
+};
+
+static int folded_cmp(const void *a, const void *b)
+{
+	const struct folded *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Fold the mentions into a->stocks in order of first appearance: per code the count and
+ * the most frequent non-empty name (ties: the one seen first). O(n log n). */
 static void mentions_store(struct mentions *m, struct article *a)
 {
 	for (size_t i = 0; i < a->nstocks; i++) {
@@ -110,32 +135,46 @@ static void mentions_store(struct mentions *m, struct article *a)
 	free(a->stocks);
 	a->stocks = NULL;
 	a->nstocks = 0;
-	for (size_t i = 0; i < m->n; i++) {
-		size_t k = 0;
-		while (k < a->nstocks && strcmp(a->stocks[k].code, m->v[i].code))
-			k++;
-		if (k < a->nstocks)
-			continue;
-		int count = 0, best = 0;
-		const char *name = "";
-		for (size_t j = i; j < m->n; j++) {
-			if (strcmp(m->v[j].code, m->v[i].code))
-				continue;
-			count++;
-			if (!*m->v[j].name)
-				continue;
-			int c = 0;
-			for (size_t q = i; q < m->n; q++)
-				c += strcmp(m->v[q].code, m->v[i].code) == 0 && strcmp(m->v[q].name, m->v[j].name) == 0;
-			if (c > best)
-				best = c, name = m->v[j].name;
+	if (!m->n)
+		return;
+	size_t *ix = xmalloc(m->n * sizeof *ix);
+	for (size_t i = 0; i < m->n; i++)
+		ix[i] = i;
+	sort_base = m->v;
+	qsort(ix, m->n, sizeof *ix, mention_cmp);
+	struct folded *f = xmalloc(m->n * sizeof *f);
+	size_t nf = 0;
+	for (size_t i = 0; i < m->n;) {
+		size_t j = i, first = ix[i], best_at = ix[i], best_first = (size_t)-1;
+		int best = 0;
+		while (j < m->n && strcmp(m->v[ix[j]].code, m->v[ix[i]].code) == 0) {
+			size_t k = j, nfirst = ix[j];
+			while (k < m->n && strcmp(m->v[ix[k]].code, m->v[ix[j]].code) == 0 &&
+			       strcmp(m->v[ix[k]].name, m->v[ix[j]].name) == 0) {
+				if (ix[k] < first)
+					first = ix[k];
+				k++;
+			}
+			int c = (int)(k - j);
+			if (*m->v[ix[j]].name && (c > best || (c == best && nfirst < best_first)))
+				best = c, best_at = ix[j], best_first = nfirst;
+			j = k;
 		}
-		a->stocks = xrealloc(a->stocks, (a->nstocks + 1) * sizeof *a->stocks);
-		a->stocks[a->nstocks].code = xstrdup(m->v[i].code);
-		a->stocks[a->nstocks].name = xstrdup(name);
-		a->stocks[a->nstocks].count = count;
-		a->nstocks++;
+		f[nf].first = first;
+		f[nf].name_at = best_at;
+		f[nf++].count = (int)(j - i);
+		i = j;
 	}
+	qsort(f, nf, sizeof *f, folded_cmp);
+	a->stocks = xmalloc(nf * sizeof *a->stocks);
+	for (size_t i = 0; i < nf; i++) {
+		a->stocks[i].code = xstrdup(m->v[f[i].first].code);
+		a->stocks[i].name = xstrdup(m->v[f[i].name_at].name);
+		a->stocks[i].count = f[i].count;
+	}
+	a->nstocks = nf;
+	free(f);
+	free(ix);
 }
 
 static void mentions_free(struct mentions *m)
@@ -414,14 +453,25 @@ void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a
 
 /* ---- the --stocks table ---- */
 
+/* One (article, stock) pair. */
+struct pair {
+	const char *code, *name;
+	int count;
+	size_t order; /* position in the input, for stable ties */
+};
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	if (!c)
+		c = strcmp(x->name, y->name);
+	return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
 struct tally {
-	char *code;
+	const char *code, *name;
 	int articles;
-	struct {
-		const char *name;
-		int weight;
-	} *names;
-	size_t nnames;
 };
 
 static int tally_cmp(const void *a, const void *b)
@@ -434,8 +484,8 @@ static int tally_cmp(const void *a, const void *b)
 
 void stock_write_table(FILE *f, const struct articles *l, int json)
 {
-	struct tally *t = NULL;
-	size_t nt = 0;
+	struct pair *p = NULL;
+	size_t np = 0, cap = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		struct article *a = l->v[i];
 		if (!a->stocks_done) {
@@ -444,60 +494,63 @@ void stock_write_table(FILE *f, const struct articles *l, int json)
 			doc_free(&d);
 		}
 		for (size_t s = 0; s < a->nstocks; s++) {
-			const struct article_stock *st = &a->stocks[s];
-			size_t k = 0;
-			while (k < nt && strcmp(t[k].code, st->code))
-				k++;
-			if (k == nt) {
-				t = xrealloc(t, (nt + 1) * sizeof *t);
-				memset(&t[nt], 0, sizeof *t);
-				t[nt++].code = st->code;
+			if (np == cap) {
+				cap = cap ? cap * 2 : 64;
+				p = xrealloc(p, cap * sizeof *p);
 			}
-			t[k].articles++;
-			if (!st->name || !*st->name)
-				continue;
-			size_t q = 0;
-			while (q < t[k].nnames && strcmp(t[k].names[q].name, st->name))
-				q++;
-			if (q == t[k].nnames) {
-				t[k].names = xrealloc(t[k].names, (q + 1) * sizeof *t[k].names);
-				t[k].names[q].name = st->name;
-				t[k].names[q].weight = 0;
-				t[k].nnames++;
-			}
-			t[k].names[q].weight += st->count;
+			p[np].code = a->stocks[s].code;
+			p[np].name = a->stocks[s].name ? a->stocks[s].name : "";
+			p[np].count = a->stocks[s].count;
+			p[np].order = np;
+			np++;
 		}
+	}
+	qsort(p, np, sizeof *p, pair_cmp);
+	/* per code: articles, and the name with the most mentions (ties: seen first) */
+	struct tally *t = xmalloc((np + 1) * sizeof *t);
+	size_t nt = 0;
+	for (size_t i = 0; i < np;) {
+		size_t j = i, best_order = (size_t)-1;
+		int best = 0;
+		t[nt].code = p[i].code;
+		t[nt].name = "";
+		while (j < np && strcmp(p[j].code, p[i].code) == 0) {
+			size_t k = j, first = p[j].order;
+			int w = 0;
+			while (k < np && strcmp(p[k].code, p[j].code) == 0 && strcmp(p[k].name, p[j].name) == 0)
+				w += p[k++].count;
+			if (*p[j].name && (w > best || (w == best && first < best_order)))
+				best = w, best_order = first, t[nt].name = p[j].name;
+			j = k;
+		}
+		t[nt++].articles = (int)(j - i);
+		i = j;
 	}
 	qsort(t, nt, sizeof *t, tally_cmp);
 	struct buf b;
 	buf_init(&b);
 	for (size_t k = 0; k < nt; k++) {
-		const char *name = "";
-		int best = 0;
-		for (size_t q = 0; q < t[k].nnames; q++)
-			if (t[k].names[q].weight > best)
-				best = t[k].names[q].weight, name = t[k].names[q].name;
 		const char *dot = strrchr(t[k].code, '.');
 		b.len = 0;
 		if (json) {
 			buf_adds(&b, "{\"code\":");
 			json_string(&b, t[k].code);
 			buf_adds(&b, ",\"name\":");
-			json_string(&b, name);
+			json_string(&b, t[k].name);
 			buf_adds(&b, ",\"market\":");
 			json_string(&b, dot ? dot + 1 : "");
 			buf_printf(&b, ",\"articles\":%d}\n", t[k].articles);
 		} else {
 			buf_adds(&b, t[k].code);
 			buf_addc(&b, '\t');
-			text_sanitize(&b, name, strlen(name), 1);
+			text_sanitize(&b, t[k].name, strlen(t[k].name), 1);
 			buf_printf(&b, "\t%d\n", t[k].articles);
 		}
 		fwrite(b.s, 1, b.len, f);
-		free(t[k].names);
 	}
 	buf_free(&b);
 	free(t);
+	free(p);
 }
 
 void stock_print_table(const struct articles *l, int json)

@@ -184,6 +184,27 @@ static void test_stdin(void **state)
 	articles_free(&l);
 }
 
+static void test_front_page(void **state)
+{
+	(void)state;
+	const char *plain = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\"></head>"
+			    "<body><article>一</article><article>二</article></body></html>";
+	const char *story = "<html><head><meta property=\"og:type\" content=\"article\"></head><body>文</body></html>";
+	const char *one = "<html><body><article><h1>标题</h1><p>正文</p></article></body></html>";
+	size_t pl = strlen(plain), sl = strlen(story), ol = strlen(one);
+	assert_true(source_front_page(story, sl, "https://news.example.cn"));
+	assert_true(source_front_page(story, sl, "https://news.example.cn/"));
+	assert_true(source_front_page(story, sl, "https://news.example.cn/?from=app"));
+	assert_true(source_front_page(plain, pl, "https://news.example.cn/index.html"));
+	assert_true(source_front_page(plain, pl, "https://news.example.cn/tech/"));
+	assert_true(source_front_page(plain, pl, "https://blog.example.org/archives"));
+	assert_false(source_front_page(plain, pl, "https://news.example.cn/2021/1124/12345.shtml"));
+	assert_false(source_front_page(story, sl, "https://blog.example.org/2021/11/24/a-post/"));
+	assert_false(source_front_page(one, ol, "https://blog.example.org/2021/11/24/a-post/"));
+	const char *meta = "<meta property=\"article:published_time\" content=\"2021-11-24\">";
+	assert_false(source_front_page(meta, strlen(meta), "https://blog.example.org/p/slug"));
+}
+
 /* A port on 127.0.0.1 where nothing listens. */
 static int closed_port(void)
 {
@@ -222,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_feed_by_content),
 		cmocka_unit_test(test_spec),
+		cmocka_unit_test(test_front_page),
 		cmocka_unit_test(test_load_files),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_url_refused),

@@ -474,6 +474,17 @@ static void test_annotate(void **state)
 	assert_string_equal(a->stocks[0].name, "贵州茅台");
 	doc_free(&d);
 
+	/* the most frequent name, counted mentions */
+	doc_init(&d);
+	b = doc_add_block(&d, BLK_PARA);
+	const char *t3 = "宁王（300750.SZ）领涨，宁德时代（300750）公告，宁德时代（300750.SZ）回应。";
+	block_append(b, t3, strlen(t3), 0, 0, NULL);
+	stock_annotate(&d, &o, a);
+	assert_int_equal(a->nstocks, 1);
+	assert_int_equal(a->stocks[0].count, 3);
+	assert_string_equal(a->stocks[0].name, "宁德时代");
+	doc_free(&d);
+
 	/* xueqiu writes the code inside the element: $腾讯控股(00700)$ */
 	doc_init(&d);
 	block_of(&d, "看好", "$腾讯控股(00700)$", "00700.HK", "和");

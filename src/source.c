@@ -1,30 +1,304 @@
-/* source.c - placeholder dispatch: files, folders, URLs. */
+/* source.c - open whatever the user names (file, folder, URL, "-"), tell what it is from
+ * its Content-Type and its content, and hand it to the right parser. */
 #include "newsread/source.h"
+#include "newsread/config.h"
 #include "newsread/decode.h"
 #include "newsread/feed.h"
 #include "newsread/fetch.h"
 #include "newsread/page.h"
 #include "newsread/post.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DISCOVER_MAX 8        /* announced feeds fetched from one page */
+#define DISCOVER_PARALLEL 4
+#define CAT_JOIN_MAX 64       /* parts in a joined category path */
+
+int source_is_binary(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = len < 1024 ? len : 1024;
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0; /* UTF-16 with a byte order mark: text, the decoder reads it */
+	static const struct { const char *magic; size_t n; } sigs[] = {
+		{"%PDF-", 5}, {"\x1f\x8b", 2}, {"PK\x03\x04", 4}, {"\x89PNG", 4}, {"GIF8", 4},
+		{"\xff\xd8\xff", 3}, {"\x7f" "ELF", 4}, {"BZh", 3}, {"\xfd" "7zXZ", 5}, {"RIFF", 4},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		if (n >= sigs[i].n && memcmp(s, sigs[i].magic, sigs[i].n) == 0)
+			return 1;
+	size_t ctl = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (u[i] == 0)
+			return 1;
+		if ((u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' && u[i] != '\t' && u[i] != '\f' && u[i] != 0x1b) ||
+		    u[i] == 0x7f)
+			ctl++;
+	}
+	return n && ctl * 10 > n;
+}
+
+/* The media type of a Content-Type value, lower case, without parameters. */
+static void media_type(const char *ct, char *out, size_t n)
+{
+	size_t i = 0;
+	if (ct)
+		for (; ct[i] && ct[i] != ';' && ct[i] != ' ' && i + 1 < n; i++)
+			out[i] = (char)(ct[i] >= 'A' && ct[i] <= 'Z' ? ct[i] + 32 : ct[i]);
+	out[i] = '\0';
+}
+
+enum kind { K_FEED, K_POST, K_HTML, K_TEXT, K_XML, K_JSON };
+
+/* Skip blank space, a BOM and HTML comments. */
+static const char *skip_lead(const char *s, const char *end)
+{
+	if (end - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+			s++;
+		if (end - s >= 4 && memcmp(s, "<!--", 4) == 0) {
+			const char *c = s + 4;
+			while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
+				c++;
+			if (c + 3 > end)
+				return end;
+			s = c + 3;
+			continue;
+		}
+		return s;
+	}
+}
+
+/* 1 when the name ends in .md or .markdown (a hint only, for text that starts with a tag). */
+static int markdown_name(const char *name)
+{
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	return dot && (ascii_casecmp(dot, ".md") == 0 || ascii_casecmp(dot, ".markdown") == 0);
+}
+
+/* What the decoded text is. The content decides; the media type breaks ties. */
+static enum kind detect(const char *u, size_t len, const char *mt, const char *name)
+{
+	if (feed_sniff(u, len) != FEED_NONE)
+		return K_FEED;
+	if (post_sniff(u, len))
+		return K_POST;
+	if (strstr(mt, "rss") || strstr(mt, "atom") || strstr(mt, "rdf") || strcmp(mt, "application/feed+json") == 0)
+		return K_FEED; /* announced as a feed but not recognisable: let the feed parser say why */
+	const char *p = skip_lead(u, u + len);
+	size_t rest = (size_t)(u + len - p);
+	int tag = rest >= 2 && p[0] == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '!');
+	if (has_iprefix(p, "<?xml")) {
+		const char *q = skip_lead(p, u + len);
+		const char *gt = memchr(p, '>', rest);
+		if (gt)
+			q = skip_lead(gt + 1, u + len);
+		if (has_iprefix(q, "<!doctype html") || has_iprefix(q, "<html"))
+			return K_HTML; /* XHTML */
+		return K_XML;
+	}
+	if (has_iprefix(p, "<!doctype html") || has_iprefix(p, "<html") || has_iprefix(p, "<head") ||
+	    has_iprefix(p, "<body"))
+		return K_HTML;
+	if (strcmp(mt, "text/markdown") == 0 || strcmp(mt, "text/x-markdown") == 0 || markdown_name(name))
+		return K_TEXT;
+	if (strcmp(mt, "text/html") == 0 || strcmp(mt, "application/xhtml+xml") == 0 || tag)
+		return K_HTML;
+	if (rest && (*p == '{' || *p == '[') && (strstr(mt, "json") || !*mt))
+		return K_JSON;
+	return K_TEXT;
+}
+
+/* Put the user's categories and display name on articles [n0, out->n).
+ * The user's path is the top of the tree: it is prepended to each path the article
+ * brings (Tech + Linux -> Tech/Linux), and an article without any gets it as is. With
+ * several user paths, each is combined in turn. */
+static void apply_spec(struct articles *out, size_t n0, const char *src, const struct source_spec *spec)
+{
+	for (size_t i = n0; i < out->n; i++) {
+		struct article *a = out->v[i];
+		free(a->source);
+		a->source = xstrdup(spec && spec->name && *spec->name ? spec->name : src);
+		if (!spec || !spec->ncats)
+			continue;
+		struct catpath *own = a->cats;
+		size_t nown = a->ncats;
+		a->cats = NULL;
+		a->ncats = 0;
+		for (size_t u = 0; u < spec->ncats; u++) {
+			const struct catpath *up = &spec->cats[u];
+			const char *parts[CAT_JOIN_MAX];
+			if (!nown) {
+				article_add_cat(a, (const char *const *)up->parts, up->n);
+				continue;
+			}
+			for (size_t k = 0; k < nown; k++) {
+				size_t n = 0;
+				for (size_t j = 0; j < up->n && n < CAT_JOIN_MAX; j++)
+					parts[n++] = up->parts[j];
+				for (size_t j = 0; j < own[k].n && n < CAT_JOIN_MAX; j++)
+					parts[n++] = own[k].parts[j];
+				article_add_cat(a, parts, n);
+			}
+		}
+		for (size_t k = 0; k < nown; k++) {
+			for (size_t j = 0; j < own[k].n; j++)
+				free(own[k].parts[j]);
+			free(own[k].parts);
+		}
+		free(own);
+	}
+}
+
+/* Decode and parse with a known kind. */
+static int parse_kind(enum kind k, const char *u, size_t ulen, const char *name, const char *url,
+		      struct articles *out, struct nr_error *err)
+{
+	const char *path = url ? url : name;
+	switch (k) {
+	case K_FEED:
+		return feed_parse(u, ulen, name, url, out, err);
+	case K_POST:
+	case K_TEXT:
+		return post_parse(u, ulen, path, path, NULL, out, err);
+	case K_HTML:
+		return page_extract(u, ulen, path, out, err);
+	case K_XML:
+		return nr_fail(err, "%s: unknown format (an XML document that is not RSS, RDF or Atom)", name);
+	case K_JSON:
+		return nr_fail(err, "%s: unknown format (JSON that is not a JSON Feed)", name);
+	}
+	return nr_fail(err, "%s: unknown format", name);
+}
+
+/* Check, decode and detect; returns the decoded text (or NULL with err) and its kind. */
+static char *prepare(const char *bytes, size_t len, const char *content_type, const char *name, size_t *ulen,
+		     enum kind *k, struct nr_error *err)
+{
+	size_t i = 0;
+	while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+		i++;
+	if (i == len) {
+		nr_fail(err, "%s: empty document", name);
+		return NULL;
+	}
+	if (source_is_binary(bytes, len)) {
+		nr_fail(err, "%s: not a text document (binary data)", name);
+		return NULL;
+	}
+	char cs[64];
+	int have_cs = decode_content_type_charset(content_type, cs, sizeof cs);
+	char *u = decode_document(bytes, len, have_cs ? cs : NULL, ulen, NULL);
+	char mt[128];
+	media_type(content_type, mt, sizeof mt);
+	*k = detect(u, *ulen, mt, name);
+	return u;
+}
+
 int source_parse(const char *bytes, size_t len, const char *content_type, const char *name, const char *url,
 		 const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
-	(void)content_type; (void)spec;
-	size_t ulen;
-	char *u = decode_document(bytes, len, NULL, &ulen, NULL);
-	int rc;
-	if (post_sniff(u, ulen))
-		rc = post_parse(u, ulen, url, url, NULL, out, err);
-	else if (feed_sniff(u, ulen) != FEED_NONE)
-		rc = feed_parse(u, ulen, name, url, out, err);
-	else
-		rc = page_extract(u, ulen, url, out, err);
+	size_t ulen, n0 = out->n;
+	enum kind k;
+	char *u = prepare(bytes, len, content_type, name, &ulen, &k, err);
+	if (!u)
+		return -1;
+	int rc = parse_kind(k, u, ulen, name, url, out, err);
 	free(u);
+	apply_spec(out, n0, name, spec);
+	return rc;
+}
+
+/* Case-insensitive search in the first n bytes; count of occurrences, at most 2. */
+static int count_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	int c = 0;
+	for (size_t i = 0; i + m <= n && c < 2; i++)
+		if ((s[i] | 0x20) == (needle[0] | 0x20) && ascii_ncasecmp(s + i, needle, m) == 0)
+			c++;
+	return c;
+}
+
+int source_front_page(const char *html, size_t len, const char *url)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	const char *path = p ? strchr(p + 3, '/') : NULL;
+	if (!path || strcmp(path, "/") == 0 || path[strspn(path, "/")] == '?')
+		return 1; /* the site's root */
+	const char *q = path + strcspn(path, "?#");
+	const char *last = q;
+	while (last > path && last[-1] != '/')
+		last--;
+	if (has_iprefix(last, "index.") || has_iprefix(last, "default."))
+		return 1;
+	if (last < q && memchr(last, '.', (size_t)(q - last)))
+		return 0; /* /news/12345.html: a document, not a section */
+	size_t n = len < 262144 ? len : 262144;
+	int article = count_ci(html, n, "article:published_time") || count_ci(html, n, "\"og:type\" content=\"article\"") ||
+		      count_ci(html, n, "'og:type' content='article'") || count_ci(html, n, "<article") == 1;
+	return !article;
+}
+
+/* A front page that announces feeds: fetch them in parallel and load them instead.
+ * Returns 1 when it did (rc in *rc), 0 when the page announces none. */
+static int load_announced(const char *u, size_t ulen, const char *src, const char *page_url,
+			  const struct source_spec *spec, struct articles *out, int *rc, struct nr_error *err)
+{
+	char *urls[DISCOVER_MAX];
+	size_t n = page_feed_links(u, ulen, page_url, urls, DISCOVER_MAX);
+	if (!n)
+		return 0;
+	struct fetch_result *res = xcalloc(n, sizeof *res);
+	int *rcs = xcalloc(n, sizeof *rcs);
+	struct nr_error *errs = xcalloc(n, sizeof *errs);
+	fetch_many((const char *const *)urls, n, SOURCE_MAX_BYTES, DISCOVER_PARALLEL, res, rcs, errs);
+	size_t ok = 0, n0 = out->n;
+	struct nr_error first = {{0}};
+	for (size_t i = 0; i < n; i++) {
+		struct nr_error e;
+		if (rcs[i] == 0 &&
+		    source_parse(res[i].data, res[i].len, res[i].content_type, urls[i], res[i].final_url, NULL, out,
+				 &e) == 0)
+			ok++;
+		else if (!first.msg[0])
+			first = rcs[i] ? errs[i] : e;
+		if (rcs[i] == 0)
+			fetch_result_free(&res[i]);
+		free(urls[i]);
+	}
+	free(res);
+	free(rcs);
+	free(errs);
+	apply_spec(out, n0, src, spec);
+	*rc = ok ? 0 : nr_fail(err, "%s: the feeds it announces failed: %s", src, first.msg);
+	return 1;
+}
+
+static int load_url(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)
+{
+	struct fetch_result r;
+	if (fetch_url(src, SOURCE_MAX_BYTES, &r, err))
+		return -1;
+	size_t ulen, n0 = out->n;
+	enum kind k;
+	int rc = -1;
+	char *u = prepare(r.data, r.len, r.content_type, src, &ulen, &k, err);
+	if (u) {
+		if (k != K_HTML || !source_front_page(u, ulen, r.final_url) ||
+		    !load_announced(u, ulen, src, r.final_url, spec, out, &rc, err)) {
+			rc = parse_kind(k, u, ulen, src, r.final_url, out, err);
+			apply_spec(out, n0, src, spec);
+		}
+		free(u);
+	}
+	fetch_result_free(&r);
 	return rc;
 }
 
@@ -32,26 +306,37 @@ int source_load(const char *src, const struct source_spec *spec, struct articles
 {
 	char *data;
 	size_t len;
-	if (fetch_is_url(src)) {
-		struct fetch_result r;
-		if (fetch_url(src, SOURCE_MAX_BYTES, &r, err))
+	if (fetch_is_url(src))
+		return load_url(src, spec, out, err);
+	if (strcmp(src, "-") == 0) {
+		if (read_stream(STDIN_FILENO, "-", SOURCE_MAX_BYTES, &data, &len, err))
 			return -1;
-		int rc = source_parse(r.data, r.len, r.content_type, src, r.final_url, spec, out, err);
-		fetch_result_free(&r);
+		size_t n0 = out->n;
+		int rc = source_parse(data, len, NULL, "-", NULL, spec, out, err);
+		free(data);
+		for (size_t i = n0; i < out->n; i++) { /* standard input has no address to link to */
+			struct article *a = out->v[i];
+			if (a->link && strcmp(a->link, "-") == 0) {
+				free(a->link);
+				a->link = NULL;
+			}
+		}
 		return rc;
 	}
-	if (strcmp(src, "-") == 0) {
-		if (read_stream(0, "-", SOURCE_MAX_BYTES, &data, &len, err))
-			return -1;
-	} else {
-		struct stat st;
-		if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
-			return post_load_dir(src, out, err);
-		if (read_file(src, SOURCE_MAX_BYTES, &data, &len, err))
-			return -1;
+	struct stat st;
+	if (stat(src, &st) != 0)
+		return nr_fail(err, "%s: %s", src, strerror(errno));
+	if (S_ISDIR(st.st_mode)) {
+		size_t n0 = out->n;
+		int rc = post_load_dir(src, out, err);
+		apply_spec(out, n0, src, spec);
+		return rc;
 	}
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
+		return nr_fail(err, "%s: not a file or folder", src);
+	if (read_file(src, SOURCE_MAX_BYTES, &data, &len, err))
+		return -1;
 	int rc = source_parse(data, len, NULL, src, src, spec, out, err);
 	free(data);
 	return rc;
 }
-

@@ -1,0 +1,71 @@
+#!/bin/sh
+# The command line and the config file: errors as FILE:LINE, exit statuses, -o, --list-options.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$XDG_CONFIG_HOME/newsread"
+cfg="$XDG_CONFIG_HOME/newsread/config"
+
+# a good config with quotes, comments and an include
+cat >"$cfg" <<'CFG'
+# comment line
+set kinsoku strict   # trailing comment
+set stock-format "%n [%c]"
+include extra
+CFG
+echo "set paragraph-indent 'auto'" >"$XDG_CONFIG_HOME/newsread/extra"
+out=$("$NR" --list-options 2>&1); rc=$?
+check "--list-options exits 0" [ $rc -eq 0 ]
+check "config value shown" sh -c "echo '$out' | grep -q '^kinsoku  *strict  *(default: basic'"
+check "included file applied" sh -c "echo '$out' | grep -q '^paragraph-indent  *auto'"
+check "quoted value kept whole" sh -c "printf '%s\n' \"\$1\" | grep -qF '%n [%c]'" _ "$out"
+
+out=$("$NR" --check-config 2>&1); rc=$?
+check "--check-config on a good file exits 0" [ $rc -eq 0 ]
+
+# -o overrides the config
+out=$("$NR" -o kinsoku=basic --list-options 2>&1)
+check "-o overrides the file" sh -c "printf '%s\n' \"\$1\" | grep -q '^kinsoku  *basic'" _ "$out"
+out=$("$NR" -o kinsoku=loose --list-options 2>&1); rc=$?
+check "-o with a bad value exits 2" [ $rc -eq 2 ]
+check "-o error names the option" sh -c "printf '%s\n' \"\$1\" | grep -q 'kinsoku: expected one of basic|strict'" _ "$out"
+out=$("$NR" -o nonsense --list-options 2>&1); rc=$?
+check "-o without = exits 2" [ $rc -eq 2 ]
+
+# a bad line stops everything with FILE:LINE and exit 2
+printf 'set kinsoku basic\n\nset no-such-thing 1\n' >"$cfg"
+out=$("$NR" --dump "$FIX/../../README.md" 2>&1); rc=$?
+check "bad config exits 2" [ $rc -eq 2 ]
+check "bad config names file and line" sh -c "printf '%s\n' \"\$1\" | grep -qF '$cfg:3: unknown option: no-such-thing'" _ "$out"
+check "bad config error is one line" [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ]
+out=$("$NR" --check-config 2>&1); rc=$?
+check "--check-config on a bad file exits 2" [ $rc -eq 2 ]
+printf 'set stock-format "unterminated\n' >"$cfg"
+out=$("$NR" --check-config 2>&1); rc=$?
+check "unterminated quote is a config error" sh -c "[ $rc -eq 2 ] && printf '%s\n' \"\$1\" | grep -qF 'config:1: unterminated double quote'" _ "$out"
+printf 'frobnicate all\n' >"$cfg"
+out=$("$NR" --check-config 2>&1)
+check "unknown command named" sh -c "printf '%s\n' \"\$1\" | grep -qF 'config:1: unknown command: frobnicate'" _ "$out"
+rm -f "$cfg"
+
+# -c FILE must exist
+out=$("$NR" -c "$TMPD/none" --check-config 2>&1); rc=$?
+check "-c with a missing file exits 2" [ $rc -eq 2 ]
+check "-c error names the file" sh -c "printf '%s\n' \"\$1\" | grep -qF '$TMPD/none: No such file or directory'" _ "$out"
+
+# usage errors
+"$NR" --bogus >/dev/null 2>&1; rc=$?
+check "unknown option exits 2" [ $rc -eq 2 ]
+"$NR" --width 0 --dump x >/dev/null 2>&1; rc=$?
+check "--width 0 exits 2" [ $rc -eq 2 ]
+"$NR" --json >/dev/null 2>&1; rc=$?
+check "--json alone exits 2" [ $rc -eq 2 ]
+out=$("$NR" --help); rc=$?
+check "--help exits 0 and lists --dump" sh -c "[ $rc -eq 0 ] && printf '%s\n' \"\$1\" | grep -q -- '--dump'" _ "$out"
+out=$("$NR" --version)
+check "--version" sh -c "printf '%s\n' \"\$1\" | grep -q '^newsread [0-9]'" _ "$out"
+
+# a missing source: one line naming it, exit 1
+out=$("$NR" --dump "$TMPD/missing.md" 2>&1); rc=$?
+check "missing file exits 1" [ $rc -eq 1 ]
+check "missing file error names it" sh -c "printf '%s\n' \"\$1\" | grep -qF 'newsread: $TMPD/missing.md: No such file or directory'" _ "$out"
+finish

@@ -1,0 +1,93 @@
+/* Unit tests for util.c: buffers, sanitizing, UTF-8 checks, file limits. */
+#include "testutil.h"
+
+#include "newsread/util.h"
+
+#include <unistd.h>
+
+static void test_buf(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	assert_int_equal(b.len, strlen(b.s));
+	assert_memory_equal(b.s, "0,1,2,", 6);
+	char *s = buf_steal(&b);
+	assert_null(b.s);
+	free(s);
+	s = buf_steal(&b); /* empty buffer gives "" */
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	const char in[] = "a\tb\nc\x1b[31m红\x7f\xc2\x85" "d\xff";
+	text_sanitize(&b, in, sizeof in - 1, 1);
+	assert_string_equal(b.s, "a b c[31m红d\xEF\xBF\xBD");
+	buf_free(&b);
+	text_sanitize(&b, "x\ty", 3, 0);
+	assert_string_equal(b.s, "x\ty");
+	buf_free(&b);
+}
+
+static void test_utf8_valid(void **state)
+{
+	(void)state;
+	assert_true(utf8_valid("中文 abc 😀", strlen("中文 abc 😀")));
+	assert_false(utf8_valid("\xc0\xaf", 2));         /* overlong */
+	assert_false(utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
+	assert_false(utf8_valid("\xe4\xb8", 2));         /* truncated */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* beyond U+10FFFF */
+}
+
+static void test_read_file_limits(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/nrutilXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	char *data;
+	size_t len;
+	struct nr_error e;
+	assert_int_equal(read_file(path, 100, &data, &len, &e), 0);
+	assert_int_equal(len, 10);
+	free(data);
+	assert_int_equal(read_file(path, 5, &data, &len, &e), -1);
+	assert_non_null(strstr(e.msg, "larger than the limit"));
+	unlink(path);
+	assert_int_equal(read_file("/nonexistent/x", 5, &data, &len, &e), -1);
+	assert_string_equal(e.msg, "/nonexistent/x: No such file or directory");
+	assert_int_equal(read_file("/tmp", 5, &data, &len, &e), -1);
+	assert_string_equal(e.msg, "/tmp: is a directory");
+}
+
+static void test_strings(void **state)
+{
+	(void)state;
+	assert_int_equal(ascii_casecmp("Content-Type", "content-type"), 0);
+	assert_true(has_iprefix("HTTPS://x", "https://"));
+	assert_false(has_prefix("red", "redx"));
+	char s[] = "  \t hi there \n";
+	assert_string_equal(str_trim(s), "hi there");
+}
+
+int main(void)
+{
+	test_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_read_file_limits),
+		cmocka_unit_test(test_strings),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}

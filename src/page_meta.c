@@ -562,10 +562,15 @@ void page_meta_finish(struct page_ctx *c, struct article *a)
 	int off = zh ? 8 * 3600 : DATE_LOCAL;
 	if (c->date_str && date_parse(c->date_str, off, &a->date, &a->date_zone_known))
 		a->has_date = 1;
+	/* the date printed near the title: used when no meta date, or when the meta date has
+	 * no time of day and the printed one is the same day with its time */
 	char d[64];
-	if (!a->has_date && ((wn && find_date(w, wn, d, sizeof d)) ||
-			     find_date(ct.s, ct.len > 400 ? 400 : ct.len, d, sizeof d) ||
-			     find_date(c->text.s, c->text.len > 4000 ? 4000 : c->text.len, d, sizeof d)))
+	int printed = (wn && find_date(w, wn, d, sizeof d)) || find_date(ct.s, ct.len > 400 ? 400 : ct.len, d, sizeof d) ||
+		      find_date(c->text.s, c->text.len > 4000 ? 4000 : c->text.len, d, sizeof d);
+	if (printed && a->has_date && !strchr(c->date_str, ':') && strlen(d) > 10 && strlen(c->date_str) >= 10 &&
+	    strncmp(c->date_str, d, 10) == 0)
+		a->has_date = 0;
+	if (printed && !a->has_date)
 		a->has_date = date_parse(d, off, &a->date, &a->date_zone_known);
 
 	if (c->image)

@@ -455,10 +455,19 @@ static int in_own_table(struct hctx *c)
 	return c->tables == 1 && c->tb_active;
 }
 
+/* Outside the table being built (a nested one, html_to_text): cells are separated by a space. */
+static void cell_gap(struct hctx *c)
+{
+	struct hattr at = cur_attr(c, 0);
+	acc_space(c->acc, &at);
+}
+
 static int enter_tr(struct hctx *c, xmlNode *n, struct hframe *f)
 {
 	(void)n; (void)f;
-	if (in_own_table(c)) {
+	if (!in_own_table(c))
+		cell_gap(c);
+	else {
 		if (c->tb.in_cell) {
 			tb_cell_end(&c->tb);
 			c->acc = &c->para;
@@ -486,8 +495,10 @@ static void leave_thead(struct hctx *c, xmlNode *n, struct hframe *f)
 static int enter_cell(struct hctx *c, xmlNode *n, struct hframe *f)
 {
 	(void)f;
-	if (!in_own_table(c))
+	if (!in_own_table(c)) {
+		cell_gap(c);
 		return 1;
+	}
 	flush(c); /* text that strayed outside the cells */
 	tb_cell_begin(&c->tb, n->name[1] == 'h' || c->tb.thead, attr_int(n, "colspan", 1, 1, HTML_MAX_COLS));
 	c->acc = &c->tb.cell;

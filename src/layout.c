@@ -1,29 +1,49 @@
-/* layout.c - placeholder: cuts text at code points by wcwidth. */
-#include "newsread/layout.h"
-#include "newsread/util.h"
+/* layout.c - (document, width, options) -> lines: the greedy fitter with push-out and
+ * T9 emergency breaks, line building with styled spans, and the block walk (paragraphs,
+ * headings, lists, quotes, rules, blank lines). Tables and <pre> are in layout_table.c,
+ * sanitizing and widths in width.c, break opportunities in linebreak.c. */
+#include "layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <unigbrk.h>
+#include <unistr.h>
 
-int text_width(const char *s, size_t n)
+/* ---- line building ---- */
+
+void lb_reset(struct lbuild *lb)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	int w = 0;
-	size_t i = 0;
-	while (i < n) {
-		wchar_t wc;
-		size_t l = mbrtowc(&wc, s + i, n - i, &st);
-		if (l == (size_t)-1 || l == (size_t)-2 || l == 0) { i++; w++; memset(&st, 0, sizeof st); continue; }
-		int cw = wcwidth(wc);
-		w += cw > 0 ? cw : 0;
-		i += l;
-	}
-	return w;
+	lb->b->len = 0;
+	if (lb->b->s)
+		lb->b->s[0] = '\0';
+	lb->nsp = 0;
+	lb->width = 0;
 }
 
-void lines_push(struct lines *l, const char *text, size_t len, unsigned style)
+void lb_add(struct lbuild *lb, const char *s, size_t n, int w, unsigned style, int link)
+{
+	if (!n)
+		return;
+	size_t off = lb->b->len;
+	buf_add(lb->b, s, n);
+	lb->width += w;
+	if (!style && !link)
+		return;
+	if (lb->nsp) {
+		struct lspan *l = &lb->sp[lb->nsp - 1];
+		if (l->off + l->len == off && l->style == style && l->link == link) {
+			l->len += (unsigned)n;
+			return;
+		}
+	}
+	if (lb->nsp == lb->spcap) {
+		lb->spcap = lb->spcap ? lb->spcap * 2 : 8;
+		lb->sp = xrealloc(lb->sp, lb->spcap * sizeof *lb->sp);
+	}
+	lb->sp[lb->nsp++] = (struct lspan){(unsigned)off, (unsigned)n, style, link};
+}
+
+static struct line *lines_new(struct lines *l)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -31,6 +51,27 @@ void lines_push(struct lines *l, const char *text, size_t len, unsigned style)
 	}
 	struct line *ln = &l->v[l->n++];
 	memset(ln, 0, sizeof *ln);
+	return ln;
+}
+
+void lb_push(struct lbuild *lb, struct lines *out, unsigned flags)
+{
+	struct line *ln = lines_new(out);
+	ln->text = xstrndup(lb->b->s ? lb->b->s : "", lb->b->len);
+	ln->len = lb->b->len;
+	ln->width = lb->width;
+	ln->flags = flags;
+	if (lb->nsp) {
+		ln->spans = xmalloc(lb->nsp * sizeof *ln->spans);
+		memcpy(ln->spans, lb->sp, lb->nsp * sizeof *ln->spans);
+		ln->nspans = lb->nsp;
+	}
+	lb_reset(lb);
+}
+
+void lines_push(struct lines *l, const char *text, size_t len, unsigned style)
+{
+	struct line *ln = lines_new(l);
 	ln->text = xstrndup(text, len);
 	ln->len = len;
 	ln->width = text_width(text, len);
@@ -51,34 +92,456 @@ void lines_free(struct lines *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* ---- fitting ---- */
+
+static void fits_push(struct fits *f, size_t a, size_t b, unsigned flags, int hyphen, int oversize)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->v = xrealloc(f->v, f->cap * sizeof *f->v);
+	}
+	f->v[f->n++] = (struct fit){a, b, flags, hyphen, oversize};
+}
+
+/* T9: [start, j] does not fit in avail and offers no allowed break. Return the cut
+ * (start < k <= j), or start when the first unit alone is too wide. */
+static size_t emergency_cut(const struct para *p, size_t start, size_t j, int avail)
+{
+	long w = 0;
+	size_t kmax = start, ka = 0, kb = 0, kurl = 0;
+	for (size_t k = start; k <= j; k++) {
+		const struct unit *u = &p->u[k];
+		if (k > start) {
+			if (w > avail)
+				break;
+			kmax = k;
+			if (u->flags & U_TAILOR)
+				ka = k;
+			if (u->flags & U_KOK) {
+				kb = k;
+				if ((u->flags & U_URL) && 2 * w >= avail)
+					kurl = k;
+			}
+		}
+		w += u->w + ((k > start && (u->flags & U_GAP)) ? 1 : 0);
+	}
+	if (ka)
+		return ka;
+	if (kurl)
+		return kurl;
+	if (kb)
+		return kb;
+	return kmax;
+}
+
+void para_fit(const struct para *p, int first, int rest, struct fits *out)
+{
+	size_t n = p->n, i = 0;
+	int avail = first;
+	int after_emerg = 0;
+	out->n = 0;
+	while (i < n) {
+		size_t start = i;
+		unsigned fl = after_emerg ? LINE_EMERGENCY : 0;
+		after_emerg = 0;
+		long col = 0, colns = 0;
+		size_t best = start, end = n, next = n;
+		int best_hy = 0, hy = 0;
+		for (size_t j = start; j < n; j++) {
+			const struct unit *u = &p->u[j];
+			if (u->flags & U_NEWLINE) {
+				end = j;
+				next = j + 1;
+				break;
+			}
+			if (j > start && u->brk == BRK_ALLOW) {
+				int h = (u->flags & U_SHY) ? 1 : 0;
+				if (colns + h <= avail) {
+					best = j;
+					best_hy = h;
+				}
+			}
+			if (u->flags & U_SPACE) {
+				col += u->w;
+				continue;
+			}
+			if (j > start && (u->flags & U_GAP))
+				col++;
+			col += u->w;
+			colns = col;
+			if (colns > avail) {
+				if (best > start) {
+					end = next = best;
+					hy = best_hy;
+				} else {
+					size_t k = emergency_cut(p, start, j, avail);
+					fl |= LINE_EMERGENCY;
+					after_emerg = 1;
+					if (k == start) {
+						fits_push(out, start, start + 1, fl, 0, 1);
+						i = start + 1;
+						goto next_line;
+					}
+					end = next = k;
+				}
+				break;
+			}
+		}
+		while (end > start && (p->u[end - 1].flags & U_SPACE))
+			end--;
+		fits_push(out, start, end, fl, hy, 0);
+		i = next;
+next_line:
+		avail = rest;
+	}
+}
+
+/* ---- paragraphs ---- */
+
+struct emit {
+	const struct para *p;
+	size_t rc;        /* run cursor */
+	unsigned extra;
+	struct lbuild *lb;
+};
+
+/* Append sanitized bytes [so, eo) (width w in total, spread over the pieces) with their
+ * runs' styles. */
+static void emit_range(struct emit *e, size_t so, size_t eo)
+{
+	const struct para *p = e->p;
+	while (e->rc < p->nruns && p->runs[e->rc].off + p->runs[e->rc].len <= so)
+		e->rc++;
+	size_t pos = so, r = e->rc;
+	while (pos < eo) {
+		unsigned st = 0;
+		int link = 0;
+		size_t stop = eo;
+		if (r < p->nruns && p->runs[r].off <= pos) {
+			st = p->runs[r].style;
+			link = p->runs[r].link;
+			if (p->runs[r].off + p->runs[r].len < stop)
+				stop = p->runs[r].off + p->runs[r].len;
+			r++;
+		} else if (r < p->nruns && p->runs[r].off < stop) {
+			stop = p->runs[r].off;
+		}
+		if (stop <= pos) /* empty run */
+			continue;
+		lb_add(e->lb, p->s + pos, stop - pos, 0, st | e->extra, link);
+		pos = stop;
+	}
+}
+
+static void emit_units(struct emit *e, size_t a, size_t b, int gap)
+{
+	const struct para *p = e->p;
+	if (a >= b)
+		return;
+	size_t seg = a;
+	int w = 0;
+	for (size_t k = a; k < b; k++) {
+		if (gap && k > a && (p->u[k].flags & U_GAP)) {
+			emit_range(e, p->u[seg].off, p->u[k].off);
+			lb_add(e->lb, " ", 1, 1, e->extra, 0);
+			seg = k;
+		}
+		w += p->u[k].w;
+	}
+	emit_range(e, p->u[seg].off, p->u[b - 1].off + p->u[b - 1].len);
+	e->lb->width += w;
+}
+
+static void add_prefix(struct lbuild *lb, const char *s, int w, unsigned st)
+{
+	if (s && *s)
+		lb_add(lb, s, strlen(s), w, st, 0);
+}
+
+/* A unit wider than the line: cut at its own graphemes; '?' for a grapheme wider than
+ * the whole line (W4). Emits one or more lines. */
+static void emit_oversize(struct emit *e, const struct unit *u, const struct para_style *ps, int first,
+			  unsigned fl, struct lines *out)
+{
+	const uint8_t *s = (const uint8_t *)e->p->s + u->off, *end = s + u->len;
+	int avail = first ? ps->width - ps->first_pw : ps->width - ps->rest_pw;
+	int col = 0;
+	add_prefix(e->lb, first ? ps->first_prefix : ps->rest_prefix, first ? ps->first_pw : ps->rest_pw,
+		   ps->pstyle);
+	while (s < end) {
+		const uint8_t *g = u8_grapheme_next(s, end);
+		if (!g)
+			g = end;
+		int gw = 0;
+		for (const uint8_t *q = s; q < g;) {
+			ucs4_t c;
+			int l = u8_mbtouc(&c, q, (size_t)(g - q));
+			uint32_t r;
+			gw += cp_width(c, &r);
+			q += l > 0 ? l : 1;
+		}
+		if (col > 0 && col + gw > avail) {
+			lb_push(e->lb, out, fl);
+			add_prefix(e->lb, ps->rest_prefix, ps->rest_pw, ps->pstyle);
+			avail = ps->width - ps->rest_pw;
+			col = 0;
+		}
+		if (gw > avail) {
+			lb_add(e->lb, "?", 1, 1, e->extra, 0);
+			col += 1;
+		} else {
+			size_t so = (size_t)(s - (const uint8_t *)e->p->s);
+			emit_range(e, so, so + (size_t)(g - s));
+			e->lb->width += gw;
+			col += gw;
+		}
+		s = g;
+	}
+	lb_push(e->lb, out, fl);
+}
+
+void layout_para_text(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns,
+		      const struct para_style *ps, struct lines *out)
+{
+	if (ps->width <= 0)
+		return;
+	para_sanitize(p, t, n, runs, nruns);
+	para_breaks(p, ps->strict, ps->gap);
+	struct fits f = {0};
+	struct buf b;
+	buf_init(&b);
+	struct lbuild lb = {.b = &b};
+	int first = ps->width - ps->first_pw, rest = ps->width - ps->rest_pw;
+	if (first < 1)
+		first = 1;
+	if (rest < 1)
+		rest = 1;
+	para_fit(p, first, rest, &f);
+	struct emit e = {p, 0, ps->extra, &lb};
+	for (size_t k = 0; k < f.n; k++) {
+		const struct fit *ft = &f.v[k];
+		if (ft->oversize) {
+			emit_oversize(&e, &p->u[ft->a], ps, k == 0, ft->flags, out);
+			continue;
+		}
+		add_prefix(&lb, k ? ps->rest_prefix : ps->first_prefix, k ? ps->rest_pw : ps->first_pw,
+			   ps->pstyle);
+		emit_units(&e, ft->a, ft->b, ps->gap);
+		if (ft->hyphen)
+			lb_add(&lb, "-", 1, 1, ps->extra, 0);
+		/* a line of nothing but prefix: drop the prefix's trailing spaces */
+		if (ft->a == ft->b)
+			while (b.len && b.s[b.len - 1] == ' ') {
+				b.s[--b.len] = '\0';
+				lb.width--;
+				if (lb.nsp && lb.sp[lb.nsp - 1].off + lb.sp[lb.nsp - 1].len > b.len) {
+					if (!--lb.sp[lb.nsp - 1].len)
+						lb.nsp--;
+				}
+			}
+		lb_push(&lb, out, ft->flags);
+	}
+	free(f.v);
+	free(lb.sp);
+	buf_free(&b);
+}
+
 void layout_text(const char *s, size_t n, int width, unsigned style, struct lines *out)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t start = 0, i = 0;
-	int w = 0;
-	while (i < n) {
-		wchar_t wc;
-		size_t l = mbrtowc(&wc, s + i, n - i, &st);
-		if (l == (size_t)-1 || l == (size_t)-2 || l == 0) l = 1, wc = '?';
-		int cw = wcwidth(wc);
-		if (cw < 0) cw = 0;
-		if (w + cw > width && i > start) {
-			lines_push(out, s + start, i - start, style);
-			start = i;
-			w = 0;
-		}
-		w += cw;
-		i += l;
+	struct para p = {0};
+	struct para_style ps = {.width = width, .extra = style};
+	layout_para_text(&p, s, n, NULL, 0, &ps, out);
+	para_free(&p);
+}
+
+/* ---- blocks ---- */
+
+struct walk {
+	const struct layout_opts *o;
+	struct lines *out;
+	struct para p;
+	int blank;      /* the last line pushed is blank (or nothing was pushed yet) */
+};
+
+static void push_blank(struct walk *w, int quote)
+{
+	if (w->blank)
+		return;
+	char q[64];
+	size_t n = 0;
+	for (int i = 0; i < quote && n + 2 < sizeof q; i++) {
+		q[n++] = '>';
+		q[n++] = ' ';
 	}
-	if (i > start)
-		lines_push(out, s + start, i - start, style);
+	while (n && q[n - 1] == ' ')
+		n--;
+	lines_push(w->out, q, n, n ? ST_QUOTE : 0);
+	w->blank = 1;
+}
+
+static int want_blank(const struct block *prev, const struct block *cur)
+{
+	if (prev->kind == BLK_BLANK || cur->kind == BLK_BLANK)
+		return 0;
+	if ((cur->marker || cur->indent) && (prev->marker || prev->indent))
+		return 0;
+	if (prev->quote && cur->quote && prev->quote != cur->quote)
+		return 0;
+	return 1;
+}
+
+/* Append up to cap columns of s to b; returns the columns added. */
+static int add_capped(struct buf *b, const char *s, size_t n, int cap)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		uint32_t r;
+		int cw = cp_width(c, &r);
+		if (w + cw > cap)
+			break;
+		if (r)
+			buf_add(b, s + i, (size_t)(l > 0 ? l : 1));
+		w += cw;
+		i += l > 0 ? (size_t)l : 1;
+	}
+	return w;
+}
+
+static void spaces(struct buf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_addc(b, ' ');
+}
+
+/* The quote margin, list indent and marker of a block, capped so the content keeps at
+ * least min(width, 8) columns. */
+static void block_prefixes(const struct block *bl, int width, struct buf *first, int *fw, struct buf *rest,
+			   int *rw)
+{
+	int cap = width - (width < 8 ? width : 8);
+	buf_add(first, "", 0);
+	buf_add(rest, "", 0);
+	struct buf q;
+	buf_init(&q);
+	buf_add(&q, "", 0);
+	for (int i = 0; i < bl->quote && i < 64; i++)
+		buf_adds(&q, "> ");
+	int mw = bl->marker ? text_width(bl->marker, strlen(bl->marker)) : 0;
+	int ind = bl->indent > mw ? bl->indent : mw;
+	if (ind > 200)
+		ind = 200;
+	*fw = add_capped(first, q.s, q.len, cap);
+	*rw = add_capped(rest, q.s, q.len, cap);
+	int lead = ind - mw;
+	if (*fw + lead > cap)
+		lead = cap - *fw;
+	spaces(first, lead);
+	*fw += lead;
+	if (bl->marker)
+		*fw += add_capped(first, bl->marker, strlen(bl->marker), cap - *fw);
+	int r = ind;
+	if (*rw + r > cap)
+		r = cap - *rw;
+	spaces(rest, r);
+	*rw += r;
+	buf_free(&q);
+}
+
+static int starts_indented(const char *t, size_t n)
+{
+	return n && (t[0] == ' ' || (n >= 3 && memcmp(t, "\xE3\x80\x80", 3) == 0) ||
+		     (n >= 2 && memcmp(t, "\xC2\xA0", 2) == 0));
+}
+
+static void layout_textblock(struct walk *w, const struct block *bl)
+{
+	const struct layout_opts *o = w->o;
+	struct buf first, rest;
+	buf_init(&first);
+	buf_init(&rest);
+	int fw, rw;
+	block_prefixes(bl, o->width, &first, &fw, &rest, &rw);
+	if (bl->kind == BLK_PARA && bl->para && o->paragraph_indent && !bl->marker && !bl->indent &&
+	    !starts_indented(bl->text, bl->len) && fw + 4 <= o->width - (o->width < 8 ? o->width : 8)) {
+		buf_adds(&first, "\xE3\x80\x80\xE3\x80\x80");
+		fw += 4;
+	}
+	struct para_style ps = {
+		.first_prefix = first.s, .rest_prefix = rest.s, .first_pw = fw, .rest_pw = rw,
+		.pstyle = bl->quote ? ST_QUOTE : 0,
+		.extra = (bl->kind == BLK_HEADING ? ST_HEADING | ST_BOLD : 0) | (bl->quote ? ST_QUOTE : 0),
+		.width = o->width, .gap = o->cjk_latin_space, .strict = o->kinsoku_strict,
+	};
+	size_t before = w->out->n;
+	layout_para_text(&w->p, bl->text ? bl->text : "", bl->len, bl->runs, bl->nruns, &ps, w->out);
+	if (w->out->n > before)
+		w->blank = w->out->v[w->out->n - 1].len == 0;
+	buf_free(&first);
+	buf_free(&rest);
+}
+
+static void layout_rule(struct walk *w, const struct block *bl)
+{
+	struct buf b;
+	buf_init(&b);
+	int cap = w->o->width - (w->o->width < 8 ? w->o->width : 8);
+	int pw = 0;
+	buf_add(&b, "", 0);
+	for (int i = 0; i < bl->quote && pw + 2 <= cap; i++, pw += 2)
+		buf_adds(&b, "> ");
+	for (int i = pw; i < w->o->width; i++)
+		buf_addc(&b, '-');
+	lines_push(w->out, b.s, b.len, bl->quote ? ST_QUOTE : 0);
+	w->blank = 0;
+	buf_free(&b);
 }
 
 void layout_doc(const struct doc *d, const struct layout_opts *o, struct lines *out)
 {
+	if (o->width <= 0)
+		return;
+	struct walk w = {.o = o, .out = out, .blank = 1};
+	const struct block *prev = NULL;
 	for (size_t i = 0; i < d->n; i++) {
-		layout_text(d->blocks[i].text ? d->blocks[i].text : "", d->blocks[i].len, o->width, 0, out);
-		lines_push(out, "", 0, 0);
+		const struct block *bl = &d->blocks[i];
+		if (prev && want_blank(prev, bl))
+			push_blank(&w, prev->quote < bl->quote ? prev->quote : bl->quote);
+		switch (bl->kind) {
+		case BLK_PARA:
+		case BLK_HEADING:
+			layout_textblock(&w, bl);
+			if (bl->kind == BLK_HEADING)
+				push_blank(&w, bl->quote);
+			break;
+		case BLK_RULE:
+			layout_rule(&w, bl);
+			break;
+		case BLK_BLANK:
+			push_blank(&w, bl->quote);
+			break;
+		case BLK_PRE:
+		case BLK_TABLE: {
+			struct buf first, rest;
+			buf_init(&first);
+			buf_init(&rest);
+			int fw, rw;
+			block_prefixes(bl, o->width, &first, &fw, &rest, &rw);
+			size_t before = out->n;
+			if (bl->kind == BLK_PRE)
+				layout_pre(bl, o, rest.s, rw, out);
+			else
+				layout_table(bl, o, rest.s, rw, out);
+			if (out->n > before)
+				w.blank = out->v[out->n - 1].len == 0;
+			buf_free(&first);
+			buf_free(&rest);
+			break;
+		}
+		}
+		prev = bl;
 	}
+	para_free(&w.p);
 }

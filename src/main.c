@@ -286,9 +286,11 @@ int main(int argc, char **argv)
 	switch (c.mode) {
 	case MODE_DUMP: {
 		int w = dump_width(&c);
+		/* 40 dashes between articles, fewer when the width is smaller: no line is wider */
+		int dashes = w < 40 ? w : 40;
 		for (size_t i = 0; i < l.n; i++) {
 			if (i)
-				puts("----------------------------------------");
+				printf("%.*s\n", dashes, "----------------------------------------");
 			render_dump(stdout, l.v[i], w);
 		}
 		break;

@@ -215,6 +215,37 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
 	return rc;
 }
 
+/* Case-insensitive search in the first n bytes; count of occurrences, at most 2. */
+static int count_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	int c = 0;
+	for (size_t i = 0; i + m <= n && c < 2; i++)
+		if ((s[i] | 0x20) == (needle[0] | 0x20) && ascii_ncasecmp(s + i, needle, m) == 0)
+			c++;
+	return c;
+}
+
+int source_front_page(const char *html, size_t len, const char *url)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	const char *path = p ? strchr(p + 3, '/') : NULL;
+	if (!path || strcmp(path, "/") == 0 || path[strspn(path, "/")] == '?')
+		return 1; /* the site's root */
+	const char *q = path + strcspn(path, "?#");
+	const char *last = q;
+	while (last > path && last[-1] != '/')
+		last--;
+	if (has_iprefix(last, "index.") || has_iprefix(last, "default."))
+		return 1;
+	if (last < q && memchr(last, '.', (size_t)(q - last)))
+		return 0; /* /news/12345.html: a document, not a section */
+	size_t n = len < 262144 ? len : 262144;
+	int article = count_ci(html, n, "article:published_time") || count_ci(html, n, "\"og:type\" content=\"article\"") ||
+		      count_ci(html, n, "'og:type' content='article'") || count_ci(html, n, "<article") == 1;
+	return !article;
+}
+
 /* A front page that announces feeds: fetch them in parallel and load them instead.
  * Returns 1 when it did (rc in *rc), 0 when the page announces none. */
 static int load_announced(const char *u, size_t ulen, const char *src, const char *page_url,
@@ -260,7 +291,8 @@ static int load_url(const char *src, const struct source_spec *spec, struct arti
 	int rc = -1;
 	char *u = prepare(r.data, r.len, r.content_type, src, &ulen, &k, err);
 	if (u) {
-		if (k != K_HTML || !load_announced(u, ulen, src, r.final_url, spec, out, &rc, err)) {
+		if (k != K_HTML || !source_front_page(u, ulen, r.final_url) ||
+		    !load_announced(u, ulen, src, r.final_url, spec, out, &rc, err)) {
 			rc = parse_kind(k, u, ulen, src, r.final_url, out, err);
 			apply_spec(out, n0, src, spec);
 		}

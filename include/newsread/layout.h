@@ -4,6 +4,7 @@
 #define NEWSREAD_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "newsread/doc.h"
 
@@ -26,7 +27,7 @@ struct lspan {
 enum {
 	LINE_EMERGENCY = 1u << 0, /* produced by an emergency break (T9) */
 	LINE_PRE = 1u << 1,       /* a <pre> line, may be wider than the layout width */
-	LINE_TABLE = 1u << 2,
+	LINE_TABLE = 1u << 2,     /* a table row or border (the view may scroll it sideways) */
 };
 
 struct line {
@@ -44,17 +45,44 @@ struct lines {
 };
 
 /* Lay out d at o->width and append the lines to out (which may already hold lines).
- * Every line is at most o->width columns wide, except LINE_PRE lines when !o->cut_pre. */
+ * Every line is at most o->width columns wide, except LINE_PRE lines when !o->cut_pre.
+ * Width 0 (or less) appends nothing. Blocks are separated by one blank line (none
+ * between list items or between quote levels); a heading is followed by one.
+ * Prefixes: "> " per quote depth, then the list indent: the text starts at column
+ * max(indent, width(marker)) after the quote margin and the marker ends right where
+ * the text begins on the first line. Prefixes are capped so the text keeps at least
+ * min(width, 8) columns. Cost: linear in the text; a handful of allocations per line. */
 void layout_doc(const struct doc *d, const struct layout_opts *o, struct lines *out);
 
 /* Wrap one plain UTF-8 string (no markup) at width with the same rules, appending lines
  * with the given style on every span. Used for headers and lists outside documents. */
 void layout_text(const char *s, size_t n, int width, unsigned style, struct lines *out);
 
-/* Display width of UTF-8 text as ncurses will draw it (after sanitizing). */
+/* Display width of UTF-8 text as ncurses will draw it after layout_sanitize (sum of libc
+ * wcwidth; unknown widths count as their placeholder; TAB to the next multiple of 8). */
 int text_width(const char *s, size_t n);
 
+/* Append to out (a struct buf from util.h) the text as layout draws it (CJK.md W2):
+ * C0/C1 and bidi controls, ZWSP, WJ, FEFF, SHY, ZWJ, VS15/16 and emoji modifiers deleted,
+ * code points wcwidth does not know replaced by U+3013 (wide ones) or '?', TAB as one
+ * space, '\n' kept. Line text from layout_doc is this text cut into pieces. */
+struct buf;
+void layout_sanitize(struct buf *out, const char *s, size_t n);
+
+/* The visible part of a line scrolled sideways (W5): the cells [col, col + width) of ln,
+ * appended to out as one line. A wide grapheme cut by either edge becomes a space filler
+ * per visible cell, so the result is exactly min(width, ln->width - col) cells wide
+ * (0 when col is past the end). Spans follow the text. */
+void layout_slice(const struct line *ln, int col, int width, struct lines *out);
+
+/* Kinsoku sets of CJK.md T1/T2 (with their ASCII kin): 1 when c may not start a line /
+ * may not end a line. */
+int layout_no_start(uint32_t c);
+int layout_no_end(uint32_t c);
+
+/* Append one line holding a copy of text (not wrapped), with one span of style when set. */
 void lines_push(struct lines *l, const char *text, size_t len, unsigned style);
+/* Free every line and reset l to empty. */
 void lines_free(struct lines *l);
 
 #endif

@@ -23,8 +23,8 @@ struct source_list {
 #define SOURCE_MAX_BYTES (64u * 1024 * 1024) /* largest document read */
 
 /* Load one source and append its articles to out. spec may be NULL (a bare argument).
- * src is a file, a folder (post_load_dir), an http(s) URL (an HTML page announcing feeds
- * loads those feeds instead, fetched in parallel) or "-" for standard input.
+ * src is a file, a folder (post_load_dir), an http(s) URL (a front page announcing feeds
+ * loads those feeds instead, fetched in parallel; see source_front_page) or "-" for standard input.
  * With a spec, each article's source becomes the display name (else src), and the
  * user's category paths go on top of the article's own: each user path is prepended to
  * each path the article brings (科技 + Linux -> 科技/Linux); an article with none gets
@@ -43,6 +43,12 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
 /* 1 when bytes look binary rather than text: NUL bytes or mostly control characters in
  * the first KB, or the signature of a common binary format (PNG, PDF, gzip, ...). */
 int source_is_binary(const char *s, size_t len);
+
+/* 1 when an HTML page at url is a site's front or section page (whose announced feeds
+ * newsread opens) rather than an article (read in reader mode): the site root, index.*,
+ * or a folder-like path on a page without article markers (og:type article,
+ * article:published_time, a single <article>). */
+int source_front_page(const char *html, size_t len, const char *url);
 
 /* The urls file: load (missing file = empty list, 0), add, and OPML import/export. */
 int urls_load(const char *path, struct source_list *l, struct nr_error *err);

@@ -4,6 +4,7 @@
 #define NEWSREAD_STOCK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "newsread/doc.h"
 #include "newsread/util.h"
@@ -41,11 +42,47 @@ struct stock_opts {
  * (code, name, count) in a->stocks. */
 void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a);
 
-/* Config command: stock-rule KIND PATTERN [MARKET]. Returns 0, or -1 with err. */
+/* Config command: stock-rule KIND PATTERN [MARKET] (argv after the command name).
+ * Returns 0, or -1 with err. Syntax (for the man page):
+ *   KIND     href | code | data-code | id | text
+ *   PATTERN  literal text with the placeholders {code} (required: the code, letters and
+ *            digits, may carry its market as in sh600519, SS603000, 600519.SH, 00700.HK)
+ *            and {market} (optional: a market word such as sh, SZ, HK, US, NASDAQ or an
+ *            eastmoney number 1, 0, 105, 116). Placeholders must be separated by literal
+ *            text. Letters match in any case. A space matches any amount of white space
+ *            (also none, also U+3000); ':' also matches the full-width '：' with spaces
+ *            around it; ',' also matches '，'.
+ *            href: the pattern may match anywhere in the link (leave out the scheme).
+ *            code, data-code, id: the pattern must match the whole attribute value.
+ *            text: the pattern must match the whole content of a bracket written right
+ *            after a name, e.g. stock-rule text '沪市:{code}' SH matches 某某（沪市：600000）.
+ *   MARKET   SH, SZ, BJ, HK or US (also SS, NASDAQ, NYSE ...): the market when neither
+ *            the code nor {market} gives one. A market the code carries always wins.
+ * Rules from the config are tried before the built-in ones, in the order given.
+ * Example: stock-rule href 'quote.example.com/s/{code}' SH */
 int stock_add_rule(int argc, char **argv, struct nr_error *err);
 
-/* Print the --stocks table (or JSON lines) for the articles' stocks. */
+/* Forget the rules added by stock_add_rule (tests, config reload). */
+void stock_rules_reset(void);
+
+/* Print the --stocks table (or JSON lines) for the articles' stocks to stdout: one line
+ * per stock, "CODE\tNAME\tARTICLES", most mentioned first, then by code; with json
+ * {"code":..,"name":..,"market":..,"articles":N}. Articles whose stocks_done is 0 are
+ * run through render_doc first (no layout). */
 struct articles;
 void stock_print_table(const struct articles *l, int json);
+/* Same to any stream. */
+void stock_write_table(FILE *f, const struct articles *l, int json);
+
+/* Internal to src/stock*.c (declared here so the unit tests can reach them). */
+enum stock_kind { SK_HREF, SK_CODE, SK_DATA_CODE, SK_ID, SK_TEXT, SK_COUNT };
+/* Try the rules of one kind (config rules first) on value; for SK_TEXT the value is one
+ * code part of a bracket. On a match writes the canonical code and returns 1, with
+ * *derived set when the market came only from the A-share prefix. */
+int stock_rules_match(enum stock_kind kind, const char *value, size_t len, char *out, size_t outlen,
+		      int *derived);
+/* The template expanded for one stock (%n name, %c code, %m market, %s number, %%); a
+ * leading %n is the name already in the text and produces nothing. Returns a malloc'd string. */
+char *stock_format(const char *fmt, const char *name, const char *code);
 
 #endif

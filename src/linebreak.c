@@ -1,0 +1,215 @@
+/* linebreak.c - break opportunities: UAX #14 from libunistring as the base, then the
+ * Chinese/Japanese/Korean tailorings T1-T10 of CJK.md §1, computed once per paragraph on
+ * units (original grapheme clusters). */
+#include "layout_int.h"
+
+#include <string.h>
+#include <unilbrk.h>
+#include <unistr.h>
+
+/* T1: may not start a line. Closing/middle punctuation and their ASCII kin. */
+static const uint32_t no_start[] = {
+	'!', '%', ')', ',', '.', ':', ';', '?', ']', '}', 0xB0, 0xB7, 0xBB, 0x2010, 0x2013, 0x2019,
+	0x201D, 0x2027, 0x2030, 0x2032, 0x2033, 0x2103, 0x3001, 0x3002, 0x3009, 0x300B, 0x300D,
+	0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301C, 0x301F, 0x30A0, 0x30FB, 0xFF01, 0xFF05,
+	0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF5E, 0xFF60,
+};
+/* T2: may not end a line. Opening punctuation and currency signs that prefix numbers. */
+static const uint32_t no_end[] = {
+	'$', '(', '[', '{', 0xA3, 0xA5, 0xAB, 0x2018, 0x201C, 0x20AC, 0x3008, 0x300A, 0x300C,
+	0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301D, 0xFF04, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F,
+	0xFFE1, 0xFFE5,
+};
+
+static int in_set(const uint32_t *v, size_t n, uint32_t c)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		if (v[m] == c)
+			return 1;
+		if (v[m] < c)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return 0;
+}
+
+int layout_no_start(uint32_t c)
+{
+	return in_set(no_start, ARRAY_LEN(no_start), c);
+}
+
+int layout_no_end(uint32_t c)
+{
+	return in_set(no_end, ARRAY_LEN(no_end), c);
+}
+
+int cp_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x20000 && c <= 0x3FFFD) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005 ||
+	       c == 0x3007;
+}
+
+static int cp_is_kana(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+int cp_is_cjk(uint32_t c)
+{
+	return cp_is_han(c) || cp_is_kana(c);
+}
+
+static int cp_is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int cp_is_fwdigit(uint32_t c)
+{
+	return c >= 0xFF10 && c <= 0xFF19;
+}
+
+static int cp_is_latin(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* Units of measure and money that stay with the number before them (T3). */
+static const char *const han_units[] = {
+	"万亿元", "亿美元", "万美元", "亿港元", "万港元", "个百分点", "百分点", "平方公里",
+	"平方米", "万亿", "亿元", "万元", "千元", "美元", "港元", "欧元", "日元", "英镑",
+	"万人", "亿人", "万股", "亿股", "万吨", "万辆", "公里", "千米", "千克", "公斤",
+	"小时", "分钟", "多万", "多亿",
+};
+
+/* Length in units of a unit word starting at unit i, or 0. */
+static size_t han_unit_at(const struct para *p, size_t i)
+{
+	const char *s = p->s + p->u[i].off;
+	size_t rest = p->len - p->u[i].off;
+	for (size_t k = 0; k < ARRAY_LEN(han_units); k++) {
+		size_t l = strlen(han_units[k]);
+		if (l <= rest && memcmp(s, han_units[k], l) == 0) {
+			size_t cnt = 0, o = 0;
+			while (o < l && i + cnt < p->n) {
+				o += p->u[i + cnt].len;
+				cnt++;
+			}
+			return o == l ? cnt : 0;
+		}
+	}
+	return 0;
+}
+
+static int wide_unit(const struct unit *u)
+{
+	return u->w >= 2 || cp_is_cjk(u->cp) || cp_default_wide(u->cp);
+}
+
+void para_breaks(struct para *p, int strict, int cjk_latin_space)
+{
+	if (!p->n)
+		return;
+	char *lb = p->scratch; /* sanitized text is at most 3x longer: regrow */
+	if (p->scap < p->len + 1) {
+		p->scap = p->len + 1;
+		p->scratch = lb = xrealloc(p->scratch, p->scap);
+	}
+	u8_possible_linebreaks((const uint8_t *)p->s, p->len, "UTF-8", lb);
+	size_t glue = 0;          /* units still inside a number's Han unit word */
+	size_t last_ns = (size_t)-1; /* last non-space unit before i */
+	p->u[0].brk = BRK_NO;
+	p->u[0].flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
+	if (!(p->u[0].flags & U_SPACE))
+		last_ns = 0;
+	for (size_t i = 1; i < p->n; i++) {
+		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
+		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
+		u->flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
+		if ((pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY) {
+			u->brk = BRK_MUST;
+			if (!(u->flags & U_SPACE))
+				last_ns = i;
+			continue;
+		}
+		if (u->flags & U_NEWLINE) {
+			u->brk = BRK_NO;
+			continue;
+		}
+		uint32_t a = pu->cp, b = u->cp;
+		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
+		int uax = lb[u->off] == UC_BREAK_POSSIBLE;
+		int allow = uax;
+		/* T4: quotation marks break like Unicode 15.1 next to wide characters */
+		if (!allow && (b == 0x201C || b == 0x2018) && wide_unit(pu) && !(pu->flags & U_SPACE) &&
+		    !layout_no_end(a))
+			allow = 1;
+		if (!allow && (a == 0x201D || a == 0x2019) && wide_unit(u) && !layout_no_start(b))
+			allow = 1;
+		if (u->flags & U_SHY)
+			allow = 1; /* T10 */
+		if (pre == BRK_ALLOW)
+			allow = 1; /* ZWSP */
+		/* kinsoku (T1, T2, T7): never break here */
+		/* ASCII kin: UAX #14 already keeps )]},.;:?! from starting a line and ([{ and
+		 * $+digit from ending one; '%' (PO) is kept off a line start only right after a
+		 * number or a wide character, so Latin text breaks as UAX #14 says. */
+		int ns = layout_no_start(b), ne = an && layout_no_end(an);
+		if (b == '%' && ((pu->flags & U_SPACE) || !(cp_is_digit(a) || wide_unit(pu))))
+			ns = 0;
+		if (an < 0x80)
+			ne = 0;
+		int kok = !ns && !ne;
+		if (u->flags & U_SPACE)
+			kok = 0;
+		int tailor = 0;
+		if (glue) {
+			tailor = 1;
+			glue--;
+		}
+		/* T3: a number keeps the Han character (and unit word) after it */
+		if (cp_is_digit(a) && cp_is_han(b)) {
+			tailor = 1;
+			size_t l = han_unit_at(p, i);
+			if (l > 1)
+				glue = l - 1;
+		}
+		/* T5: "example.com", "e.g." */
+		if ((a == '.' || a == ',') && ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+			tailor = 1;
+		/* T6: Korean keep-all (syllables; UAX #14 already binds conjoining jamo) */
+		if (a >= 0xAC00 && a <= 0xD7A3 && b >= 0xAC00 && b <= 0xD7A3)
+			tailor = 1;
+		/* T8: full-width digits are numerals */
+		if (cp_is_fwdigit(a) && (cp_is_fwdigit(b) || b == 0xFF0E || b == 0xFF0C || b == 0xFF05))
+			tailor = 1;
+		if ((a == 0xFF0E || a == 0xFF0C) && cp_is_fwdigit(b) && i >= 2 && cp_is_fwdigit(p->u[i - 2].cp))
+			tailor = 1;
+		if ((a == 0xFF0B || a == 0xFF0D || a == '+' || a == '-' || a == 0x2212) && cp_is_digit(b) &&
+		    (i < 2 || !cp_is_latin(p->u[i - 2].cp)))
+			tailor = 1;
+		/* strict: no line starts with —— or …… */
+		if (strict && (b == 0x2014 || b == 0x2E3A || b == 0x2026 || b == 0x2025))
+			tailor = 1;
+		if (pre == 0xFF)
+			allow = 0; /* WJ, FEFF */
+		int ok = allow && kok && !tailor;
+		u->brk = ok ? BRK_ALLOW : BRK_NO;
+		if (kok)
+			u->flags |= U_KOK;
+		if (uax && tailor && kok)
+			u->flags |= U_TAILOR;
+		if (a == '/' || a == '?' || a == '&' || a == '=' || a == '-' || a == '.' || a == '_')
+			u->flags |= U_URL;
+		if (cjk_latin_space && !(u->flags & U_SPACE) && !(pu->flags & U_SPACE) &&
+		    ((cp_is_cjk(a) && cp_is_latin(b)) || (cp_is_latin(a) && cp_is_cjk(b))))
+			u->flags |= U_GAP;
+		if (!(u->flags & U_SPACE))
+			last_ns = i;
+	}
+}

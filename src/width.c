@@ -1,0 +1,220 @@
+/* width.c - sanitizing (CJK.md W2) and display widths (W1): libc wcwidth summed over
+ * grapheme clusters found by libunistring, on text with the invisible troublemakers
+ * removed, so the widths here are exactly the cells ncurses advances. */
+#include "layout_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <unigbrk.h>
+#include <unistr.h>
+
+void para_free(struct para *p)
+{
+	free(p->s);
+	free(p->u);
+	free(p->runs);
+	free(p->scratch);
+	free(p->bmap);
+	memset(p, 0, sizeof *p);
+}
+
+/* East Asian Width W/F ranges and the ranges UAX #11 defaults to W for unassigned code
+ * points: what a terminal newer than glibc's tables will draw as two cells. */
+int cp_default_wide(uint32_t c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+	       (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F000 && c <= 0x1FAFF) ||
+	       (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Code points deleted without trace (besides the break effects para_sanitize gives some). */
+static int cp_deleted(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200D || c == 0xFE0E || c == 0xFE0F ||
+	       (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200B ||
+	       c == 0x2060 || c == 0xFEFF || c == 0xAD;
+}
+
+int cp_width(uint32_t c, uint32_t *repl)
+{
+	if (cp_deleted(c)) {
+		*repl = 0;
+		return 0;
+	}
+	int w = wcwidth((wchar_t)c);
+	if (w < 0) {
+		*repl = cp_default_wide(c) ? 0x3013 : '?';
+		return *repl == '?' ? 1 : 2;
+	}
+	*repl = c;
+	return w;
+}
+
+int text_width(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (c == '\t') {
+			w += 8 - w % 8;
+		} else {
+			uint32_t r;
+			w += cp_width(c, &r);
+		}
+		i += l > 0 ? (size_t)l : 1;
+	}
+	return w;
+}
+
+void layout_sanitize(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		i += l > 0 ? (size_t)l : 1;
+		uint32_t r;
+		if (c == '\n' || c == 0x2028 || c == 0x2029) {
+			buf_addc(out, '\n');
+			continue;
+		}
+		if (c == '\t') {
+			buf_addc(out, ' ');
+			continue;
+		}
+		cp_width(c, &r);
+		if (r) {
+			uint8_t tmp[6];
+			int k = u8_uctomb(tmp, r, sizeof tmp);
+			if (k > 0)
+				buf_add(out, (const char *)tmp, (size_t)k);
+		}
+	}
+	if (!out->s)
+		buf_add(out, "", 0);
+}
+
+static void grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 256;
+	while (c < need)
+		c *= 2;
+	*v = xrealloc(*v, c * elem);
+	*cap = c;
+}
+
+void para_sanitize(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns)
+{
+	/* sanitized text never needs more than 3 bytes per input byte (a lone invalid byte
+	 * becomes U+FFFD; a 1-byte control never grows beyond '?'/U+3013 of 3 bytes) */
+	grow((void **)&p->s, &p->cap, 3 * n + 4, 1);
+	grow((void **)&p->scratch, &p->scap, n + 1, 1);
+	grow((void **)&p->u, &p->ucap, n + 1, sizeof *p->u);
+	grow((void **)&p->runs, &p->rcap, nruns + 1, sizeof *p->runs);
+	grow((void **)&p->bmap, &p->bcap, 2 * nruns + 1, sizeof *p->bmap);
+	p->len = 0;
+	p->n = 0;
+	p->nruns = nruns;
+	if (n)
+		u8_grapheme_breaks((const uint8_t *)t, n, p->scratch);
+	size_t nb = 2 * nruns, bi = 0;
+	uint8_t pend = 0; /* 1 allow (ZWSP), 2 forbid (WJ), 4 shy */
+	struct unit *cur = NULL;
+	size_t i = 0;
+	while (i < n) {
+		while (bi < nb && (bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off) <= i)
+			p->bmap[bi++] = p->len;
+		if (p->scratch[i])
+			cur = NULL; /* a new original grapheme cluster */
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)t + i, n - i);
+		i += l > 0 ? (size_t)l : 1;
+		uint32_t r;
+		int w;
+		if (c == '\n' || c == 0x2028 || c == 0x2029) {
+			r = '\n';
+			w = 0;
+		} else if (c == '\t') {
+			r = ' ';
+			w = 1;
+		} else {
+			w = cp_width(c, &r);
+			if (!r) {
+				if (c == 0x200B)
+					pend = (pend & ~2) | 1;
+				else if (c == 0x2060 || c == 0xFEFF)
+					pend = (pend & ~1) | 2;
+				else if (c == 0xAD)
+					pend |= 4;
+				continue;
+			}
+		}
+		if (!cur || r == '\n' || (cur->flags & U_NEWLINE)) {
+			cur = &p->u[p->n++];
+			memset(cur, 0, sizeof *cur);
+			cur->off = (uint32_t)p->len;
+			cur->cp = r;
+			cur->brk = pend & 1 ? BRK_ALLOW : BRK_NO;
+			if (pend & 2)
+				cur->brk = 0xFF; /* forbidden: resolved by para_breaks */
+			if (pend & 4)
+				cur->flags |= U_SHY;
+			pend = 0;
+			if (r == '\n')
+				cur->flags |= U_NEWLINE;
+			else if (r == ' ')
+				cur->flags |= U_SPACE;
+		}
+		int k = u8_uctomb((uint8_t *)p->s + p->len, r, 6);
+		p->len += (size_t)k;
+		cur->len += (uint32_t)k;
+		cur->w = (uint16_t)(cur->w + w);
+		if (cur->len > 1)
+			cur->flags &= ~U_SPACE; /* a space carrying a mark is a visible grapheme */
+	}
+	while (bi < nb)
+		p->bmap[bi++] = p->len;
+	for (size_t k = 0; k < nruns; k++) {
+		p->runs[k] = runs[k];
+		p->runs[k].off = p->bmap[2 * k];
+		p->runs[k].len = p->bmap[2 * k + 1] - p->bmap[2 * k];
+	}
+	p->s[p->len] = '\0';
+}
+
+void para_codepoints(struct para *p, const char *t, size_t n)
+{
+	grow((void **)&p->s, &p->cap, n + 1, 1);
+	grow((void **)&p->scratch, &p->scap, n + 1, 1);
+	grow((void **)&p->u, &p->ucap, n + 1, sizeof *p->u);
+	memcpy(p->s, t, n);
+	p->s[n] = '\0';
+	p->len = n;
+	p->n = 0;
+	p->nruns = 0;
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)t + i, n - i);
+		struct unit *u = &p->u[p->n++];
+		memset(u, 0, sizeof *u);
+		u->off = (uint32_t)i;
+		u->len = (uint32_t)(l > 0 ? l : 1);
+		u->cp = c;
+		int w = wcwidth((wchar_t)c);
+		u->w = (uint16_t)(w > 0 ? w : 0);
+		if (c == ' ')
+			u->flags |= U_SPACE;
+		i += u->len;
+	}
+}

@@ -31,7 +31,7 @@ done
 check "post: title first" sh -c "head -1 '$out' | grep -q '^江南新能源装备公司'"
 check "post: date and author" grep -qx '2022-03-15 17:30  示例财经网' "$out"
 check "post: category path" grep -qx '金融 › 示例财经网 › 公司' "$out"
-check "post: body text" grep -q '海上风电业务' "$out"
+check "post: body text" sh -c "tr -d '\\n' <'$out' | grep -q '海上风电业务'"
 check "post: no front matter in the body" sh -c "! grep -q 'headimg\|comments: false' '$out'"
 
 "$NR" --dump --width 60 "$S/post_invalid_date.md" >"$out"

@@ -521,11 +521,12 @@ static int enter_caption(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-/* The tag table, sorted by name (bsearch). Elements not listed are inline containers. */
+/* The tag table, sorted by name (bsearch). Elements not listed are inline containers:
+ * so are object/applet (their content is the fallback a terminal needs) and embed
+ * (libxml2 makes the text after an unclosed <embed> its child). */
 static const struct tag_def tags[] = {
 	{"a", 0, 0, enter_a, leave_a},
 	{"address", T_BLOCK, 0, enter_div, NULL},
-	{"applet", T_DROP, 0, NULL, NULL},
 	{"article", T_BLOCK, 0, enter_div, NULL},
 	{"aside", T_BLOCK, 0, enter_div, NULL},
 	{"audio", 0, 0, enter_media, NULL},
@@ -550,7 +551,6 @@ static const struct tag_def tags[] = {
 	{"dl", T_BLOCK, 0, enter_div, NULL},
 	{"dt", T_BLOCK, ST_BOLD, enter_div, NULL},
 	{"em", 0, ST_ITALIC, NULL, NULL},
-	{"embed", T_DROP, 0, NULL, NULL},
 	{"fieldset", T_BLOCK, 0, enter_div, NULL},
 	{"figcaption", T_BLOCK, 0, enter_div, NULL},
 	{"figure", T_BLOCK, 0, enter_div, NULL},
@@ -584,7 +584,6 @@ static const struct tag_def tags[] = {
 	{"noembed", T_DROP, 0, NULL, NULL},
 	{"noframes", T_DROP, 0, NULL, NULL},
 	{"noscript", T_DROP, 0, NULL, NULL},
-	{"object", T_DROP, 0, NULL, NULL},
 	{"ol", T_BLOCK, 0, enter_list, NULL},
 	{"option", T_DROP, 0, NULL, NULL},
 	{"p", T_BLOCK, 0, enter_p, NULL},

@@ -341,6 +341,11 @@ static void test_html_to_text(void **state)
 	t = html_to_text(h, strlen(h));
 	assert_string_equal(t, "央行：降准&放水 续");
 	free(t);
+	/* text after an unclosed <embed>, and an <object>'s fallback, are kept */
+	h = "safe<embed src=\"http://x.example/\"> description";
+	t = html_to_text(h, strlen(h));
+	assert_string_equal(t, "safe description");
+	free(t);
 	t = html_to_text("", 0);
 	assert_string_equal(t, "");
 	free(t);

@@ -83,7 +83,7 @@ if [ "$HTML_READY" = 1 ]; then
 	has "eastmoney keytip with </a >" "$TMPD/em" "中信证券(600030.SH)涨超3%"
 	has "eastmoney 0 is Shenzhen" "$TMPD/em" "东方财富(300059.SZ)跟涨"
 	has "eastmoney 105 is the US" "$TMPD/em" "英伟达(NVDA.US)收涨"
-	has "eastmoney board is no stock" "$TMPD/em" "板块指数证券走强"
+	hasnt "eastmoney board is no stock" "$TMPD/em" "板块指数证券("
 	dump "$P/雪球/热帖/白酒讨论.md" >"$TMPD/xq"
 	has "xueqiu SH600519" "$TMPD/xq" "\$贵州茅台(600519.SH)\$回调"
 	has "xueqiu 00700" "$TMPD/xq" "\$腾讯控股(00700.HK)\$和"

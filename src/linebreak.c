@@ -38,11 +38,15 @@ static int in_set(const uint32_t *v, size_t n, uint32_t c)
 
 int layout_no_start(uint32_t c)
 {
+	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 0;
 	return in_set(no_start, ARRAY_LEN(no_start), c);
 }
 
 int layout_no_end(uint32_t c)
 {
+	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 0;
 	return in_set(no_end, ARRAY_LEN(no_end), c);
 }
 
@@ -142,6 +146,14 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			continue;
 		}
 		uint32_t a = pu->cp, b = u->cp;
+		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
+		    !(u->flags & U_SHY)) {
+			/* the common case, Han next to Han: UAX #14 decides, no tailoring applies */
+			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
+			u->flags |= U_KOK;
+			last_ns = i;
+			continue;
+		}
 		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 		int uax = lb[u->off] == UC_BREAK_POSSIBLE;
 		int allow = uax;

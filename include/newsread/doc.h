@@ -19,6 +19,8 @@ enum {
 	ST_META = 1u << 8,    /* article header fields (date, author, categories) */
 	ST_TITLE = 1u << 9,   /* article title in the header */
 	ST_QUOTE = 1u << 10,  /* text inside a blockquote */
+	ST_NOBREAK = 1u << 11, /* an unbreakable group (a ruby base with its reading): no line break
+	                          inside the run; a break may fall between two such runs */
 };
 
 /* A styled range of a block's text (byte offsets). Runs are sorted and do not overlap;

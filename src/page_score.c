@@ -499,6 +499,36 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 	return 0;
 }
 
+static int table_part(const xmlNode *n)
+{
+	return page_is(n, "table") || page_is(n, "tbody") || page_is(n, "thead") || page_is(n, "tfoot") ||
+	       page_is(n, "tr") || page_is(n, "td") || page_is(n, "th") || page_is(n, "caption");
+}
+
+/* Tables used for layout (one cell holding the article, nested tables) are written as
+ * their content; only data tables stay tables. */
+static void mark_parts(xmlNode *t)
+{
+	INFO(t)->layout = 1;
+	for (xmlNode *k = t->children; k;) {
+		int into = 1;
+		if (page_is(k, "table"))
+			into = 0; /* nested tables decide for themselves */
+		else if (is_el(k) && table_part(k))
+			INFO(k)->layout = 1;
+		k = page_next(k, t, into);
+	}
+}
+
+static void mark_layout(xmlNode *root)
+{
+	if (is_el(root) && table_part(root) && !page_is(root, "table"))
+		mark_parts(root); /* rows or cells without their table */
+	for (xmlNode *n = root; n; n = page_next(n, root, 1))
+		if (is_el(n) && page_is(n, "table") && !data_table(n))
+			mark_parts(n);
+}
+
 void page_clean(struct page_ctx *c)
 {
 	page_pick_title(c);
@@ -513,5 +543,6 @@ void page_clean(struct page_ctx *c)
 				n = page_next(n, root, 1);
 			}
 		}
+		mark_layout(root);
 	}
 }

@@ -554,6 +554,11 @@ void page_meta_finish(struct page_ctx *c, struct article *a)
 	}
 	if (!a->author && c->source)
 		a->author = strip_byline(c->source);
+	char d[64];
+	if (a->author && find_date(a->author, strlen(a->author), d, sizeof d)) {
+		free(a->author); /* "发表于 2021-11-20 22:13": a dateline, not a name */
+		a->author = NULL;
+	}
 	if (a->author && (!*a->author || strlen(a->author) > 120)) {
 		free(a->author);
 		a->author = NULL;
@@ -564,7 +569,6 @@ void page_meta_finish(struct page_ctx *c, struct article *a)
 		a->has_date = 1;
 	/* the date printed near the title: used when no meta date, or when the meta date has
 	 * no time of day and the printed one is the same day with its time */
-	char d[64];
 	int printed = (wn && find_date(w, wn, d, sizeof d)) || find_date(ct.s, ct.len > 400 ? 400 : ct.len, d, sizeof d) ||
 		      find_date(c->text.s, c->text.len > 4000 ? 4000 : c->text.len, d, sizeof d);
 	if (printed && a->has_date && !strchr(c->date_str, ':') && strlen(d) > 10 && strlen(c->date_str) >= 10 &&

@@ -31,6 +31,8 @@ static const struct tagmap tags[] = {
 
 static enum kind kind_of(const xmlNode *n)
 {
+	if (n->type == XML_ELEMENT_NODE && n->_private && ((struct page_info *)n->_private)->layout)
+		return K_UNWRAP;
 	for (size_t i = 0; i < ARRAY_LEN(tags); i++)
 		if (page_is(n, tags[i].tag))
 			return tags[i].kind;

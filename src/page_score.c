@@ -206,6 +206,8 @@ static int sentence_end(const xmlNode *n)
 	return INFO(n)->commas > 0;
 }
 
+static int titled_furniture(xmlNode *n);
+
 static void keep_push(struct page_ctx *c, xmlNode *n, size_t *cap)
 {
 	if (c->nkeep == *cap) {
@@ -282,7 +284,7 @@ void page_choose(struct page_ctx *c)
 				keep_push(c, s, &cap);
 				continue;
 			}
-			if (!is_el(s) || (INFO(s)->hints & (HINT_NEG | HINT_META)))
+			if (!is_el(s) || (INFO(s)->hints & (HINT_NEG | HINT_META)) || titled_furniture(s))
 				continue;
 			struct page_info *i = INFO(s);
 			double bonus = 0;
@@ -343,12 +345,15 @@ static const char *const furniture[] = {
 	"sharethisarticle", "share", "sharethis", "moreonthisstory", "mostread", "mostpopular",
 	"youmightalsolike", "recommended", "comments", "relatedcoverage", "readnext", "seealso",
 	"topstories", "moreon", "adchoices", "advertisementscrolltocontinuewithcontent", "end",
+	"readercomments", "评论", "网友评论", "精选留言", "热门评论", "最新评论", "读者评论", "留言", "热门跟贴",
+	"作者文章", "大家都在看", "热门文章", "热文", "24小时热文", "trendingnow", "trending", "mostviewed",
+	"morefromthisauthor", "leaveareply", "responses", "discussion", "jointheconversation",
 };
 
 /* Calls to follow an account or scan a code, as article pages end with. */
 static const char *const furniture_prefix[] = {
 	"长按识别", "长按二维码", "扫码关注", "点击上方", "点击蓝字", "扫描二维码", "关注公众号",
-	"signupforour", "subscribetoour", "followuson",
+	"signupforour", "subscribetoour", "followuson", "责任编辑", "责编", "本文编辑",
 };
 
 static int is_furniture_text(const char *t)
@@ -357,6 +362,9 @@ static int is_furniture_text(const char *t)
 	if (strlen(t) > 120)
 		return 0;
 	norm(t, n, sizeof n);
+	size_t l = strlen(n);
+	while (l > 0 && n[l - 1] >= '0' && n[l - 1] <= '9')
+		n[--l] = '\0';
 	for (size_t i = 0; i < ARRAY_LEN(furniture); i++)
 		if (strcmp(n, furniture[i]) == 0)
 			return 1;
@@ -370,6 +378,26 @@ static int is_heading(const xmlNode *n)
 {
 	return n->type == XML_ELEMENT_NODE && n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
 	       !n->name[2];
+}
+
+/* A box whose title says what it is: "相关阅读", "Reader comments", "Most viewed"... */
+static int titled_furniture(xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->children || !page_is_block(n))
+		return 0;
+	xmlNode *k = n->children;
+	while (k && (k->type == XML_COMMENT_NODE ||
+		     (k->type == XML_TEXT_NODE && k->content && strspn((const char *)k->content, " \t\r\n") ==
+									strlen((const char *)k->content))))
+		k = k->next;
+	if (!k || k->type != XML_ELEMENT_NODE || !k->next || !k->_private || INFO(k)->text > 120)
+		return 0;
+	struct buf b;
+	buf_init(&b);
+	page_text_of(k, &b, 200);
+	int f = is_furniture_text(b.s);
+	buf_free(&b);
+	return f;
 }
 
 static int data_table(xmlNode *t)
@@ -438,6 +466,8 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 		return link_density(i) > 0.33;
 	if (page_is(n, "p") && i->text && link_density(i) >= 0.9)
 		return 1; /* a paragraph that is one link: "read more", a badge */
+	if (titled_furniture(n) && !page_is(n, "p"))
+		return 1;
 	int cond = page_is(n, "table") || is_list(n) || page_is(n, "div") || page_is(n, "section") ||
 		   page_is(n, "form") || page_is(n, "figure") || page_is(n, "center") || page_is(n, "article");
 	if (!cond)
@@ -469,6 +499,36 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 	return 0;
 }
 
+static int table_part(const xmlNode *n)
+{
+	return page_is(n, "table") || page_is(n, "tbody") || page_is(n, "thead") || page_is(n, "tfoot") ||
+	       page_is(n, "tr") || page_is(n, "td") || page_is(n, "th") || page_is(n, "caption");
+}
+
+/* Tables used for layout (one cell holding the article, nested tables) are written as
+ * their content; only data tables stay tables. */
+static void mark_parts(xmlNode *t)
+{
+	INFO(t)->layout = 1;
+	for (xmlNode *k = t->children; k;) {
+		int into = 1;
+		if (page_is(k, "table"))
+			into = 0; /* nested tables decide for themselves */
+		else if (is_el(k) && table_part(k))
+			INFO(k)->layout = 1;
+		k = page_next(k, t, into);
+	}
+}
+
+static void mark_layout(xmlNode *root)
+{
+	if (is_el(root) && table_part(root) && !page_is(root, "table"))
+		mark_parts(root); /* rows or cells without their table */
+	for (xmlNode *n = root; n; n = page_next(n, root, 1))
+		if (is_el(n) && page_is(n, "table") && !data_table(n))
+			mark_parts(n);
+}
+
 void page_clean(struct page_ctx *c)
 {
 	page_pick_title(c);
@@ -483,5 +543,6 @@ void page_clean(struct page_ctx *c)
 				n = page_next(n, root, 1);
 			}
 		}
+		mark_layout(root);
 	}
 }

@@ -368,7 +368,7 @@ static char *first_heading(const char *body, size_t len, int html)
 		size_t n = len < 262144 ? len : 262144;
 		for (size_t i = 0; i + 4 < n; i++) {
 			size_t ol = strlen(open[k]);
-			if (body[i] != '<' || ascii_ncasecmp(body + i, open[k], ol) != 0 || i + ol >= len)
+			if (body[i] != '<' || i + ol >= len || ascii_ncasecmp(body + i, open[k], ol) != 0)
 				continue;
 			char c = body[i + ol];
 			if (c != '>' && c != ' ' && c != '\t' && c != '\n')

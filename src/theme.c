@@ -308,6 +308,8 @@ void theme_apply(void)
 
 unsigned long theme_attr(enum theme_elem e, short *pair)
 {
+	if ((unsigned)e >= THEME_NELEM)
+		e = TE_NORMAL;
 	if (pair)
 		*pair = pairs[e];
 	return cattrs[e];
@@ -328,7 +330,8 @@ const char *theme_data_root(void)
 	if (n > 0) {
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
-		if (slash) {
+		/* the binary's folder, then its parent (build/newsread, build-san/newsread) */
+		for (int up = 0; up < 2 && slash; up++) {
 			*slash = '\0';
 			char probe[4096 + 32];
 			snprintf(probe, sizeof probe, "%s/themes/default.theme", exe);
@@ -336,6 +339,7 @@ const char *theme_data_root(void)
 				snprintf(root, sizeof root, "%s", exe);
 				return root;
 			}
+			slash = strrchr(exe, '/');
 		}
 	}
 	snprintf(root, sizeof root, "%s", NEWSREAD_DATADIR);

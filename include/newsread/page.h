@@ -44,6 +44,7 @@ struct page_info { /* per element, through node->_private */
 	unsigned char blocks;   /* has block-level descendants */
 	unsigned char pos_desc; /* has a positive, non-negative descendant with text */
 	unsigned char scored;   /* score initialised */
+	unsigned char layout;   /* part of a layout table: written without the table */
 };
 
 struct page_h1 {

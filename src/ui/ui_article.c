@@ -68,8 +68,17 @@ static void pager_draw(struct view *v, WINDOW *w, int top, int height, int width
 	int tw = p->textw < width - 2 ? p->textw : width - 2;
 	for (int r = 0; r < height && p->top + (size_t)r < p->lines.n; r++) {
 		const struct line *ln = &p->lines.v[p->top + (size_t)r];
-		int skip = (ln->flags & (LINE_PRE | LINE_TABLE)) ? p->hoff : 0;
-		ui_draw_text(w, top + r, 1, tw, ln->text, ln->len, ln->spans, ln->nspans, skip, TE_NORMAL);
+		if ((ln->flags & (LINE_PRE | LINE_TABLE)) && (p->hoff || ln->width > tw)) {
+			/* a wide pre/table line: the layout cuts the visible cells (W5) */
+			struct lines cut = {0};
+			layout_slice(ln, p->hoff, tw, &cut);
+			if (cut.n)
+				ui_draw_text(w, top + r, 1, tw, cut.v[0].text, cut.v[0].len, cut.v[0].spans,
+					     cut.v[0].nspans, 0, TE_NORMAL);
+			lines_free(&cut);
+			continue;
+		}
+		ui_draw_text(w, top + r, 1, tw, ln->text, ln->len, ln->spans, ln->nspans, 0, TE_NORMAL);
 	}
 }
 

@@ -80,7 +80,7 @@ static void tree_draw(struct view *v, WINDOW *w, int top, int height, int width)
 			snprintf(count, sizeof count, "  (%zu, %zu unread)", n->narts, u);
 		else
 			snprintf(count, sizeof count, "  (%zu)", n->narts);
-		put_text(w, y, &x, limit, count, sel_elem(sel, THEME_NELEM));
+		put_text(w, y, &x, limit, count, sel_elem(sel, TE_COUNT));
 	}
 }
 

@@ -252,7 +252,12 @@ static void test_metadata(void **state)
 		const char *got[] = {a->title, a->author, a->image, a->lang};
 		for (size_t k = 0; k < ARRAY_LEN(keys); k++) {
 			char *want = meta_get(meta, keys[k]);
-			if (want) {
+			if (want && strcmp(want, "-") == 0 && got[k]) { /* "-": must be unknown */
+				printf("%s: %s: want none, got \"%s\"\n", names[i], keys[k], got[k]);
+				bad++;
+			} else if (want && strcmp(want, "-") == 0) {
+				checks++;
+			} else if (want) {
 				checks++;
 				if (!str_eq(want, got[k])) {
 					printf("%s: %s: want \"%s\", got \"%s\"\n", names[i], keys[k], want,
@@ -293,6 +298,35 @@ static void test_metadata(void **state)
 	}
 	printf("metadata: %zu checks, %zu wrong\n", checks, bad);
 	assert_int_equal(bad, 0);
+}
+
+/* Layout tables are unwrapped; data tables stay tables; lazy images get their source. */
+static void test_cleaned_html(void **state)
+{
+	(void)state;
+	char *meta;
+	struct article *a = extract("forum_post", &meta);
+	assert_null(strstr(a->html, "<table"));
+	assert_null(strstr(a->html, "<td"));
+	assert_non_null(strstr(a->html, "<p>"));
+	article_free(a);
+	free(meta);
+	a = extract("xinhua_table", &meta);
+	assert_null(strstr(a->html, "<td"));
+	article_free(a);
+	free(meta);
+	a = extract("stock_table", &meta);
+	assert_non_null(strstr(a->html, "<table>"));
+	assert_non_null(strstr(a->html, "<th>代码</th>"));
+	assert_non_null(strstr(a->html, "<td>603986</td>"));
+	article_free(a);
+	free(meta);
+	a = extract("wechat_article", &meta);
+	assert_non_null(strstr(a->html, "<img src=\"https://mmbiz.qpic.example/mmbiz_jpg/cover_bookstore/0?wx_fmt=jpeg\""));
+	assert_null(strstr(a->html, "data:image"));
+	assert_null(strstr(a->html, "qrcode"));
+	article_free(a);
+	free(meta);
 }
 
 static void test_feed_links(void **state)
@@ -403,6 +437,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reader_mode_set),
 		cmocka_unit_test(test_metadata),
+		cmocka_unit_test(test_cleaned_html),
 		cmocka_unit_test(test_feed_links),
 		cmocka_unit_test(test_bad_input),
 	};

@@ -308,6 +308,7 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 		return;
 	para_sanitize(p, t, n, runs, nruns);
 	para_breaks(p, ps->strict, ps->gap);
+	para_glue_runs(p);
 	struct fits f = {0};
 	struct buf b;
 	buf_init(&b);

@@ -50,6 +50,49 @@ int layout_no_end(uint32_t c)
 	return in_set(no_end, ARRAY_LEN(no_end), c);
 }
 
+/* First unit starting at or after byte offset off. */
+static size_t unit_at(const struct para *p, size_t off)
+{
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		if (p->u[m].off < off)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+static void glue(struct para *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < p->n; i++)
+		if (i > 0 && p->u[i].brk == BRK_ALLOW) {
+			p->u[i].brk = BRK_NO;
+			p->u[i].flags |= U_TAILOR;
+		}
+}
+
+void para_glue_runs(struct para *p)
+{
+	for (size_t r = 0; r < p->nruns; r++) {
+		const struct run *x = &p->runs[r];
+		if (!x->len)
+			continue;
+		size_t a = unit_at(p, x->off), b = unit_at(p, x->off + x->len);
+		if (x->style & ST_NOBREAK) {
+			glue(p, a + 1, b); /* a ruby group: breaks only around it */
+		} else if (x->style & ST_MARK) {
+			glue(p, a, b); /* "[3]" stays with the link text before it */
+		} else if (x->style & ST_IMAGE) {
+			/* "[图 3:" / "[image 3:" stays whole */
+			const char *colon = memchr(p->s + x->off, ':', x->len);
+			if (colon)
+				glue(p, a + 1, unit_at(p, (size_t)(colon - p->s) + 1) + 1);
+		}
+	}
+}
+
 int cp_is_han(uint32_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

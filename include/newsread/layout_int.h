@@ -74,6 +74,10 @@ int cp_default_wide(uint32_t c);
 /* linebreak.c: fill p->u[].brk and flags from UAX #14 plus the tailorings T1-T10. */
 void para_breaks(struct para *p, int strict, int cjk_latin_space);
 int cp_is_han(uint32_t c);
+/* Keep ST_NOBREAK runs (ruby groups), link marks ("[3]", glued to the text before) and
+ * the head of image placeholders ("[图 3:") whole; the breaks removed stay T9 level 1
+ * candidates. */
+void para_glue_runs(struct para *p);
 int cp_is_cjk(uint32_t c);
 
 /* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */

@@ -1,7 +1,7 @@
 /* linebreak.c - break opportunities: UAX #14 from libunistring as the base, then the
  * Chinese/Japanese/Korean tailorings T1-T10 of CJK.md §1, computed once per paragraph on
  * units (original grapheme clusters). */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <string.h>
 #include <unilbrk.h>
@@ -101,7 +101,7 @@ static size_t han_unit_at(const struct para *p, size_t i)
 		if (l <= rest && memcmp(s, han_units[k], l) == 0) {
 			size_t cnt = 0, o = 0;
 			while (o < l && i + cnt < p->n) {
-				o += p->u[i + cnt].len;
+				o += unit_end(p, i + cnt) - p->u[i + cnt].off;
 				cnt++;
 			}
 			return o == l ? cnt : 0;

@@ -1,7 +1,7 @@
 /* width.c - sanitizing (CJK.md W2) and display widths (W1): libc wcwidth summed over
  * grapheme clusters found by libunistring, on text with the invisible troublemakers
  * removed, so the widths here are exactly the cells ncurses advances. */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +237,10 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 		}
 		if (p->len + 8 > p->cap) /* placeholders can outgrow the input */
 			grow((void **)&p->s, &p->cap, p->len + 8, 1);
+		/* a cluster is one unit, but a run-away one (thousands of marks or ZWJ
+		 * emoji) is cut into units of at most 32 columns / 64 bytes */
+		if (cur && (cur->w + w > 32 || p->len - cur->off > 64))
+			cur = NULL;
 		if (!cur || r == '\n' || (cur->flags & U_NEWLINE)) {
 			if (p->n == p->ucap)
 				grow((void **)&p->u, &p->ucap, p->n + 1, sizeof *p->u);
@@ -263,9 +267,8 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 			k = u8_uctomb((uint8_t *)p->s + p->len, r, 6);
 		}
 		p->len += (size_t)k;
-		cur->len += (uint32_t)k;
-		cur->w = (uint16_t)(cur->w + w);
-		if (cur->len > 1)
+		cur->w = (uint8_t)(cur->w + w);
+		if (p->len - cur->off > 1)
 			cur->flags &= ~U_SPACE; /* a space carrying a mark is a visible grapheme */
 	}
 	while (bi < nb)
@@ -295,12 +298,11 @@ void para_codepoints(struct para *p, const char *t, size_t n)
 		struct unit *u = &p->u[p->n++];
 		memset(u, 0, sizeof *u);
 		u->off = (uint32_t)i;
-		u->len = (uint32_t)(l > 0 ? l : 1);
 		u->cp = c;
 		int w = wcwidth((wchar_t)c);
-		u->w = (uint16_t)(w > 0 ? w : 0);
+		u->w = (uint8_t)(w > 0 ? w : 0);
 		if (c == ' ')
 			u->flags |= U_SPACE;
-		i += u->len;
+		i += (size_t)(l > 0 ? l : 1);
 	}
 }

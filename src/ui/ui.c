@@ -143,13 +143,14 @@ static void draw_bar(int y, int w, const char *left, const char *right, enum the
 	int avail = w - 2 - (lastrow ? 1 : 0); /* never a character in the bottom-right cell */
 	if (avail <= 0)
 		return;
+	/* the position (right) wins over the message (left) when both do not fit */
 	int rw = right ? ui_text_width(right, strlen(right)) : 0;
-	if (rw > avail / 2)
-		rw = 0, right = NULL;
+	if (rw > avail)
+		rw = avail;
 	int lw = avail - (rw ? rw + 2 : 0);
-	if (left)
+	if (left && lw > 0)
 		ui_draw_text(stdscr, y, 1, lw, left, strlen(left), NULL, 0, 0, e);
-	if (right)
+	if (right && rw > 0)
 		ui_draw_text(stdscr, y, 1 + avail - rw, rw, right, strlen(right), NULL, 0, 0, e);
 }
 

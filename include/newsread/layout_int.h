@@ -31,10 +31,9 @@ enum {
 /* One unbreakable unit: an original grapheme cluster (ZWJ sequences stay one unit
  * even though the ZWJ itself is deleted). */
 struct unit {
-	uint32_t off;   /* byte offset in the sanitized text */
-	uint32_t len;   /* bytes */
+	uint32_t off;   /* byte offset in the sanitized text; a unit ends where the next begins */
 	uint32_t cp;    /* first code point */
-	uint16_t w;     /* display columns (sum of wcwidth) */
+	uint8_t w;      /* display columns (sum of wcwidth; clusters are capped, see width.c) */
 	uint8_t brk;    /* BRK_* before this unit */
 	uint8_t flags;  /* U_* */
 };
@@ -55,6 +54,12 @@ struct para {
 };
 
 void para_free(struct para *p);
+
+/* Byte offset where unit i ends. */
+static inline size_t unit_end(const struct para *p, size_t i)
+{
+	return i + 1 < p->n ? p->u[i + 1].off : p->len;
+}
 
 /* width.c: sanitize text (W2) into p->s and build p->u (widths, flags from ZWSP, WJ,
  * SHY); remaps runs (may be NULL) into p->runs. tab: 1 turns TAB into one space. */

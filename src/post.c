@@ -580,7 +580,16 @@ int post_parse(const char *s, size_t len, const char *path, const char *relid, c
 	struct article *a = article_new();
 	const char *date = fm ? fm_apply(a, fm) : NULL;
 	int html = body_is_html(body, body + blen);
-	a->html = html ? xstrndup(body, blen) : post_markdown_to_html(body, blen);
+	if (html) {
+		a->html = xstrndup(body, blen);
+	} else {
+		/* the archive writes every brace as &#123;/&#125;, also in Markdown code blocks,
+		 * where cmark would keep the entity as literal text */
+		size_t ulen;
+		char *u = unbrace(body, blen, &ulen);
+		a->html = post_markdown_to_html(u, ulen);
+		free(u);
+	}
 	if (!a->title)
 		a->title = first_heading(body, blen, html);
 	if (!a->title)

@@ -1,44 +1,886 @@
-/* html.c - placeholder: strips tags, one paragraph per <p>. */
+/* html.c - HTML (UTF-8) -> document model. libxml2's HTML parser builds the tree
+ * (recover mode, no network, the input's own charset declarations ignored: newsread
+ * decoded it already); an iterative walk (no recursion) dispatches every element
+ * through one tag table. Text collapses in html_acc.c, tables build in html_table.c. */
 #include "newsread/html.h"
-#include "newsread/util.h"
+#include "newsread/stock.h"
+#include "html_priv.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d)
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+/* What an element passes on to its descendants. */
+struct hstate {
+	unsigned style;       /* ST_* of the text inside */
+	int a_frame;          /* frame index of the enclosing numbered <a>, or -1 */
+	char stock[20];       /* stock code the markup gave (inherited), or "" */
+	int quote, indent;    /* blockquote depth, hanging indent in cells */
+	enum block_kind kind; /* BLK_PARA or BLK_HEADING */
+	int level, para, pre;
+	int list_frame;       /* frame index of the enclosing <ul>/<ol>, or -1 */
+	int ruby_paren;       /* inside a <ruby> without <rp>: <rt> gets （） */
+	unsigned group;       /* ruby group id, 0 outside ruby */
+};
+
+struct hframe {
+	struct hstate saved;         /* restored on leaving */
+	const struct tag_def *tag;   /* NULL for an element without entry */
+	int link_no;                 /* <a>: number (0 until its first text; -1: none) */
+	const char *href;            /* <a>: the href (owned by the tree) */
+	int counter, ordered;        /* <ul>/<ol>: items so far */
+	int table_owner;             /* <table>: this one builds the BLK_TABLE */
+};
+
+struct hctx {
+	struct doc *d;
+	char *base;        /* URL relative references resolve against (malloc'd), or NULL */
+	int zh;            /* placeholders in Chinese */
+	int text_only;     /* html_to_text: no numbers, no placeholders */
+	struct hstate st;
+	struct hframe frames[HTML_MAX_DEPTH];
+	int nframes;
+	struct acc para;   /* inline text of the block being gathered */
+	struct acc *acc;   /* &para, or the open table cell */
+	char *marker;      /* list marker for the next block ("1. ", "- ") */
+	unsigned groups;   /* ruby groups given so far */
+	int tables;        /* <table> nesting */
+	struct tbuild tb;  /* the outermost table */
+	int tb_active;     /* tb is being filled */
+};
+
+typedef int (*enter_fn)(struct hctx *c, xmlNode *n, struct hframe *f);
+typedef void (*leave_fn)(struct hctx *c, xmlNode *n, struct hframe *f);
+
+enum {
+	T_BLOCK = 1, /* ends the inline text before and after it */
+	T_DROP = 2,  /* dropped with all its content */
+};
+
+struct tag_def {
+	const char *name;
+	unsigned flags;
+	unsigned style; /* added to the text inside */
+	enter_fn enter; /* may return 0 to skip the children */
+	leave_fn leave;
+};
+
+static const char *attr(xmlNode *n, const char *name)
 {
-	(void)base; (void)lang;
-	char *t = html_to_text(html, len);
-	struct block *b = doc_add_block(d, BLK_PARA);
-	block_append(b, t, strlen(t), 0, 0, NULL);
-	free(t);
+	for (xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0)
+			return a->children && a->children->content ? (const char *)a->children->content : "";
+	return NULL;
 }
 
-char *url_resolve(const char *base, const char *ref)
+static int attr_int(xmlNode *n, const char *name, int def, int lo, int hi)
 {
-	(void)base;
-	return xstrdup(ref);
+	const char *v = attr(n, name);
+	if (!v)
+		return def;
+	char *end;
+	long x = strtol(v, &end, 10);
+	if (end == v)
+		return def;
+	return x < lo ? lo : x > hi ? hi : (int)x;
+}
+
+/* Attributes the next text gets; gives the enclosing link its number on first use. */
+static struct hattr cur_attr(struct hctx *c, int alloc_link)
+{
+	struct hattr at = {c->st.style, 0, c->st.stock, c->st.group};
+	if (c->st.a_frame >= 0) {
+		struct hframe *f = &c->frames[c->st.a_frame];
+		if (f->link_no == 0 && alloc_link) {
+			char *u = url_resolve(c->base, f->href);
+			f->link_no = doc_add_link(c->d, u);
+			free(u);
+		}
+		if (f->link_no > 0) {
+			at.link = f->link_no;
+			at.style |= ST_LINK;
+		}
+	}
+	return at;
+}
+
+/* ---- blocks ---- */
+
+/* End the inline text gathered so far: a block of the current kind, or a space
+ * inside a table cell. */
+static void flush(struct hctx *c)
+{
+	struct acc *a = c->acc;
+	if (a != &c->para) {
+		struct hattr at = cur_attr(c, 0);
+		acc_space(a, &at);
+		return;
+	}
+	a->pend_ws = a->pend_nl = 0;
+	size_t n = a->text.len;
+	while (n && a->text.s[n - 1] == '\n')
+		n--;
+	acc_truncate(a, n);
+	if (!n) {
+		if (a->brs >= 2 && !c->st.para && !c->text_only) {
+			struct block *b = doc_add_block(c->d, BLK_BLANK);
+			b->quote = c->st.quote;
+		}
+		acc_reset(a);
+		return;
+	}
+	struct block *b = doc_add_block(c->d, c->st.pre ? BLK_PRE : c->st.kind);
+	b->level = c->st.kind == BLK_HEADING ? c->st.level : 0;
+	b->quote = c->st.quote;
+	b->indent = c->st.indent;
+	b->para = c->st.para && !c->st.pre;
+	b->marker = c->marker;
+	c->marker = NULL;
+	acc_take(a, &b->text, &b->len, &b->runs, &b->nruns);
+}
+
+static void add_rule(struct hctx *c)
+{
+	if (c->acc != &c->para || c->text_only)
+		return;
+	struct block *b = doc_add_block(c->d, BLK_RULE);
+	b->quote = c->st.quote;
+	b->indent = c->st.indent;
+}
+
+/* ---- handlers ---- */
+
+static int enter_p(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.kind = BLK_PARA;
+	c->st.para = 1;
+	return 1;
+}
+
+static int enter_div(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_heading(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	c->st.kind = BLK_HEADING;
+	c->st.level = n->name[1] - '0';
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_pre(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.pre = 1;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_quote(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.quote++;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_list(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	f->ordered = n->name[0] == 'o';
+	f->counter = f->ordered ? attr_int(n, "start", 1, -999999, 999999) - 1 : 0;
+	c->st.list_frame = (int)(f - c->frames);
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_li(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	char m[24];
+	struct hframe *l = c->st.list_frame >= 0 ? &c->frames[c->st.list_frame] : NULL;
+	if (l && l->ordered) {
+		l->counter = attr_int(n, "value", l->counter + 1, -999999, 999999);
+		snprintf(m, sizeof m, "%d. ", l->counter);
+	} else
+		snprintf(m, sizeof m, "- ");
+	free(c->marker);
+	c->marker = c->acc == &c->para && !c->text_only ? xstrdup(m) : NULL;
+	c->st.indent += (int)strlen(m);
+	c->st.list_frame = -1; /* a list inside the item starts its own count */
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_dd(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.indent += 4;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_br(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (c->acc == &c->para && !c->text_only)
+		acc_break(c->acc);
+	else {
+		struct hattr at = cur_attr(c, 0);
+		acc_space(c->acc, &at);
+	}
+	return 0;
+}
+
+static int enter_wbr(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	struct hattr at = cur_attr(c, 0);
+	acc_put(c->acc, "\xE2\x80\x8B", 3, &at); /* ZWSP: layout breaks there and drops it */
+	return 0;
+}
+
+static int enter_hr(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	add_rule(c);
+	return 0;
+}
+
+static int link_numbered(const char *href)
+{
+	if (!href)
+		return 0;
+	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+		href++;
+	return *href && *href != '#' && !has_iprefix(href, "javascript:");
+}
+
+static int enter_a(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	f->href = attr(n, "href");
+	/* a link the markup made a stock name gets the stock annotation instead of a number */
+	if (!c->text_only && link_numbered(f->href) && !c->st.stock[0]) {
+		f->link_no = 0;
+		c->st.a_frame = (int)(f - c->frames);
+	} else {
+		f->link_no = -1;
+		c->st.a_frame = -1;
+	}
+	return 1;
+}
+
+static void leave_a(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n;
+	if (f->link_no > 0) {
+		char m[24];
+		int k = snprintf(m, sizeof m, "[%d]", f->link_no);
+		struct hattr at = {ST_MARK, f->link_no, "", 0};
+		acc_put(c->acc, m, (size_t)k, &at);
+	}
+}
+
+/* Put a placeholder such as [图 3: alt] with style st and link number no. */
+static void placeholder(struct hctx *c, const char *zh, const char *en, int no, const char *alt, unsigned style)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "[%s", c->zh ? zh : en);
+	if (no > 0)
+		buf_printf(&b, " %d", no);
+	if (alt && *alt)
+		buf_printf(&b, ": %s", alt);
+	buf_addc(&b, ']');
+	struct hattr at = cur_attr(c, 0);
+	at.style = (at.style & ~(unsigned)ST_LINK) | style;
+	at.link = no > 0 ? no : 0;
+	acc_settle(c->acc, '[');
+	acc_put(c->acc, b.s, b.len, &at);
+	buf_free(&b);
+}
+
+/* The first URL of a srcset ("a.jpg 1x, b.jpg 2x"), malloc'd, or NULL. */
+static char *srcset_first(const char *s)
+{
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+		s++;
+	size_t n = 0;
+	while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r')
+		n++;
+	if (n && s[n - 1] == ',')
+		n--;
+	return n ? xstrndup(s, n) : NULL;
+}
+
+static int usable_src(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s && !has_iprefix(s, "data:") && !has_iprefix(s, "javascript:");
+}
+
+/* Number a media URL (resolved) and return its number, or 0 without one. */
+static int media_number(struct hctx *c, const char *src)
+{
+	if (!usable_src(src))
+		return 0;
+	char *u = url_resolve(c->base, src);
+	int no = doc_add_link(c->d, u);
+	free(u);
+	return no;
+}
+
+static int enter_img(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	if (c->text_only)
+		return 0;
+	const char *w = attr(n, "width"), *h = attr(n, "height");
+	if (w && h && atoi(w) == 1 && atoi(h) == 1)
+		return 0; /* a tracking pixel */
+	/* lazy loaders keep the real image in data-src / data-original and a stand-in in src */
+	const char *src = NULL;
+	static const char *const names[] = {"data-src", "data-original", "src", "data-actualsrc"};
+	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
+		if (usable_src(attr(n, names[i])))
+			src = attr(n, names[i]);
+	char *set = src ? NULL : srcset_first(attr(n, "srcset"));
+	if (!set && !src)
+		set = srcset_first(attr(n, "data-srcset"));
+	int no = media_number(c, src ? src : set);
+	free(set);
+	const char *alt = attr(n, "alt");
+	if (!alt || !*alt)
+		alt = attr(n, "title");
+	char *clean = alt ? html_clean_text(alt) : NULL;
+	if (no || (clean && *clean))
+		placeholder(c, "图", "image", no, clean, ST_IMAGE);
+	free(clean);
+	return 0;
+}
+
+static int enter_media(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	if (c->text_only)
+		return 0;
+	const char *src = attr(n, "src");
+	for (xmlNode *k = n->children; k && !usable_src(src); k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
+			src = attr(k, "src");
+	int no = media_number(c, src);
+	if (no) {
+		int video = n->name[0] == 'v';
+		placeholder(c, video ? "视频" : "音频", video ? "video" : "audio", no, NULL, ST_IMAGE);
+	}
+	return 0; /* the fallback content inside is for old browsers */
+}
+
+static int enter_ruby(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	int rp = 0;
+	for (xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "rp") == 0)
+			rp = 1;
+	c->st.ruby_paren = !rp;
+	c->st.group = ++c->groups;
+	c->st.style |= ST_NOBREAK;
+	return 1;
+}
+
+static int enter_rt(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (c->st.ruby_paren && c->st.group) {
+		struct hattr at = cur_attr(c, 1);
+		acc_put(c->acc, "（", 3, &at);
+	}
+	return 1;
+}
+
+static void leave_rt(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (c->st.ruby_paren && c->st.group) {
+		struct hattr at = cur_attr(c, 1);
+		acc_put(c->acc, "）", 3, &at);
+	}
+}
+
+static int enter_table(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n;
+	c->st.para = 0;
+	if (c->tables++ == 0 && c->acc == &c->para && !c->text_only) {
+		f->table_owner = 1;
+		c->tb_active = 1;
+		memset(&c->tb, 0, sizeof c->tb);
+		acc_init(&c->tb.cell);
+	}
+	return 1;
+}
+
+static void leave_table(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n;
+	c->tables--;
+	if (!f->table_owner)
+		return;
+	if (c->tb.in_cell) {
+		tb_cell_end(&c->tb);
+		c->acc = &c->para;
+	}
+	c->tb_active = 0;
+	flush(c); /* a caption or stray text before the table */
+	tb_finish(&c->tb, c->d, c->st.quote, c->st.indent);
+}
+
+/* Is f the table frame that owns the builder, directly (not through a nested table)? */
+static int in_own_table(struct hctx *c)
+{
+	return c->tables == 1 && c->tb_active;
+}
+
+/* Outside the table being built (a nested one, html_to_text): cells are separated by a space. */
+static void cell_gap(struct hctx *c)
+{
+	struct hattr at = cur_attr(c, 0);
+	acc_space(c->acc, &at);
+}
+
+static int enter_tr(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (!in_own_table(c))
+		cell_gap(c);
+	else {
+		if (c->tb.in_cell) {
+			tb_cell_end(&c->tb);
+			c->acc = &c->para;
+		}
+		tb_row(&c->tb);
+	}
+	return 1;
+}
+
+static int enter_thead(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (in_own_table(c))
+		c->tb.thead = 1;
+	return 1;
+}
+
+static void leave_thead(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (in_own_table(c))
+		c->tb.thead = 0;
+}
+
+static int enter_cell(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)f;
+	if (!in_own_table(c)) {
+		cell_gap(c);
+		return 1;
+	}
+	flush(c); /* text that strayed outside the cells */
+	tb_cell_begin(&c->tb, n->name[1] == 'h' || c->tb.thead, attr_int(n, "colspan", 1, 1, HTML_MAX_COLS));
+	c->acc = &c->tb.cell;
+	return 1;
+}
+
+static void leave_cell(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	if (in_own_table(c) && c->tb.in_cell) {
+		tb_cell_end(&c->tb);
+		c->acc = &c->para;
+	}
+}
+
+static int enter_caption(struct hctx *c, xmlNode *n, struct hframe *f)
+{
+	(void)n; (void)f;
+	c->st.para = 0;
+	return 1;
+}
+
+/* The tag table, sorted by name (bsearch). Elements not listed are inline containers:
+ * so are object/applet (their content is the fallback a terminal needs) and embed
+ * (libxml2 makes the text after an unclosed <embed> its child). */
+static const struct tag_def tags[] = {
+	{"a", 0, 0, enter_a, leave_a},
+	{"address", T_BLOCK, 0, enter_div, NULL},
+	{"article", T_BLOCK, 0, enter_div, NULL},
+	{"aside", T_BLOCK, 0, enter_div, NULL},
+	{"audio", 0, 0, enter_media, NULL},
+	{"b", 0, ST_BOLD, NULL, NULL},
+	{"base", T_DROP, 0, NULL, NULL},
+	{"blockquote", T_BLOCK, ST_QUOTE, enter_quote, NULL},
+	{"body", T_BLOCK, 0, enter_div, NULL},
+	{"br", 0, 0, enter_br, NULL},
+	{"button", T_DROP, 0, NULL, NULL},
+	{"canvas", T_DROP, 0, NULL, NULL},
+	{"caption", T_BLOCK, 0, enter_caption, NULL},
+	{"center", T_BLOCK, 0, enter_div, NULL},
+	{"cite", 0, ST_ITALIC, NULL, NULL},
+	{"code", 0, ST_CODE, NULL, NULL},
+	{"dd", T_BLOCK, 0, enter_dd, NULL},
+	{"del", 0, 0, NULL, NULL},
+	{"details", T_BLOCK, 0, enter_div, NULL},
+	{"dfn", 0, ST_ITALIC, NULL, NULL},
+	{"dialog", T_DROP, 0, NULL, NULL},
+	{"dir", T_BLOCK, 0, enter_list, NULL},
+	{"div", T_BLOCK, 0, enter_div, NULL},
+	{"dl", T_BLOCK, 0, enter_div, NULL},
+	{"dt", T_BLOCK, ST_BOLD, enter_div, NULL},
+	{"em", 0, ST_ITALIC, NULL, NULL},
+	{"fieldset", T_BLOCK, 0, enter_div, NULL},
+	{"figcaption", T_BLOCK, 0, enter_div, NULL},
+	{"figure", T_BLOCK, 0, enter_div, NULL},
+	{"footer", T_BLOCK, 0, enter_div, NULL},
+	{"frameset", T_DROP, 0, NULL, NULL},
+	{"h1", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h2", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h3", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h4", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h5", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h6", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"head", T_DROP, 0, NULL, NULL},
+	{"header", T_BLOCK, 0, enter_div, NULL},
+	{"hgroup", T_BLOCK, 0, enter_div, NULL},
+	{"hr", T_BLOCK, 0, enter_hr, NULL},
+	{"i", 0, ST_ITALIC, NULL, NULL},
+	{"iframe", T_DROP, 0, NULL, NULL},
+	{"img", 0, 0, enter_img, NULL},
+	{"input", T_DROP, 0, NULL, NULL},
+	{"kbd", 0, ST_CODE, NULL, NULL},
+	{"legend", T_BLOCK, 0, enter_div, NULL},
+	{"li", T_BLOCK, 0, enter_li, NULL},
+	{"link", T_DROP, 0, NULL, NULL},
+	{"listing", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"main", T_BLOCK, 0, enter_div, NULL},
+	{"map", 0, 0, NULL, NULL},
+	{"math", T_DROP, 0, NULL, NULL},
+	{"menu", T_BLOCK, 0, enter_list, NULL},
+	{"meta", T_DROP, 0, NULL, NULL},
+	{"nav", T_BLOCK, 0, enter_div, NULL},
+	{"noembed", T_DROP, 0, NULL, NULL},
+	{"noframes", T_DROP, 0, NULL, NULL},
+	{"noscript", T_DROP, 0, NULL, NULL},
+	{"ol", T_BLOCK, 0, enter_list, NULL},
+	{"option", T_DROP, 0, NULL, NULL},
+	{"p", T_BLOCK, 0, enter_p, NULL},
+	{"param", T_DROP, 0, NULL, NULL},
+	{"plaintext", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"pre", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"rt", 0, 0, enter_rt, leave_rt},
+	{"ruby", 0, 0, enter_ruby, NULL},
+	{"samp", 0, ST_CODE, NULL, NULL},
+	{"script", T_DROP, 0, NULL, NULL},
+	{"section", T_BLOCK, 0, enter_div, NULL},
+	{"select", T_DROP, 0, NULL, NULL},
+	{"source", T_DROP, 0, NULL, NULL},
+	{"strong", 0, ST_BOLD, NULL, NULL},
+	{"style", T_DROP, 0, NULL, NULL},
+	{"summary", T_BLOCK, ST_BOLD, enter_div, NULL},
+	{"svg", T_DROP, 0, NULL, NULL},
+	{"table", T_BLOCK, 0, enter_table, leave_table},
+	{"tbody", 0, 0, NULL, NULL},
+	{"td", 0, 0, enter_cell, leave_cell},
+	{"template", T_DROP, 0, NULL, NULL},
+	{"textarea", T_DROP, 0, NULL, NULL},
+	{"tfoot", 0, 0, NULL, NULL},
+	{"th", 0, ST_BOLD, enter_cell, leave_cell},
+	{"thead", 0, 0, enter_thead, leave_thead},
+	{"title", T_DROP, 0, NULL, NULL},
+	{"tr", 0, 0, enter_tr, NULL},
+	{"track", T_DROP, 0, NULL, NULL},
+	{"tt", 0, ST_CODE, NULL, NULL},
+	{"ul", T_BLOCK, 0, enter_list, NULL},
+	{"var", 0, ST_ITALIC, NULL, NULL},
+	{"video", 0, 0, enter_media, NULL},
+	{"wbr", 0, 0, enter_wbr, NULL},
+	{"xmp", T_BLOCK, ST_CODE, enter_pre, NULL},
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tag_def *)elem)->name);
+}
+
+static const struct tag_def *tag_find(const xmlChar *name)
+{
+	return name ? bsearch(name, tags, ARRAY_LEN(tags), sizeof tags[0], tag_cmp) : NULL;
+}
+
+/* ---- the walk ---- */
+
+/* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
+static int elem_enter(struct hctx *c, xmlNode *n, int depth)
+{
+	const struct tag_def *t = tag_find(n->name);
+	if (t && (t->flags & T_DROP))
+		return 0;
+	if (depth >= HTML_MAX_DEPTH || c->nframes >= HTML_MAX_DEPTH) {
+		/* too deep: a plain container (its text still counts); br keeps working */
+		if (t && t->enter == enter_br)
+			enter_br(c, n, NULL);
+		return t ? t->enter != enter_img && t->enter != enter_media && t->enter != enter_br : 1;
+	}
+	struct hframe *f = &c->frames[c->nframes++];
+	memset(f, 0, sizeof *f);
+	f->saved = c->st;
+	f->tag = t;
+	if (t && (t->flags & T_BLOCK))
+		flush(c);
+	/* stock markup on any element: href, code, data-code, id */
+	const char *href = attr(n, "href"), *code = attr(n, "code"), *dcode = attr(n, "data-code"),
+		   *id = attr(n, "id");
+	if (href || code || dcode || id) {
+		char out[20];
+		if (stock_from_attrs(href, code, dcode, id, out, sizeof out))
+			snprintf(c->st.stock, sizeof c->st.stock, "%s", out);
+	}
+	if (t) {
+		c->st.style |= t->style;
+		if (t->enter)
+			return t->enter(c, n, f);
+	}
+	return 1;
+}
+
+static void elem_leave(struct hctx *c, xmlNode *n, int depth)
+{
+	if (depth >= HTML_MAX_DEPTH)
+		return; /* walked without a frame */
+	struct hframe *f = &c->frames[c->nframes - 1];
+	const struct tag_def *t = f->tag;
+	if (t && t->leave)
+		t->leave(c, n, f);
+	if (t && (t->flags & T_BLOCK))
+		flush(c);
+	c->st = f->saved;
+	c->nframes--;
+}
+
+static void text_node(struct hctx *c, xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	if (!s || !*s)
+		return;
+	size_t len = strlen(s);
+	/* give the enclosing link its number only when there is something to show */
+	int visible = c->st.pre;
+	for (size_t i = 0; i < len && !visible; i++)
+		visible = !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f');
+	struct hattr at = cur_attr(c, visible);
+	acc_text(c->acc, s, len, &at, c->st.pre, c->st.group != 0);
+}
+
+/* Walk the tree under root without recursion: enter on the way down, leave on the way
+ * up, using the nodes' parent links. */
+static void walk(struct hctx *c, xmlNode *root)
+{
+	xmlNode *n = root->children;
+	int depth = 1;
+	while (n) {
+		int down = 0;
+		if (n->type == XML_ELEMENT_NODE)
+			down = elem_enter(c, n, depth);
+		else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			text_node(c, n);
+		if (down && n->children) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		if (down)
+			elem_leave(c, n, depth);
+		else if (n->type == XML_ELEMENT_NODE && depth < HTML_MAX_DEPTH) {
+			/* entered with a frame but skipped its children: still leave it */
+			const struct tag_def *t = tag_find(n->name);
+			if (!(t && (t->flags & T_DROP)))
+				elem_leave(c, n, depth);
+		}
+		while (!n->next) {
+			n = n->parent;
+			depth--;
+			if (!n || n == root)
+				return;
+			elem_leave(c, n, depth);
+		}
+		n = n->next;
+	}
+}
+
+/* ---- before the walk: <base>, language, how CJK the text is ---- */
+
+struct survey {
+	const char *base; /* first <base href> */
+	const char *lang; /* <html lang> */
+	long cjk, words;
+};
+
+static void survey(xmlNode *root, struct survey *s)
+{
+	xmlNode *n = root;
+	int depth = 0;
+	while (n) {
+		int down = 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)n->name;
+			if (!s->base && strcmp(name, "base") == 0)
+				s->base = attr(n, "href");
+			if (!s->lang && strcmp(name, "html") == 0)
+				s->lang = attr(n, "lang");
+			const struct tag_def *t = tag_find(n->name);
+			down = !(t && (t->flags & T_DROP)) || strcmp(name, "head") == 0;
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			const char *p = (const char *)n->content;
+			size_t left = strlen(p);
+			int inword = 0;
+			while (left) {
+				size_t l;
+				unsigned cp = html_utf8_next(p, left, &l);
+				left -= l;
+				int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+				if (letter && !inword)
+					s->words++;
+				inword = letter;
+				s->cjk += html_is_cjk_letter(cp);
+				p += l;
+			}
+		}
+		if (down && n->children && depth < 100000) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			depth--;
+			if (depth <= 0)
+				return;
+		}
+		if (!n || depth <= 0)
+			return;
+		n = n->next;
+	}
+}
+
+static htmlDocPtr html_parse(const char *html, size_t len)
+{
+	if (len > HTML_MAX_BYTES) {
+		len = HTML_MAX_BYTES;
+		while (len && ((unsigned char)html[len] & 0xC0) == 0x80)
+			len--;
+	}
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		   HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+	return htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+}
+
+static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,
+		    int text_only)
+{
+	htmlDocPtr doc = html_parse(html, len);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root) {
+		if (doc)
+			xmlFreeDoc(doc);
+		return;
+	}
+	struct hctx *c = xcalloc(1, sizeof *c);
+	c->d = d;
+	c->text_only = text_only;
+	struct survey s = {0};
+	survey(root, &s);
+	d->cjk = s.cjk > 0 && s.cjk >= s.words;
+	c->base = xstrdup(base);
+	if (s.base && *s.base) {
+		char *b = url_resolve(base, s.base);
+		free(c->base);
+		c->base = b;
+	}
+	if (!lang)
+		lang = s.lang;
+	c->zh = lang && *lang ? has_iprefix(lang, "zh") || (d->cjk && !has_iprefix(lang, "en")) : d->cjk;
+	c->st.a_frame = -1;
+	c->st.list_frame = -1;
+	c->st.kind = BLK_PARA;
+	acc_init(&c->para);
+	c->acc = &c->para;
+	/* the root element itself (html) is walked like the others */
+	struct hframe *f = &c->frames[c->nframes++];
+	memset(f, 0, sizeof *f);
+	f->saved = c->st;
+	walk(c, root);
+	if (c->tb_active) /* unclosed table (libxml2 closes them; be safe) */
+		tb_free(&c->tb);
+	c->acc = &c->para;
+	flush(c);
+	acc_free(&c->para);
+	free(c->marker);
+	free(c->base);
+	free(c);
+	xmlFreeDoc(doc);
+}
+
+void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d)
+{
+	convert(html, len, base, lang, d, 0);
 }
 
 char *html_to_text(const char *html, size_t len)
 {
+	/* plain text (most titles): collapse without a parser */
+	if (!memchr(html, '<', len) && !memchr(html, '&', len)) {
+		char *t = xstrndup(html, len);
+		char *r = html_clean_text(t);
+		free(t);
+		return r;
+	}
+	struct doc d;
+	doc_init(&d);
+	convert(html, len, NULL, NULL, &d, 1);
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, "", 0);
-	int intag = 0, sp = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = html[i];
-		if (c == '<') intag = 1;
-		else if (c == '>') intag = 0;
-		else if (!intag) {
-			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-				if (!sp && b.len) buf_addc(&b, ' ');
-				sp = 1;
-			} else {
-				buf_addc(&b, c);
-				sp = 0;
-			}
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *bl = &d.blocks[i];
+		if (bl->kind == BLK_TABLE) {
+			for (size_t k = 0; k < bl->table->rows * bl->table->cols; k++)
+				if (bl->table->cells[k].len) {
+					if (b.len)
+						buf_addc(&b, ' ');
+					buf_add(&b, bl->table->cells[k].text, bl->table->cells[k].len);
+				}
+			continue;
 		}
+		if (!bl->len)
+			continue;
+		if (b.len)
+			buf_addc(&b, ' ');
+		for (size_t k = 0; k < bl->len; k++)
+			buf_addc(&b, bl->text[k] == '\n' || bl->text[k] == '\t' ? ' ' : bl->text[k]);
 	}
+	doc_free(&d);
 	return buf_steal(&b);
 }

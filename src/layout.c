@@ -2,7 +2,7 @@
  * T9 emergency breaks, line building with styled spans, and the block walk (paragraphs,
  * headings, lists, quotes, rules, blank lines). Tables and <pre> are in layout_table.c,
  * sanitizing and widths in width.c, break opportunities in linebreak.c. */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -248,7 +248,7 @@ static void emit_units(struct emit *e, size_t a, size_t b, int gap)
 		}
 		w += p->u[k].w;
 	}
-	emit_range(e, p->u[seg].off, p->u[b - 1].off + p->u[b - 1].len);
+	emit_range(e, p->u[seg].off, unit_end(p, b - 1));
 	e->lb->width += w;
 }
 
@@ -260,10 +260,11 @@ static void add_prefix(struct lbuild *lb, const char *s, int w, unsigned st)
 
 /* A unit wider than the line: cut at its own graphemes; '?' for a grapheme wider than
  * the whole line (W4). Emits one or more lines. */
-static void emit_oversize(struct emit *e, const struct unit *u, const struct para_style *ps, int first,
+static void emit_oversize(struct emit *e, size_t ui, const struct para_style *ps, int first,
 			  unsigned fl, struct lines *out)
 {
-	const uint8_t *s = (const uint8_t *)e->p->s + u->off, *end = s + u->len;
+	const uint8_t *s = (const uint8_t *)e->p->s + e->p->u[ui].off;
+	const uint8_t *end = (const uint8_t *)e->p->s + unit_end(e->p, ui);
 	int avail = first ? ps->width - ps->first_pw : ps->width - ps->rest_pw;
 	int col = 0;
 	add_prefix(e->lb, first ? ps->first_prefix : ps->rest_prefix, first ? ps->first_pw : ps->rest_pw,
@@ -307,6 +308,7 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 		return;
 	para_sanitize(p, t, n, runs, nruns);
 	para_breaks(p, ps->strict, ps->gap);
+	para_glue_runs(p);
 	struct fits f = {0};
 	struct buf b;
 	buf_init(&b);
@@ -321,7 +323,7 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 	for (size_t k = 0; k < f.n; k++) {
 		const struct fit *ft = &f.v[k];
 		if (ft->oversize) {
-			emit_oversize(&e, &p->u[ft->a], ps, k == 0, ft->flags, out);
+			emit_oversize(&e, ft->a, ps, k == 0, ft->flags, out);
 			continue;
 		}
 		add_prefix(&lb, k ? ps->rest_prefix : ps->first_prefix, k ? ps->rest_pw : ps->first_pw,

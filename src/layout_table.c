@@ -1,5 +1,5 @@
 /* layout_table.c - <pre> blocks, tables and the sideways slice of wide lines (W5). */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -315,6 +315,7 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 	size_t cols = t->cols;
 	struct para p = {0};
 	int *mn = xcalloc(cols, sizeof *mn), *mx = xcalloc(cols, sizeof *mx), *w = xcalloc(cols, sizeof *w);
+	int *num = xcalloc(cols, sizeof *num); /* column holds numbers */
 	for (size_t r = 0; r < t->rows; r++)
 		for (size_t c = 0; c < cols; c++) {
 			const struct tcell *x = &t->cells[r * cols + c];
@@ -325,6 +326,8 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 				mn[c] = m.minw;
 			if (m.maxw > mx[c])
 				mx[c] = m.maxw;
+			if (!x->header && cell_numeric(x->text ? x->text : "", x->len))
+				num[c] = 1;
 		}
 	long smax = 0, over = 3 * (long)cols + 1;
 	for (size_t c = 0; c < cols; c++) {
@@ -348,12 +351,14 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 		long extra = avail - over - smin, room = 0, given = 0;
 		for (size_t c = 0; c < cols; c++)
 			w[c] = mn[c] < floor ? mn[c] : floor;
-		/* first make whole words fit where the room allows, then share the rest */
-		for (size_t c = 0; c < cols && given < extra; c++)
-			if (w[c] < mn[c] && mn[c] - w[c] <= extra - given) {
-				given += mn[c] - w[c];
-				w[c] = mn[c];
-			}
+		/* first make whole words fit where the room allows (numbers first: Han text
+		 * breaks anywhere, a cut number misleads), then share the rest */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t c = 0; c < cols && given < extra; c++)
+				if (num[c] == !pass && w[c] < mn[c] && mn[c] - w[c] <= extra - given) {
+					given += mn[c] - w[c];
+					w[c] = mn[c];
+				}
 		extra -= given;
 		given = 0;
 		for (size_t c = 0; c < cols; c++)
@@ -433,6 +438,7 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 	free(lb.sp);
 	buf_free(&b);
 done:
+	free(num);
 	free(mn);
 	free(mx);
 	free(w);

@@ -1,7 +1,7 @@
 /* linebreak.c - break opportunities: UAX #14 from libunistring as the base, then the
  * Chinese/Japanese/Korean tailorings T1-T10 of CJK.md §1, computed once per paragraph on
  * units (original grapheme clusters). */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <string.h>
 #include <unilbrk.h>
@@ -38,12 +38,59 @@ static int in_set(const uint32_t *v, size_t n, uint32_t c)
 
 int layout_no_start(uint32_t c)
 {
+	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 0;
 	return in_set(no_start, ARRAY_LEN(no_start), c);
 }
 
 int layout_no_end(uint32_t c)
 {
+	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 0;
 	return in_set(no_end, ARRAY_LEN(no_end), c);
+}
+
+/* First unit starting at or after byte offset off. */
+static size_t unit_at(const struct para *p, size_t off)
+{
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		if (p->u[m].off < off)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+static void glue(struct para *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < p->n; i++)
+		if (i > 0 && p->u[i].brk == BRK_ALLOW) {
+			p->u[i].brk = BRK_NO;
+			p->u[i].flags |= U_TAILOR;
+		}
+}
+
+void para_glue_runs(struct para *p)
+{
+	for (size_t r = 0; r < p->nruns; r++) {
+		const struct run *x = &p->runs[r];
+		if (!x->len)
+			continue;
+		size_t a = unit_at(p, x->off), b = unit_at(p, x->off + x->len);
+		if (x->style & ST_NOBREAK) {
+			glue(p, a + 1, b); /* a ruby group: breaks only around it */
+		} else if (x->style & ST_MARK) {
+			glue(p, a, b); /* "[3]" stays with the link text before it */
+		} else if (x->style & ST_IMAGE) {
+			/* "[图 3:" / "[image 3:" stays whole */
+			const char *colon = memchr(p->s + x->off, ':', x->len);
+			if (colon)
+				glue(p, a + 1, unit_at(p, (size_t)(colon - p->s) + 1) + 1);
+		}
+	}
 }
 
 int cp_is_han(uint32_t c)
@@ -97,7 +144,7 @@ static size_t han_unit_at(const struct para *p, size_t i)
 		if (l <= rest && memcmp(s, han_units[k], l) == 0) {
 			size_t cnt = 0, o = 0;
 			while (o < l && i + cnt < p->n) {
-				o += p->u[i + cnt].len;
+				o += unit_end(p, i + cnt) - p->u[i + cnt].off;
 				cnt++;
 			}
 			return o == l ? cnt : 0;
@@ -142,6 +189,14 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			continue;
 		}
 		uint32_t a = pu->cp, b = u->cp;
+		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
+		    !(u->flags & U_SHY)) {
+			/* the common case, Han next to Han: UAX #14 decides, no tailoring applies */
+			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
+			u->flags |= U_KOK;
+			last_ns = i;
+			continue;
+		}
 		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 		int uax = lb[u->off] == UC_BREAK_POSSIBLE;
 		int allow = uax;

@@ -1,21 +1,422 @@
-/* page.c - placeholder: the whole page is the article. */
+/* page.c - HTML pages: feed discovery, and reader mode's driver and tree helpers.
+ * Reader mode runs in stages over one libxml2 tree: index (page.c), metadata
+ * (page_meta.c), prune, score, choose and clean (page_score.c), serialize (page_out.c).
+ * Every walk over the tree is iterative, so deep nesting cannot overflow the stack. */
+#define PAGE_INTERNAL
 #include "newsread/page.h"
+#include "newsread/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- tree helpers ---------- */
+
+int page_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name && ascii_casecmp((const char *)n->name, name) == 0;
+}
+
+const char *page_attr(const xmlNode *n, const char *name)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (a->name && ascii_casecmp((const char *)a->name, name) == 0) {
+			if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	}
+	return NULL;
+}
+
+/* The next node after n in document order within root; into=0 skips n's children. */
+xmlNode *page_next(xmlNode *n, const xmlNode *root, int into)
+{
+	if (into && n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static const char *const block_tags[] = {
+	"p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre",
+	"h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
+	"hr", "li", "tr", "td", "th", "dd", "dt", "center", "address", "fieldset", "details",
+};
+
+int page_is_block(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
+		if (ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Hints match whole words of class and id (split at anything but letters, digits and
+ * non-ASCII), or, for the longer distinctive ones, any part of a word. */
+static const char *const pos_sub[] = {
+	"article", "content", "entry", "story", "text", "body", "detail", "正文", "artibody",
+	"trs_editor", "news_txt", "art_content", "rich_media", "post", "main",
+};
+static const char *const pos_word[] = {"txt", "con", "cnt", "zw", "wenzhang"};
+static const char *const neg_sub[] = {
+	"comment", "footer", "sidebar", "share", "related", "recommend", "banner", "promo",
+	"breadcrumb", "copyright", "login", "navbar", "menu", "advert", "sponsor", "social",
+	"subscribe", "newsletter", "popup", "modal", "cookie", "pagination", "pager", "toolbar",
+	"masthead", "outbrain", "taboola", "disqus", "widget", "hotnews", "ranking", "reply",
+	"replies", "skyscraper", "adsbygoogle", "guanggao", "shoutbox", "follow", "qrcode",
+	"download", "signup", "paywall", "topnav", "subnav", "mostread", "most-read", "trending",
+	"rec-", "tuijian", "xiangguan", "pinglun", "statement", "disclaimer", "shengming", "discuss",
+};
+static const char *const neg_word[] = {
+	"ad", "ads", "adv", "gg", "nav", "hot", "rank", "tag", "tags", "header", "aside", "foot",
+	"more", "links", "extra", "hidden", "hide", "print", "rss", "logo", "search", "rec",
+	"topbar", "bottom", "side", "tool", "tools", "list", "top10", "weixin", "qr", "cmt", "risk", "tie",
+};
+static const char *const meta_sub[] = {
+	"byline", "author", "dateline", "pubtime", "timestamp", "publish", "post-meta",
+	"article-meta", "article-info", "news-info", "info", "source",
+};
+static const char *const meta_word[] = {"meta", "time", "date", "from", "laiyuan", "ly", "bylines", "edit", "editor"};
+
+static unsigned hint_word(const char *w, size_t n)
+{
+	char t[64];
+	if (n == 0 || n >= sizeof t)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		t[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	t[n] = '\0';
+	unsigned h = 0;
+	for (size_t i = 0; i < ARRAY_LEN(pos_word); i++)
+		if (strcmp(t, pos_word[i]) == 0)
+			h |= HINT_POS;
+	for (size_t i = 0; i < ARRAY_LEN(neg_word); i++)
+		if (strcmp(t, neg_word[i]) == 0)
+			h |= HINT_NEG;
+	for (size_t i = 0; i < ARRAY_LEN(meta_word); i++)
+		if (strcmp(t, meta_word[i]) == 0)
+			h |= HINT_META;
+	return h;
+}
+
+static unsigned hint_string(const char *s)
+{
+	char low[256];
+	size_t n = strlen(s);
+	if (n >= sizeof low)
+		n = sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	low[n] = '\0';
+	unsigned h = 0;
+	for (size_t i = 0; i < ARRAY_LEN(pos_sub); i++)
+		if (strstr(low, pos_sub[i]))
+			h |= HINT_POS;
+	for (size_t i = 0; i < ARRAY_LEN(neg_sub); i++)
+		if (strstr(low, neg_sub[i]))
+			h |= HINT_NEG;
+	for (size_t i = 0; i < ARRAY_LEN(meta_sub); i++)
+		if (strstr(low, meta_sub[i]))
+			h |= HINT_META;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && !((unsigned char)low[i] >= 0x80 || (low[i] >= 'a' && low[i] <= 'z') ||
+				  (low[i] >= '0' && low[i] <= '9')))
+			i++;
+		size_t j = i;
+		while (j < n && ((unsigned char)low[j] >= 0x80 || (low[j] >= 'a' && low[j] <= 'z') ||
+				 (low[j] >= '0' && low[j] <= '9')))
+			j++;
+		h |= hint_word(low + i, j - i);
+		i = j;
+	}
+	return h;
+}
+
+unsigned page_hints(const xmlNode *n)
+{
+	unsigned h = 0;
+	const char *cl = page_attr(n, "class"), *id = page_attr(n, "id");
+	if (cl)
+		h |= hint_string(cl);
+	if (id)
+		h |= hint_string(id);
+	return h;
+}
+
+int page_is_cjk(unsigned cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Decode one UTF-8 character at s (n bytes left); sets *len. Bad bytes decode as themselves. */
+static unsigned utf8_next(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned c = s[0];
+	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (need > n)
+		need = 1;
+	*len = need;
+	if (need == 1)
+		return c;
+	unsigned cp = c & (0x3F >> (need - 1));
+	for (size_t i = 1; i < need; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+size_t page_text_weight(const char *str, unsigned *commas)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str), w = 0, l;
+	int sp = 1;
+	for (size_t i = 0; i < n; i += l) {
+		unsigned cp = utf8_next(s + i, n - i, &l);
+		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
+			if (!sp)
+				w++;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		w += page_is_cjk(cp) ? 3 : 1;
+		if (commas && (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 ||
+			       cp == 0xFF1F || cp == ',' ||
+			       (cp == '.' && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n'))))
+			(*commas)++;
+	}
+	return w;
+}
+
+/* Text of n's subtree (scripts and styles skipped), whitespace collapsed, at most max bytes. */
+void page_text_of(const xmlNode *root, struct buf *b, size_t max)
+{
+	xmlNode *n = (xmlNode *)root;
+	while (n && b->len < max) {
+		int into = 1;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)n->content;
+			for (; t && *t && b->len < max; t++) {
+				int ws = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
+				if (ws) {
+					if (b->len && b->s[b->len - 1] != ' ')
+						buf_addc(b, ' ');
+				} else {
+					buf_addc(b, *t);
+				}
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
+			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
+			    page_is(n, "template"))
+				into = 0;
+			else if (page_is_block(n) || page_is(n, "br")) {
+				if (b->len && b->s[b->len - 1] != ' ')
+					buf_addc(b, ' ');
+			}
+		}
+		n = page_next(n, root, into);
+	}
+	if (!b->s)
+		buf_add(b, "", 0);
+}
+
+void page_remove(struct page_ctx *c, xmlNode *n)
+{
+	(void)c;
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* ---------- parsing ---------- */
+
+static htmlDocPtr parse(const char *html, size_t len)
+{
+	if (len > PAGE_MAX_BYTES)
+		len = PAGE_MAX_BYTES;
+	return htmlReadMemory(html, (int)len, NULL, "UTF-8",
+			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+}
+
+static const char *const feed_types[] = {
+	"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
+	"application/rdf+xml",
+};
+
+/* 1 when the space-separated list rel holds word (ASCII case-insensitive). */
+static int rel_has(const char *rel, const char *word)
+{
+	size_t wl = strlen(word);
+	const char *p = rel;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+			p++;
+		const char *q = p;
+		while (*q && !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f'))
+			q++;
+		if ((size_t)(q - p) == wl && ascii_ncasecmp(p, word, wl) == 0)
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+static int feed_type(const char *type)
+{
+	char t[64];
+	size_t n = 0;
+	while (*type == ' ')
+		type++;
+	while (type[n] && type[n] != ';' && type[n] != ' ' && n < sizeof t - 1) {
+		t[n] = type[n];
+		n++;
+	}
+	t[n] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(feed_types); i++)
+		if (ascii_casecmp(t, feed_types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The effective base: <base href> resolved against url, else url (malloc'd or NULL). */
+static char *find_base(xmlNode *root, const char *url)
+{
+	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
+		if (page_is(n, "base")) {
+			const char *h = page_attr(n, "href");
+			if (h && *h)
+				return url ? url_resolve(url, h) : xstrdup(h);
+		}
+		if (page_is(n, "body"))
+			break;
+	}
+	return xstrdup(url);
+}
 
 size_t page_feed_links(const char *html, size_t len, const char *url, char **urls, size_t max)
 {
-	(void)html; (void)len; (void)url; (void)urls; (void)max;
+	size_t got = 0;
+	htmlDocPtr doc = parse(html, len);
+	if (!doc)
+		return 0;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	char *base = root ? find_base(root, url) : NULL;
+	for (xmlNode *n = root; n && got < max; n = page_next(n, root, 1)) {
+		if (!page_is(n, "link"))
+			continue;
+		const char *rel = page_attr(n, "rel"), *type = page_attr(n, "type"), *href = page_attr(n, "href");
+		if (!rel || !type || !href || !*href || !rel_has(rel, "alternate") || !feed_type(type))
+			continue;
+		char *u = base ? url_resolve(base, href) : xstrdup(href);
+		int dup = 0;
+		for (size_t i = 0; i < got; i++)
+			if (strcmp(urls[i], u) == 0)
+				dup = 1;
+		if (dup)
+			free(u);
+		else
+			urls[got++] = u;
+	}
+	free(base);
+	xmlFreeDoc(doc);
+	return got;
+}
+
+/* ---------- reader mode ---------- */
+
+/* Give every element its page_info (document order, hints). Returns -1 when too many. */
+static int page_index(struct page_ctx *c, xmlNode *root)
+{
+	size_t n = 0;
+	for (xmlNode *x = root; x; x = page_next(x, root, 1))
+		if (x->type == XML_ELEMENT_NODE && ++n > PAGE_MAX_NODES)
+			return -1;
+	c->info = xcalloc(n + 1, sizeof *c->info);
+	c->ninfo = n;
+	size_t i = 0;
+	for (xmlNode *x = root; x; x = page_next(x, root, 1)) {
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		x->_private = &c->info[i];
+		c->info[i].order = (unsigned)i;
+		c->info[i].hints = page_hints(x);
+		i++;
+	}
 	return 0;
+}
+
+static void ctx_free(struct page_ctx *c)
+{
+	if (c->doc)
+		xmlFreeDoc(c->doc);
+	free(c->info);
+	free(c->base);
+	free(c->og_title);
+	free(c->title_tag);
+	free(c->site_name);
+	free(c->image);
+	free(c->author);
+	free(c->lang);
+	free(c->date_str);
+	free(c->byline);
+	free(c->source);
+	for (size_t i = 0; i < c->nh1; i++)
+		free(c->h1s[i].text);
+	free(c->h1s);
+	buf_free(&c->text);
+	free(c->keep);
+	free(c->title);
 }
 
 int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
 {
-	(void)err;
+	const char *name = url ? url : "page";
+	struct page_ctx c;
+	memset(&c, 0, sizeof c);
+	buf_init(&c.text);
+	c.url = url;
+	c.doc = parse(html, len);
+	xmlNode *root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
+	if (!root) {
+		ctx_free(&c);
+		return nr_fail(err, "%s: not an HTML page", name);
+	}
+	if (page_index(&c, root)) {
+		ctx_free(&c);
+		return nr_fail(err, "%s: page too large (more than %d elements)", name, PAGE_MAX_NODES);
+	}
+	c.base = find_base(root, url);
+	for (xmlNode *n = root; n; n = page_next(n, root, 1))
+		if (page_is(n, "body")) {
+			c.body = n;
+			break;
+		}
+	if (!c.body)
+		c.body = root;
+	page_meta_scan(&c);
+	page_prune(&c);
+	page_choose(&c);
+	page_clean(&c);
+
 	struct article *a = article_new();
 	a->id = xstrdup(url);
 	a->link = xstrdup(url);
 	a->source = xstrdup(url);
-	a->title = xstrdup(url);
-	a->html = xstrndup(html, len);
+	if (c.base && (!url || strcmp(c.base, url) != 0))
+		a->base = xstrdup(c.base);
+	a->html = page_serialize(&c);
+	page_meta_finish(&c, a);
 	articles_push(out, a);
+	ctx_free(&c);
 	return 0;
 }

@@ -368,7 +368,7 @@ static char *first_heading(const char *body, size_t len, int html)
 		size_t n = len < 262144 ? len : 262144;
 		for (size_t i = 0; i + 4 < n; i++) {
 			size_t ol = strlen(open[k]);
-			if (body[i] != '<' || ascii_ncasecmp(body + i, open[k], ol) != 0 || i + ol >= len)
+			if (body[i] != '<' || i + ol >= len || ascii_ncasecmp(body + i, open[k], ol) != 0)
 				continue;
 			char c = body[i + ol];
 			if (c != '>' && c != ' ' && c != '\t' && c != '\n')
@@ -580,7 +580,16 @@ int post_parse(const char *s, size_t len, const char *path, const char *relid, c
 	struct article *a = article_new();
 	const char *date = fm ? fm_apply(a, fm) : NULL;
 	int html = body_is_html(body, body + blen);
-	a->html = html ? xstrndup(body, blen) : post_markdown_to_html(body, blen);
+	if (html) {
+		a->html = xstrndup(body, blen);
+	} else {
+		/* the archive writes every brace as &#123;/&#125;, also in Markdown code blocks,
+		 * where cmark would keep the entity as literal text */
+		size_t ulen;
+		char *u = unbrace(body, blen, &ulen);
+		a->html = post_markdown_to_html(u, ulen);
+		free(u);
+	}
 	if (!a->title)
 		a->title = first_heading(body, blen, html);
 	if (!a->title)

@@ -128,7 +128,8 @@ static void walk_dir(struct walk *w, const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp); /* the same order on every machine */
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp); /* the same order on every machine */
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;

@@ -82,6 +82,20 @@ static int markdown_name(const char *name)
 	return dot && (ascii_casecmp(dot, ".md") == 0 || ascii_casecmp(dot, ".markdown") == 0);
 }
 
+/* 1 when text starting with { or [ reads as JSON rather than, say, a Markdown link. */
+static int looks_json(const char *p, size_t n)
+{
+	size_t i = 1;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+		i++;
+	if (i >= n)
+		return 0;
+	char c = p[i];
+	if (p[0] == '{')
+		return c == '"' || c == '}';
+	return c == '{' || c == '[' || c == '"' || c == ']' || c == '-' || (c >= '0' && c <= '9');
+}
+
 /* What the decoded text is. The content decides; the media type breaks ties. */
 static enum kind detect(const char *u, size_t len, const char *mt, const char *name)
 {
@@ -110,7 +124,7 @@ static enum kind detect(const char *u, size_t len, const char *mt, const char *n
 		return K_TEXT;
 	if (strcmp(mt, "text/html") == 0 || strcmp(mt, "application/xhtml+xml") == 0 || tag)
 		return K_HTML;
-	if (rest && (*p == '{' || *p == '[') && (strstr(mt, "json") || !*mt))
+	if (rest && (*p == '{' || *p == '[') && (strstr(mt, "json") || (!*mt && looks_json(p, rest))))
 		return K_JSON;
 	return K_TEXT;
 }

@@ -289,6 +289,17 @@ static size_t scan_bracket(const char *s, size_t len, size_t o, size_t ol, struc
 		}
 	size_t noff = st, nlen = e - st;
 	name_trim(s, &noff, &nlen);
+	/* Latin names are proper nouns: leading lower-case words are not part of one
+	 * ("shares of Alibaba" -> Alibaba, "its locally listed stock" -> no name) */
+	while (nlen && s[noff] >= 'a' && s[noff] <= 'z') {
+		size_t i = noff, end = noff + nlen;
+		while (i < end && s[i] != ' ')
+			i++;
+		while (i < end && s[i] == ' ')
+			i++;
+		nlen = end - i;
+		noff = i;
+	}
 	if (derived_any) {
 		/* six bare digits: only after a name, never after a digit, never before a unit */
 		if (!nlen || (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9'))

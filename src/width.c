@@ -1,7 +1,7 @@
 /* width.c - sanitizing (CJK.md W2) and display widths (W1): libc wcwidth summed over
  * grapheme clusters found by libunistring, on text with the invisible troublemakers
  * removed, so the widths here are exactly the cells ncurses advances. */
-#include "layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +43,15 @@ static int cp_deleted(uint32_t c)
 
 int cp_width(uint32_t c, uint32_t *repl)
 {
+	if (c >= 0x20 && c < 0x7F) {
+		*repl = c;
+		return 1;
+	}
+	if (c >= 0x3000 && c < 0xFE00) { /* CJK: nothing here is deleted */
+		int w = wcwidth((wchar_t)c);
+		*repl = w < 0 ? 0x3013 : c;
+		return w < 0 ? 2 : w;
+	}
 	if (cp_deleted(c)) {
 		*repl = 0;
 		return 0;
@@ -113,31 +122,98 @@ static void grow(void **v, size_t *cap, size_t need, size_t elem)
 	*cap = c;
 }
 
+/* Decode one valid UTF-8 sequence; returns its length, or -1 when invalid. */
+static inline int utf8_decode(const uint8_t *s, size_t n, ucs4_t *c)
+{
+	uint8_t b = s[0];
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	if (b >= 0xE0 && b < 0xF0 && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		ucs4_t v = ((ucs4_t)(b & 0x0F) << 12) | ((ucs4_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+			return -1;
+		*c = v;
+		return 3;
+	}
+	int l = u8_mbtouc(c, s, n);
+	if (*c == 0xFFFD && !(n >= 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] == 0xBD))
+		return -1;
+	return l;
+}
+
+/* Code points with a grapheme break on both sides whenever the neighbour is one too:
+ * printable ASCII, CJK punctuation, kana (not its combining marks), Han, full-width
+ * forms, general punctuation — none is Extend, Prepend, ZWJ, RI or pictographic. */
+static inline int gb_fast(ucs4_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029) ||
+	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) || (c >= 0xFF01 && c <= 0xFF60) ||
+	       (c >= 0x2010 && c <= 0x2027);
+}
+
+/* Grapheme breaks for the stretch that starts at from (a clean boundary) and runs over
+ * the code points at and after i up to and including the first fast one; returns its end. */
+static size_t grapheme_stretch(const uint8_t *t, size_t n, size_t from, size_t i, char *gb)
+{
+	size_t e = i;
+	while (e < n) {
+		ucs4_t c;
+		int l = utf8_decode(t + e, n - e, &c);
+		int fast = l > 0 && gb_fast(c);
+		if (l <= 0)
+			l = u8_mbtouc(&c, t + e, n - e);
+		e += l > 0 ? (size_t)l : 1;
+		if (fast)
+			break;
+	}
+	u8_grapheme_breaks(t + from, e - from, gb + from);
+	if (from == i || from == 0)
+		gb[from] = 1;
+	return e;
+}
+
 void para_sanitize(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns)
 {
 	/* sanitized text never needs more than 3 bytes per input byte (a lone invalid byte
 	 * becomes U+FFFD; a 1-byte control never grows beyond '?'/U+3013 of 3 bytes) */
-	grow((void **)&p->s, &p->cap, 3 * n + 4, 1);
+	grow((void **)&p->s, &p->cap, n + 8, 1);
 	grow((void **)&p->scratch, &p->scap, n + 1, 1);
-	grow((void **)&p->u, &p->ucap, n + 1, sizeof *p->u);
+	grow((void **)&p->u, &p->ucap, n / 3 + 8, sizeof *p->u);
 	grow((void **)&p->runs, &p->rcap, nruns + 1, sizeof *p->runs);
 	grow((void **)&p->bmap, &p->bcap, 2 * nruns + 1, sizeof *p->bmap);
 	p->len = 0;
 	p->n = 0;
 	p->nruns = nruns;
-	if (n)
-		u8_grapheme_breaks((const uint8_t *)t, n, p->scratch);
 	size_t nb = 2 * nruns, bi = 0;
 	uint8_t pend = 0; /* 1 allow (ZWSP), 2 forbid (WJ), 4 shy */
 	struct unit *cur = NULL;
-	size_t i = 0;
+	size_t i = 0, prev_off = 0, gdone = 0; /* grapheme breaks known in scratch below gdone */
+	int prev_fast = 0;
+	const uint8_t *ut = (const uint8_t *)t;
 	while (i < n) {
 		while (bi < nb && (bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off) <= i)
 			p->bmap[bi++] = p->len;
-		if (p->scratch[i])
-			cur = NULL; /* a new original grapheme cluster */
 		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)t + i, n - i);
+		int l = utf8_decode(ut + i, n - i, &c);
+		int fast = l > 0 && gb_fast(c);
+		int gbreak;
+		if (fast && prev_fast) {
+			gbreak = 1;
+		} else {
+			if (i >= gdone) /* a stretch with marks, emoji, controls...: ask libunistring */
+				gdone = grapheme_stretch(ut, n, prev_off, i, p->scratch);
+			gbreak = p->scratch[i];
+		}
+		if (gbreak)
+			cur = NULL; /* a new original grapheme cluster */
+		prev_off = i;
+		prev_fast = fast;
+		int valid = l > 0;
+		if (!valid)
+			l = u8_mbtouc(&c, ut + i, n - i);
+		size_t at = i;
 		i += l > 0 ? (size_t)l : 1;
 		uint32_t r;
 		int w;
@@ -159,7 +235,15 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 				continue;
 			}
 		}
+		if (p->len + 8 > p->cap) /* placeholders can outgrow the input */
+			grow((void **)&p->s, &p->cap, p->len + 8, 1);
+		/* a cluster is one unit, but a run-away one (thousands of marks or ZWJ
+		 * emoji) is cut into units of at most 32 columns / 64 bytes */
+		if (cur && (cur->w + w > 32 || p->len - cur->off > 64))
+			cur = NULL;
 		if (!cur || r == '\n' || (cur->flags & U_NEWLINE)) {
+			if (p->n == p->ucap)
+				grow((void **)&p->u, &p->ucap, p->n + 1, sizeof *p->u);
 			cur = &p->u[p->n++];
 			memset(cur, 0, sizeof *cur);
 			cur->off = (uint32_t)p->len;
@@ -175,11 +259,16 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 			else if (r == ' ')
 				cur->flags |= U_SPACE;
 		}
-		int k = u8_uctomb((uint8_t *)p->s + p->len, r, 6);
+		int k;
+		if (valid && r == c) {
+			memcpy(p->s + p->len, t + at, (size_t)l);
+			k = l;
+		} else {
+			k = u8_uctomb((uint8_t *)p->s + p->len, r, 6);
+		}
 		p->len += (size_t)k;
-		cur->len += (uint32_t)k;
-		cur->w = (uint16_t)(cur->w + w);
-		if (cur->len > 1)
+		cur->w = (uint8_t)(cur->w + w);
+		if (p->len - cur->off > 1)
 			cur->flags &= ~U_SPACE; /* a space carrying a mark is a visible grapheme */
 	}
 	while (bi < nb)
@@ -209,12 +298,11 @@ void para_codepoints(struct para *p, const char *t, size_t n)
 		struct unit *u = &p->u[p->n++];
 		memset(u, 0, sizeof *u);
 		u->off = (uint32_t)i;
-		u->len = (uint32_t)(l > 0 ? l : 1);
 		u->cp = c;
 		int w = wcwidth((wchar_t)c);
-		u->w = (uint16_t)(w > 0 ? w : 0);
+		u->w = (uint8_t)(w > 0 ? w : 0);
 		if (c == ' ')
 			u->flags |= U_SPACE;
-		i += u->len;
+		i += (size_t)(l > 0 ? l : 1);
 	}
 }

@@ -19,6 +19,8 @@ enum {
 	ST_META = 1u << 8,    /* article header fields (date, author, categories) */
 	ST_TITLE = 1u << 9,   /* article title in the header */
 	ST_QUOTE = 1u << 10,  /* text inside a blockquote */
+	ST_NOBREAK = 1u << 11, /* an unbreakable group (a ruby base with its reading): no line break
+	                          inside the run; a break may fall between two such runs */
 };
 
 /* A styled range of a block's text (byte offsets). Runs are sorted and do not overlap;
@@ -45,7 +47,7 @@ struct tcell {
 	struct run *runs;
 	size_t nruns;
 	int header;      /* <th> or in <thead> */
-	int colspan;     /* >= 1 */
+	int colspan;     /* >= 1; 0 for a cell covered by the colspan of a cell to its left */
 };
 
 struct table {
@@ -57,7 +59,8 @@ struct block {
 	enum block_kind kind;
 	int level;        /* heading level 1..6 */
 	int quote;        /* blockquote depth (0 = none) */
-	int indent;       /* list nesting: cells of hanging indent before the text */
+	int indent;       /* list nesting: cells of hanging indent before the text, the marker
+	                     included (the marker sits in the last strlen(marker) cells of it) */
 	char *marker;     /* list marker printed on the first line ("1. ", "- "), or NULL */
 	int para;         /* 1 for a real <p> (paragraph-indent auto applies) */
 	char *text;       /* UTF-8 text; '\n' is a forced line break (<br>) */

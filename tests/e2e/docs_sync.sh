@@ -13,6 +13,14 @@ for flag in $("$NR" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	check "flag $flag in newsread.1" grep -q -- "$m" "$ROOT/man/newsread.1"
 	check "flag $flag in README" grep -q -- "$flag" "$ROOT/README.md"
 done
+# every action of the interface's table and every theme element is in the man pages
+for act in $(sed -n 's/^[[:space:]]*X([A-Z_]*, "\([a-z-]*\)", CX_.*/\1/p' "$ROOT/include/newsread/ui_view.h"); do
+	m=$(printf '%s' "$act" | sed 's/-/\\\\-/g')
+	check "action $act in newsread.1" grep -q "($m)" "$ROOT/man/newsread.1"
+done
+for el in $(sed -n 's/^[[:space:]]*X([A-Z_]*, "\([a-z-]*\)", ".*/\1/p' "$ROOT/include/newsread/theme.h"); do
+	check "theme element $el in newsread-config.5" grep -q "^\.B $el\$" "$ROOT/man/newsread-config.5"
+done
 if command -v mandoc >/dev/null 2>&1; then
 	out=$(mandoc -Tlint -Wwarning "$ROOT"/man/*.1 "$ROOT"/man/*.5 2>&1)
 	check "man pages lint-clean" [ -z "$out" ]

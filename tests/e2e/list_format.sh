@@ -61,6 +61,11 @@ for o in objs:
         assert not any(ord(c) < 32 for c in v), repr(v)
 PY
 
+# an HTML page: reader mode's title (without the site's suffix) and its Chinese date
+"$NR" --list "$S/page.html" >"$TMPD/page"
+printf '2022-12-28 10:05\t\t城市地铁新线今日开通\t%s\t%s\n' "$S/page.html" "$S/page.html" >"$TMPD/want"
+check "--list on an HTML page" cmp "$TMPD/want" "$TMPD/page"
+
 # the same article through two sources is shown once
 "$NR" --list "$S/post_seedlike.md" "$S/post_seedlike.md" >"$TMPD/dup"
 check "one line for an article given twice" [ "$(wc -l <"$TMPD/dup")" -eq 1 ]

@@ -4,26 +4,11 @@
 . "$(dirname "$0")/lib.sh"
 [ -x "$NR" ] || skip "no ./newsread (run make)"
 command -v tmux >/dev/null || skip "no tmux"
-if head -1 "$ROOT/src/ui/ui.c" | grep -q placeholder || head -1 "$ROOT/src/theme.c" | grep -q placeholder; then
-	skip "the interface or theme.c is still the placeholder"
-fi
-POST="$FIX/stocks/posts/金融/格隆汇/港股/港股异动.md"
-printf '%s\n' "color stock red default" >"$TMPD/rc"
-tui_start 100 30 -c "$TMPD/rc" "'$POST'"
-if ! wait_for "中海油田服务" 5; then
-	fail "the article view did not open"
-	finish
-fi
-# open the article when the list came first
-screen | grep -qF "涨超5%" || keys Enter
-wait_for "(02883.HK)" 5 || true
-screen_attrs >"$TMPD/attrs"
-screen >"$TMPD/plain"
-check "the annotation is on screen" grep -qF "中海油田服务(02883.HK)" "$TMPD/plain"
-python3 - "$TMPD/attrs" <<'PY' && ok "the code is red, the name is not" || fail "stock colour"
+cat >"$TMPD/colour.py" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding='utf-8').read()
-line = next(l for l in text.split('\n') if '02883.HK' in l)
+want_code, want_name = sys.argv[2], sys.argv[3]
+line = next(l for l in text.split('\n') if want_code in l)
 # walk the line keeping the current SGR state; record the foreground of each character
 fg, cells = None, []
 for tok in re.findall(r'\x1b\[[0-9;]*m|.', line):
@@ -41,11 +26,32 @@ for tok in re.findall(r'\x1b\[[0-9;]*m|.', line):
     else:
         cells.append((tok, fg))
 s = ''.join(ch for ch, _ in cells)
-start = s.index('(02883.HK)')
-code = cells[start:start + len('(02883.HK)')]
-name = cells[s.index('中海油田服务'):start]
+start = s.index(want_code)
+code = cells[start:start + len(want_code)]
+name = cells[s.index(want_name):start]
 print('code colours:', {f for _, f in code}, 'name colours:', {f for _, f in name})
 assert all(f == 'red' for _, f in code), code
 assert not any(f == 'red' for _, f in name), name
 PY
+printf '%s\n' "color stock red default" >"$TMPD/rc"
+# view_colour POST NAME CODE TEXT: open POST, find NAME followed by CODE, check the colours
+view_colour() {
+	tui_start 100 30 -c "$TMPD/rc" "'$1'"
+	if ! wait_for "$2" 5; then
+		fail "the article view did not open for $1"
+		$TM kill-server 2>/dev/null
+		return
+	fi
+	screen | grep -qF "$4" || keys Enter
+	wait_for "$2$3" 5 || true
+	screen_attrs >"$TMPD/attrs"
+	screen >"$TMPD/plain"
+	check "$2$3 is on screen" grep -qF "$2$3" "$TMPD/plain"
+	if python3 "$TMPD/colour.py" "$TMPD/attrs" "$3" "$2"; then ok "$3 is red, $2 is not"; else fail "stock colour of $3"; fi
+	$TM kill-server 2>/dev/null
+	sleep 0.2
+}
+P="$FIX/stocks/posts/金融"
+view_colour "$P/格隆汇/港股/港股异动.md" 中海油田服务 "(02883.HK)" "涨超5%"     # a code in the text
+view_colour "$P/证券时报网/要闻/媒体联盟成立.md" 人民网 "(603000.SH)" "首批成员" # stcn markup
 finish

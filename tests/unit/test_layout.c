@@ -381,6 +381,162 @@ static void test_case33_tiny(void **state)
 	}
 }
 
+/* Styled runs: laid out once per paragraph and cut into line spans; the CL rule holds
+ * across a style change; a link keeps its number on both lines it spans. */
+static void test_runs_to_spans(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	struct block *b = doc_add_block(&d, BLK_PARA);
+	block_append(b, "我们爱", strlen("我们爱"), 0, 0, NULL);
+	block_append(b, "中国", strlen("中国"), ST_BOLD, 0, NULL);
+	block_append(b, "，也爱", strlen("，也爱"), 0, 0, NULL);
+	block_append(b, "世界和平与发展", strlen("世界和平与发展"), ST_LINK, 3, NULL);
+	block_append(b, "[3]", 3, ST_MARK, 3, NULL);
+	struct lines l = {0};
+	char *s = lay_doc(&d, 10, NULL, &l);
+	assert_string_equal(s, "我们爱中 / 国，也爱世 / 界和平与发 / 展[3]");
+	free(s);
+	/* line 0: plain 我们爱, bold 中 */
+	assert_int_equal(l.v[0].nspans, 1);
+	assert_int_equal(l.v[0].spans[0].off, strlen("我们爱"));
+	assert_int_equal(l.v[0].spans[0].len, strlen("中"));
+	assert_int_equal(l.v[0].spans[0].style, ST_BOLD);
+	/* line 1: bold 国, then the link 世 */
+	assert_int_equal(l.v[1].nspans, 2);
+	assert_int_equal(l.v[1].spans[0].style, ST_BOLD);
+	assert_int_equal(l.v[1].spans[1].style, ST_LINK);
+	assert_int_equal(l.v[1].spans[1].link, 3);
+	/* line 3: link 展 then the mark */
+	assert_int_equal(l.v[3].nspans, 2);
+	assert_int_equal(l.v[3].spans[0].link, 3);
+	assert_int_equal(l.v[3].spans[1].style, ST_MARK);
+	assert_int_equal(l.v[3].spans[1].len, 3);
+	lines_free(&l);
+	doc_free(&d);
+}
+
+static void test_cjk_latin_space(void **state)
+{
+	(void)state;
+	struct lay_opts lo = {.gap = 1};
+	EXPECT("使用iPhone拍摄了3张照片", 40, &lo, "使用 iPhone 拍摄了 3 张照片");
+	EXPECT("使用 iPhone 拍摄", 40, &lo, "使用 iPhone 拍摄");
+	/* no gap at a line end or start */
+	EXPECT("中文English中文", 10, &lo, "中文 / English 中 / 文");
+	EXPECT("使用iPhone拍摄", 40, NULL, "使用iPhone拍摄");
+}
+
+/* Numbers stay whole with sign, decimals, % and the Han unit after them, at every width. */
+static void test_numbers_whole(void **state)
+{
+	(void)state;
+	const char *text = "今年涨幅为+3.25%，营收达到128.6亿元，公司成立于2021年，访问example.com了解。";
+	const char *whole[] = {"+3.25%", "128.6亿元", "2021年", "example.com"};
+	for (int w = 12; w <= 40; w++) {
+		struct lines l = {0};
+		struct doc d;
+		doc_init(&d);
+		para(&d, text);
+		struct layout_opts o = {.width = w};
+		layout_doc(&d, &o, &l);
+		for (size_t k = 0; k < ARRAY_LEN(whole); k++) {
+			int found = 0;
+			for (size_t i = 0; i < l.n; i++)
+				found |= strstr(l.v[i].text, whole[k]) != NULL;
+			if (!found)
+				print_error("width %d: %s split\n", w, whole[k]);
+			assert_true(found);
+		}
+		lines_free(&l);
+		doc_free(&d);
+	}
+}
+
+static void test_latin_and_urls(void **state)
+{
+	(void)state;
+	EXPECT("The quick brown fox jumps over the lazy dog", 10, NULL,
+	       "The quick / brown fox / jumps over / the lazy / dog");
+	EXPECT("The quick brown fox", 19, NULL, "The quick brown fox");
+	/* an overlong URL prefers to break after / ? & = - . _ and gets no hyphen */
+	EXPECT("https://example.com/aaaaaaaaaaaaa/bbbb?x=1&yy=2", 16, NULL,
+	       "https:// / example.com/ / aaaaaaaaaaaaa/ / bbbb?x=1&yy=2");
+	EXPECT("abcdefghij/klmnopqrstuvwxyz", 12, NULL, "abcdefghij/ / klmnopqrstuv / wxyz");
+}
+
+/* Kinsoku push-out at several widths, basic and strict. */
+static void test_kinsoku(void **state)
+{
+	(void)state;
+	struct lay_opts strict = {.strict = 1};
+	EXPECT("他说：“我们明天见。”然后离开了。", 12, NULL, "他说：“我们 / 明天见。”然 / 后离开了。");
+	EXPECT("结果如下……后来", 9, NULL, "结果如 / 下……后来");
+	EXPECT("结果如下……后来", 9, &strict, "结果如 / 下……后来");
+	EXPECT("这是关键……也是难点。", 9, &strict, "这是关 / 键……也是 / 难点。");
+	EXPECT("他说（“测试”）。好的", 10, NULL, "他说（“测 / 试”）。好 / 的");
+}
+
+/* W2: controls and bidi marks deleted, ZWSP a break, WJ no break, widths as ncurses. */
+static void test_sanitize_widths(void **state)
+{
+	(void)state;
+	EXPECT("中\x01文\xE2\x80\x8F字\xC2\x85", 20, NULL, "中文字");
+	EXPECT("abc\xE2\x80\x8B" "def", 4, NULL, "abc / def");
+	EXPECT("中文\xE2\x81\xA0中文", 4, NULL, "中 / 文中 / 文");
+	EXPECT("\xEF\xBB\xBF中文", 4, NULL, "中文");
+	EXPECT("a\tb", 20, NULL, "a b");
+	assert_int_equal(text_width("中a😀\xCC\x81", strlen("中a😀\xCC\x81")), 5);
+	assert_int_equal(text_width("\t", 1), 8);
+	assert_int_equal(text_width("🫨", strlen("🫨")), 2);
+	assert_int_equal(text_width("\xE2\x80\x8B\xE2\x80\x8D", 6), 0);
+	struct buf b;
+	buf_init(&b);
+	layout_sanitize(&b, "x\xE2\x80\x8E\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB\xE2\x9D\xA4\xEF\xB8\x8F\xFF", 20);
+	assert_string_equal(b.s, "x👍❤\xEF\xBF\xBD");
+	buf_free(&b);
+	/* W4: a wide character never starts at the last column */
+	EXPECT("ab中", 3, NULL, "ab / 中");
+	EXPECT("一二三四五", 5, NULL, "一二 / 三四 / 五");
+}
+
+static void test_emergency_flag(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	para(&d, "词Pneumonoultramicroscopic");
+	struct lines l = {0};
+	char *s = lay_doc(&d, 10, NULL, &l);
+	assert_string_equal(s, "词 / Pneumonoul / tramicrosc / opic");
+	free(s);
+	assert_false(l.v[0].flags & LINE_EMERGENCY);
+	assert_true(l.v[1].flags & LINE_EMERGENCY);
+	assert_true(l.v[3].flags & LINE_EMERGENCY);
+	lines_free(&l);
+	doc_free(&d);
+}
+
+static void test_rule_and_text(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	para(&d, "上");
+	doc_add_block(&d, BLK_RULE);
+	para(&d, "下");
+	expect_doc(&d, 6, NULL, "上 /  / ------ /  / 下");
+	doc_free(&d);
+	struct lines l = {0};
+	layout_text("标题：很长的标题文字", strlen("标题：很长的标题文字"), 8, ST_TITLE, &l);
+	char *s = join(&l);
+	assert_string_equal(s, "标题：很 / 长的标题 / 文字");
+	free(s);
+	assert_int_equal(l.v[1].spans[0].style, ST_TITLE);
+	lines_free(&l);
+}
+
 int main(void)
 {
 	test_locale();
@@ -394,6 +550,14 @@ int main(void)
 		cmocka_unit_test(test_case31_pre),
 		cmocka_unit_test(test_case32_heading),
 		cmocka_unit_test(test_case33_tiny),
+		cmocka_unit_test(test_runs_to_spans),
+		cmocka_unit_test(test_cjk_latin_space),
+		cmocka_unit_test(test_numbers_whole),
+		cmocka_unit_test(test_latin_and_urls),
+		cmocka_unit_test(test_kinsoku),
+		cmocka_unit_test(test_sanitize_widths),
+		cmocka_unit_test(test_emergency_flag),
+		cmocka_unit_test(test_rule_and_text),
 	};
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@
 #include "newsread/doc.h"
 #include "newsread/layout.h"
 #include "newsread/util.h"
-#include "../../src/layout_int.h"
+#include "newsread/layout_int.h"
 
 #include <unilbrk.h>
 #include <unistr.h>
@@ -313,11 +313,61 @@ static void test_linebreaktest(void **state)
 	assert_true(pass * 100 >= total * 95);
 }
 
+/* Random bytes (invalid UTF-8, controls, truncated sequences, lone marks) at small and
+ * odd widths: terminates, no line too wide, nothing below U+0020 in any line. */
+static void test_fuzz_bytes(void **state)
+{
+	(void)state;
+	static const char *const frag[] = {
+		"\xE4\xB8\xAD", "\xE3\x80\x82", "\xCC\x81", "\xE2\x80\x8D", "\xF0\x9F\x98\x80", "\xFF", "\xE4\xB8",
+		"\x1B[31m", "\r\n", "\t", " ", "\xC2\xAD", "\xE2\x80\xAE", "\xF0\x9F\x87\xA8", "a", "1", "%", "\xEF\xBC\x8C",
+	};
+	struct buf b;
+	buf_init(&b);
+	for (int it = 0; it < 300; it++) {
+		b.len = 0;
+		buf_add(&b, "", 0);
+		int n = (int)rnd(60);
+		for (int i = 0; i < n; i++) {
+			if (rnd(4) == 0) {
+				char c = (char)rnd(256);
+				buf_add(&b, &c, 1);
+			} else {
+				buf_adds(&b, frag[rnd(ARRAY_LEN(frag))]);
+			}
+		}
+		struct doc d;
+		doc_init(&d);
+		struct block *bl = doc_add_block(&d, it % 7 == 0 ? BLK_PRE : BLK_PARA);
+		block_append(bl, b.s, b.len, ST_BOLD, 1, NULL);
+		bl->quote = it % 3;
+		for (int w = 0; w <= 30; w++) {
+			struct layout_opts o = {.width = w, .cut_pre = 1, .cjk_latin_space = it & 1};
+			struct lines l = {0};
+			layout_doc(&d, &o, &l);
+			for (size_t i = 0; i < l.n; i++) {
+				assert_true(l.v[i].width <= w);
+				assert_int_equal(l.v[i].width, text_width(l.v[i].text, l.v[i].len));
+				for (size_t k = 0; k < l.v[i].len; k++) {
+					unsigned char c = (unsigned char)l.v[i].text[k];
+					assert_true(c >= 0x20 && c != 0x7F);
+				}
+				for (size_t k = 0; k < l.v[i].nspans; k++)
+					assert_true(l.v[i].spans[k].off + l.v[i].spans[k].len <= l.v[i].len);
+			}
+			lines_free(&l);
+		}
+		doc_free(&d);
+	}
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_property),
+		cmocka_unit_test(test_fuzz_bytes),
 		cmocka_unit_test(test_linebreaktest),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);

@@ -83,10 +83,16 @@ static void test_detect(void **state)
 	const char *json = "{\"hello\": \"world\"}";
 	assert_int_equal(source_parse(json, strlen(json), "application/json", "d.json", "d.json", NULL, &l, &e), -1);
 	assert_non_null(strstr(e.msg, "d.json: unknown format"));
+	/* without a media type, JSON is told from Markdown that starts with a link */
+	assert_int_equal(source_parse(json, strlen(json), NULL, "d2", "d2", NULL, &l, &e), -1);
+	assert_non_null(strstr(e.msg, "d2: unknown format"));
+	const char *link = "[示例链接](https://example.cn/) 开头的笔记。\n";
+	assert_int_equal(source_parse(link, strlen(link), NULL, "note", "note", NULL, &l, &e), 0);
+	assert_non_null(strstr(l.v[l.n - 1]->html, "<a href=\"https://example.cn/\">示例链接</a>"));
 	/* announced as a feed but not one: the feed parser's error, naming the source */
 	assert_int_equal(source_parse("garbage", 7, "application/rss+xml", "f.rss", "f.rss", NULL, &l, &e), -1);
 	assert_true(has_prefix(e.msg, "f.rss: "));
-	assert_int_equal(l.n, 4);
+	assert_int_equal(l.n, 5);
 	articles_free(&l);
 }
 

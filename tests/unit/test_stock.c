@@ -200,6 +200,9 @@ static void test_text_rules(void **state)
 	scan_is("Apple (NASDAQ: AAPL)", "Apple", "AAPL.US");
 	scan_is("Apple Inc. (NASDAQ: AAPL) said", "Apple Inc.", "AAPL.US");
 	scan_is("阿里巴巴(NYSE: BABA)", "阿里巴巴", "BABA.US");
+	/* Latin names are proper nouns: lower-case words in front are not the name */
+	scan_is("shares of Alibaba (NYSE: BABA)", "Alibaba", "BABA.US");
+	scan_is("and its locally listed stock (09988.HK)", "", "09988.HK");
 	scan_is("百度（纳斯达克：BIDU）", "百度", "BIDU.US");
 	scan_is("阿里巴巴（港股代码：09988）", "阿里巴巴", "09988.HK");
 	scan_is("（00700.HK）", "", "00700.HK");

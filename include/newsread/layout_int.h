@@ -31,10 +31,9 @@ enum {
 /* One unbreakable unit: an original grapheme cluster (ZWJ sequences stay one unit
  * even though the ZWJ itself is deleted). */
 struct unit {
-	uint32_t off;   /* byte offset in the sanitized text */
-	uint32_t len;   /* bytes */
+	uint32_t off;   /* byte offset in the sanitized text; a unit ends where the next begins */
 	uint32_t cp;    /* first code point */
-	uint16_t w;     /* display columns (sum of wcwidth) */
+	uint8_t w;      /* display columns (sum of wcwidth; clusters are capped, see width.c) */
 	uint8_t brk;    /* BRK_* before this unit */
 	uint8_t flags;  /* U_* */
 };
@@ -56,6 +55,12 @@ struct para {
 
 void para_free(struct para *p);
 
+/* Byte offset where unit i ends. */
+static inline size_t unit_end(const struct para *p, size_t i)
+{
+	return i + 1 < p->n ? p->u[i + 1].off : p->len;
+}
+
 /* width.c: sanitize text (W2) into p->s and build p->u (widths, flags from ZWSP, WJ,
  * SHY); remaps runs (may be NULL) into p->runs. tab: 1 turns TAB into one space. */
 void para_sanitize(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns);
@@ -69,6 +74,10 @@ int cp_default_wide(uint32_t c);
 /* linebreak.c: fill p->u[].brk and flags from UAX #14 plus the tailorings T1-T10. */
 void para_breaks(struct para *p, int strict, int cjk_latin_space);
 int cp_is_han(uint32_t c);
+/* Keep ST_NOBREAK runs (ruby groups), link marks ("[3]", glued to the text before) and
+ * the head of image placeholders ("[图 3:") whole; the breaks removed stay T9 level 1
+ * candidates. */
+void para_glue_runs(struct para *p);
 int cp_is_cjk(uint32_t c);
 
 /* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */

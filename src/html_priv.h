@@ -1,0 +1,99 @@
+/* html_priv.h - shared inside the HTML converter (html.c, html_acc.c, html_table.c). */
+#ifndef NEWSREAD_HTML_PRIV_H
+#define NEWSREAD_HTML_PRIV_H
+
+#include <stddef.h>
+
+#include "newsread/doc.h"
+#include "newsread/util.h"
+
+#define HTML_MAX_BYTES ((size_t)64 << 20) /* longer input is cut (at a character boundary) */
+#define HTML_MAX_DEPTH 256                /* deeper elements are walked as plain containers */
+#define HTML_MAX_COLS 64                  /* table columns kept; cells beyond join the last one */
+
+/* A styled range in an accumulator; like struct run plus the unbreakable-group id. */
+struct hrun {
+	size_t off, len;
+	unsigned style;
+	int link;
+	char stock[20];
+	unsigned group; /* ruby group id (ST_NOBREAK), 0 for none: runs merge only within a group */
+};
+
+/* Attributes the next text gets. */
+struct hattr {
+	unsigned style;
+	int link;
+	const char *stock; /* "" or a canonical code */
+	unsigned group;
+};
+
+/* Inline text being gathered for one block (or one table cell), whitespace collapsed
+ * as CSS does, with the CJK segment-break rule. */
+struct acc {
+	struct buf text;
+	struct hrun *runs;
+	size_t nruns, cap;
+	unsigned last_cp;     /* last code point put, 0 when empty */
+	int pend_ws, pend_nl; /* collapsible whitespace waiting (pend_nl: it held a newline) */
+	struct hattr pend;    /* attributes of the waiting space */
+	char pend_stock[20];
+	int brs;              /* <br>s met while the text was still empty */
+};
+
+void acc_init(struct acc *a);
+void acc_reset(struct acc *a); /* empty it, keep nothing */
+void acc_free(struct acc *a);
+/* Append raw text (already clean) with attributes; runs merge when alike. */
+void acc_put(struct acc *a, const char *s, size_t n, const struct hattr *at);
+/* Resolve waiting whitespace before text starting with code point cp. */
+void acc_settle(struct acc *a, unsigned cp);
+/* Append a text node's content: collapsing (pre == 0) or keeping lines and tabs (pre).
+ * nows: drop collapsible whitespace entirely (inside ruby). Control and bidi
+ * characters are dropped. */
+void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, int pre, int nows);
+/* Note collapsible whitespace (a block boundary inside a table cell). */
+void acc_space(struct acc *a, const struct hattr *at);
+/* A forced line break (<br>): at most one empty line in a row; none at the start. */
+void acc_break(struct acc *a);
+/* Cut the text to n bytes, clipping the runs. */
+void acc_truncate(struct acc *a, size_t n);
+/* Move text and runs out as struct run[] (caller owns both); a is reset. */
+void acc_take(struct acc *a, char **text, size_t *len, struct run **runs, size_t *nruns);
+
+/* 1 when cp has East Asian Width F, W or H and is not Hangul (CSS segment-break rule). */
+int html_is_fwh(unsigned cp);
+/* 1 for Han and kana (counted to decide whether a document is CJK). */
+int html_is_cjk_letter(unsigned cp);
+/* Decode one UTF-8 sequence at s (n bytes left); *len gets its length (>= 1). */
+unsigned html_utf8_next(const char *s, size_t n, size_t *len);
+
+/* Copy s with whitespace collapsed and controls dropped (for alt text). */
+char *html_clean_text(const char *s);
+
+/* Table being built from the outermost <table>. */
+struct tb_cell {
+	char *text;
+	size_t len;
+	struct run *runs;
+	size_t nruns;
+	int header, colspan;
+	size_t row;
+};
+struct tbuild {
+	struct tb_cell *cells;
+	size_t n, cap;
+	size_t rows;      /* rows started so far */
+	int row_open;     /* a <tr> began and has no cell yet counted */
+	int thead;        /* inside <thead> */
+	struct acc cell;  /* the open cell's text */
+	int in_cell, cell_header, cell_colspan;
+};
+void tb_row(struct tbuild *t);
+void tb_cell_begin(struct tbuild *t, int header, int colspan);
+void tb_cell_end(struct tbuild *t);
+/* Turn the cells into blocks of d: a BLK_TABLE, or paragraphs for a one-column table. */
+void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent);
+void tb_free(struct tbuild *t);
+
+#endif

@@ -1,0 +1,548 @@
+/* page_score.c - reader mode: prune furniture, score candidate blocks, choose the article
+ * and clean it. The scoring follows the idea of arc90's readability (text, punctuation
+ * and paragraphs scored upward; class/id hints; link density), with CJK text weighed by
+ * its density and Chinese punctuation counted. All walks are iterative. */
+#define PAGE_INTERNAL
+#include "newsread/page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define INFO(n) ((struct page_info *)(n)->_private)
+
+static int is_el(const xmlNode *n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->_private;
+}
+
+static int is_list(const xmlNode *n)
+{
+	return page_is(n, "ul") || page_is(n, "ol") || page_is(n, "dl");
+}
+
+static void stats_enter(xmlNode *n)
+{
+	if (is_el(n)) {
+		struct page_info *i = INFO(n);
+		i->text = i->link = 0;
+		i->commas = i->paras = i->imgs = i->lis = i->inputs = 0;
+		i->blocks = i->pos_desc = 0;
+	} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && is_el(n->parent) && n->content) {
+		struct page_info *p = INFO(n->parent);
+		p->text += page_text_weight((const char *)n->content, &p->commas);
+	}
+}
+
+static void stats_leave(xmlNode *n, const xmlNode *root)
+{
+	if (!is_el(n))
+		return;
+	struct page_info *i = INFO(n);
+	if (page_is(n, "a"))
+		i->link = i->text;
+	if (n == root || !is_el(n->parent))
+		return;
+	struct page_info *p = INFO(n->parent);
+	p->text += i->text;
+	p->link += i->link;
+	p->commas += i->commas;
+	p->paras += i->paras + page_is(n, "p");
+	p->imgs += i->imgs + page_is(n, "img");
+	p->lis += i->lis + page_is(n, "li");
+	p->inputs += i->inputs + (page_is(n, "input") || page_is(n, "select") || page_is(n, "textarea"));
+	p->blocks |= i->blocks || page_is_block(n);
+	p->pos_desc |= i->pos_desc || ((i->hints & HINT_POS) && !(i->hints & HINT_NEG) && i->text >= 150);
+}
+
+/* Recount the statistics of root's subtree (post-order, iterative). */
+void page_stats(struct page_ctx *c, xmlNode *root)
+{
+	(void)c;
+	xmlNode *n = root;
+	while (n) {
+		stats_enter(n);
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n) {
+			stats_leave(n, root);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+static const char *const junk_tags[] = {
+	"script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template",
+	"button", "input", "select", "textarea", "link", "meta", "map", "audio", "video", "dialog",
+};
+
+static int hidden(const xmlNode *n)
+{
+	if (page_attr(n, "hidden"))
+		return 1;
+	const char *st = page_attr(n, "style");
+	if (!st)
+		return 0;
+	char s[256];
+	size_t k = 0;
+	for (; *st && k < sizeof s - 1; st++)
+		if (*st != ' ')
+			s[k++] = (*st >= 'A' && *st <= 'Z') ? (char)(*st + 32) : *st;
+	s[k] = '\0';
+	return strstr(s, "display:none") || strstr(s, "visibility:hidden");
+}
+
+void page_prune(struct page_ctx *c)
+{
+	xmlNode *root = c->body, *n = root;
+	while (n) {
+		int junk = 0;
+		if (n != root && n->type == XML_COMMENT_NODE)
+			junk = 1;
+		else if (n != root && n->type == XML_ELEMENT_NODE) {
+			for (size_t i = 0; i < ARRAY_LEN(junk_tags); i++)
+				if (page_is(n, junk_tags[i]))
+					junk = 1;
+			if (!junk && hidden(n))
+				junk = 1;
+		}
+		if (junk) {
+			xmlNode *next = page_next(n, root, 0);
+			page_remove(c, n);
+			n = next;
+		} else {
+			n = page_next(n, root, 1);
+		}
+	}
+	page_stats(c, root);
+	n = root;
+	while (n) {
+		int drop = 0;
+		if (n != root && is_el(n)) {
+			struct page_info *i = INFO(n);
+			int structural = page_is(n, "nav") || page_is(n, "aside") || page_is(n, "footer") ||
+					 page_is(n, "header");
+			if ((structural || (i->hints & HINT_NEG)) && !page_is(n, "article") && !page_is(n, "main") &&
+			    !i->pos_desc)
+				drop = 1;
+		}
+		if (drop) {
+			xmlNode *next = page_next(n, root, 0);
+			page_remove(c, n);
+			n = next;
+		} else {
+			n = page_next(n, root, 1);
+		}
+	}
+	page_stats(c, root);
+}
+
+/* A block that holds text as a paragraph does. */
+static int para_like(const xmlNode *n)
+{
+	if (page_is(n, "p") || page_is(n, "pre"))
+		return 1;
+	if (!is_el(n) || INFO(n)->blocks)
+		return 0;
+	return page_is(n, "div") || page_is(n, "section") || page_is(n, "td") || page_is(n, "center") ||
+	       page_is(n, "blockquote") || page_is(n, "font") || page_is(n, "article");
+}
+
+static void init_candidate(xmlNode *n)
+{
+	struct page_info *i = INFO(n);
+	if (i->scored)
+		return;
+	i->scored = 1;
+	double s = 0;
+	if (page_is(n, "div") || page_is(n, "article") || page_is(n, "main") || page_is(n, "section"))
+		s = 5;
+	else if (page_is(n, "pre") || page_is(n, "td") || page_is(n, "blockquote"))
+		s = 3;
+	else if (page_is(n, "address") || is_list(n) || page_is(n, "li") || page_is(n, "dd") ||
+		 page_is(n, "dt") || page_is(n, "form"))
+		s = -3;
+	else if (page_is(n, "th") || (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2]))
+		s = -5;
+	if (i->hints & HINT_POS)
+		s += 25;
+	if (i->hints & HINT_NEG)
+		s -= 25;
+	if (page_is(n, "article") || page_is(n, "main"))
+		s += 10;
+	i->score = s;
+}
+
+static double link_density(const struct page_info *i)
+{
+	return i->text ? (double)i->link / (double)i->text : 0;
+}
+
+static double final_score(const xmlNode *n)
+{
+	const struct page_info *i = INFO(n);
+	return i->score * (1 - link_density(i));
+}
+
+static int is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+static int sentence_end(const xmlNode *n)
+{
+	return INFO(n)->commas > 0;
+}
+
+static int titled_furniture(xmlNode *n);
+
+static void keep_push(struct page_ctx *c, xmlNode *n, size_t *cap)
+{
+	if (c->nkeep == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		c->keep = xrealloc(c->keep, *cap * sizeof *c->keep);
+	}
+	c->keep[c->nkeep++] = n;
+}
+
+void page_choose(struct page_ctx *c)
+{
+	xmlNode *root = c->body;
+	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
+		if (!para_like(n))
+			continue;
+		struct page_info *i = INFO(n);
+		if (i->text < 25 || (i->hints & HINT_NEG))
+			continue;
+		double s = 1 + i->commas + (i->text / 100.0 > 3 ? 3 : i->text / 100.0);
+		xmlNode *a = n->parent;
+		for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {
+			init_candidate(a);
+			INFO(a)->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+			if (a == root)
+				break;
+		}
+	}
+	xmlNode *best[5] = {0};
+	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
+		if (!is_el(n) || !INFO(n)->scored)
+			continue;
+		double f = final_score(n);
+		for (int k = 0; k < 5; k++) {
+			if (!best[k] || f > final_score(best[k])) {
+				memmove(best + k + 1, best + k, (size_t)(4 - k) * sizeof *best);
+				best[k] = n;
+				break;
+			}
+		}
+	}
+	xmlNode *top = best[0] ? best[0] : root;
+	if (best[0] && top != root) {
+		/* Several strong candidates under one ancestor: the article is that ancestor. */
+		double t = final_score(top);
+		for (xmlNode *a = top->parent; is_el(a) && a != root; a = a->parent) {
+			int k = 0;
+			for (int j = 1; j < 5; j++)
+				if (best[j] && final_score(best[j]) >= 0.75 * t && is_ancestor(a, best[j]))
+					k++;
+			if (k >= 2) {
+				top = a;
+				break;
+			}
+		}
+		while (top->parent && top->parent != root && is_el(top->parent)) {
+			int kids = 0;
+			for (xmlNode *k = top->parent->children; k; k = k->next)
+				if (k->type == XML_ELEMENT_NODE)
+					kids++;
+			if (kids != 1)
+				break;
+			top = top->parent;
+		}
+	}
+	size_t cap = 0;
+	if (top == root || !is_el(top->parent)) {
+		keep_push(c, top, &cap);
+	} else {
+		double ts = INFO(top)->scored ? final_score(top) : 0;
+		double threshold = ts * 0.2 > 10 ? ts * 0.2 : 10;
+		const char *tcl = page_attr(top, "class");
+		for (xmlNode *s = top->parent->children; s; s = s->next) {
+			if (s == top) {
+				keep_push(c, s, &cap);
+				continue;
+			}
+			if (!is_el(s) || (INFO(s)->hints & (HINT_NEG | HINT_META)) || titled_furniture(s))
+				continue;
+			struct page_info *i = INFO(s);
+			double bonus = 0;
+			const char *scl = page_attr(s, "class");
+			if (tcl && scl && *tcl && strcmp(tcl, scl) == 0)
+				bonus = ts * 0.2;
+			if (i->scored && final_score(s) + bonus >= threshold) {
+				keep_push(c, s, &cap);
+			} else if (para_like(s) && !page_is(s, "td")) {
+				double ld = link_density(i);
+				if ((i->text > 80 && ld < 0.25 && sentence_end(s)) ||
+				    (i->text > 0 && i->text <= 80 && ld == 0 && sentence_end(s) && i->commas >= 1))
+					keep_push(c, s, &cap);
+			}
+		}
+	}
+	c->content_first = INFO(c->keep[0])->order;
+	c->content_last = c->content_first;
+	for (size_t k = 0; k < c->nkeep; k++)
+		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], 1))
+			if (is_el(n) && INFO(n)->order > c->content_last)
+				c->content_last = INFO(n)->order;
+}
+
+/* Letters, digits and CJK only, ASCII lowered: for comparing short texts. */
+static void norm(const char *s, char *out, size_t max)
+{
+	size_t k = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && k + 4 < max) {
+		if (*p < 0x80) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+				out[k++] = (char)*p;
+			else if (*p >= 'A' && *p <= 'Z')
+				out[k++] = (char)(*p + 32);
+			p++;
+			continue;
+		}
+		size_t l = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+		/* drop CJK punctuation (U+3000..U+303F, U+FF00..U+FF0F, U+FF1A..U+FF20) */
+		int punct = (p[0] == 0xE3 && p[1] == 0x80) ||
+			    (p[0] == 0xEF && p[1] == 0xBC && (p[2] <= 0x8F || (p[2] >= 0x9A && p[2] <= 0xA0)));
+		for (size_t j = 0; j < l && p[j]; j++) {
+			if (!punct)
+				out[k++] = (char)p[j];
+		}
+		for (size_t j = 0; j < l && *p; j++)
+			p++;
+	}
+	out[k] = '\0';
+}
+
+static const char *const furniture[] = {
+	"分享到", "分享", "相关阅读", "相关新闻", "相关文章", "相关推荐", "推荐阅读", "延伸阅读",
+	"热门推荐", "猜你喜欢", "热点推荐", "广告", "返回搜狐查看更多", "点击查看", "点击进入专题",
+	"打开app", "扫一扫", "关注我们", "网友评论", "我要评论", "查看全部评论", "阅读原文", "阅读全文",
+	"advertisement", "advertising", "sponsored", "relatedarticles", "relatedstories", "readmore",
+	"sharethisarticle", "share", "sharethis", "moreonthisstory", "mostread", "mostpopular",
+	"youmightalsolike", "recommended", "comments", "relatedcoverage", "readnext", "seealso",
+	"topstories", "moreon", "adchoices", "advertisementscrolltocontinuewithcontent", "end",
+	"readercomments", "评论", "网友评论", "精选留言", "热门评论", "最新评论", "读者评论", "留言", "热门跟贴",
+	"作者文章", "大家都在看", "热门文章", "热文", "24小时热文", "trendingnow", "trending", "mostviewed",
+	"morefromthisauthor", "leaveareply", "responses", "discussion", "jointheconversation",
+};
+
+/* Calls to follow an account or scan a code, as article pages end with. */
+static const char *const furniture_prefix[] = {
+	"长按识别", "长按二维码", "扫码关注", "点击上方", "点击蓝字", "扫描二维码", "关注公众号",
+	"signupforour", "subscribetoour", "followuson", "责任编辑", "责编", "本文编辑",
+};
+
+static int is_furniture_text(const char *t)
+{
+	char n[256];
+	if (strlen(t) > 120)
+		return 0;
+	norm(t, n, sizeof n);
+	size_t l = strlen(n);
+	while (l > 0 && n[l - 1] >= '0' && n[l - 1] <= '9')
+		n[--l] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(furniture); i++)
+		if (strcmp(n, furniture[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < ARRAY_LEN(furniture_prefix); i++)
+		if (has_prefix(n, furniture_prefix[i]))
+			return 1;
+	return 0;
+}
+
+static int is_heading(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE && n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+	       !n->name[2];
+}
+
+/* A box whose title says what it is: "相关阅读", "Reader comments", "Most viewed"... */
+static int titled_furniture(xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->children || !page_is_block(n))
+		return 0;
+	xmlNode *k = n->children;
+	while (k && (k->type == XML_COMMENT_NODE ||
+		     (k->type == XML_TEXT_NODE && k->content && strspn((const char *)k->content, " \t\r\n") ==
+									strlen((const char *)k->content))))
+		k = k->next;
+	if (!k || k->type != XML_ELEMENT_NODE || !k->next || !k->_private || INFO(k)->text > 120)
+		return 0;
+	struct buf b;
+	buf_init(&b);
+	page_text_of(k, &b, 200);
+	int f = is_furniture_text(b.s);
+	buf_free(&b);
+	return f;
+}
+
+static int data_table(xmlNode *t)
+{
+	int rows = 0, cells = 0, th = 0;
+	for (xmlNode *n = t; n; n = page_next(n, t, 1)) {
+		if (page_is(n, "tr"))
+			rows++;
+		else if (page_is(n, "td"))
+			cells++;
+		else if (page_is(n, "th") || page_is(n, "caption") || page_is(n, "thead"))
+			th++;
+		else if (n != t && page_is(n, "table"))
+			return 0; /* layout tables nest */
+	}
+	return th > 0 || (rows >= 3 && cells >= 2 * rows);
+}
+
+static int tiny_image(const xmlNode *n)
+{
+	const char *w = page_attr(n, "width"), *h = page_attr(n, "height");
+	if ((w && atoi(w) > 0 && atoi(w) < 60) || (h && atoi(h) > 0 && atoi(h) < 60))
+		return 1;
+	const char *s = page_attr(n, "src");
+	char low[512];
+	size_t k = 0;
+	for (const char *p = s ? s : ""; *p && k < sizeof low - 1; p++)
+		low[k++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+	low[k] = '\0';
+	static const char *const bad[] = {"logo", "icon", "avatar", "qrcode", "sprite", "spacer", "blank.gif",
+					   "pixel", "1x1", "/ad/", "/ads/", "erweima"};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+		if (strstr(low, bad[i]))
+			return 1;
+	return (INFO(n)->hints & HINT_NEG) != 0;
+}
+
+/* Should n (inside the chosen content) go? */
+static int clean_drop(struct page_ctx *c, xmlNode *n)
+{
+	struct page_info *i = INFO(n);
+	if ((i->hints & HINT_NEG) && !i->pos_desc)
+		return 1;
+	if (page_is(n, "img"))
+		return tiny_image(n);
+	if ((i->hints & HINT_META) && !(i->hints & HINT_POS) && i->paras == 0 && i->text < 300)
+		return 1;
+	if ((i->hints & HINT_META) && i->paras == 0 && i->text < 120 && !i->blocks)
+		return 1;
+	if (i->text < 240 && !page_is(n, "td") && !page_is(n, "th")) {
+		struct buf b;
+		buf_init(&b);
+		page_text_of(n, &b, 300);
+		int f = is_furniture_text(b.s);
+		if (!f && is_heading(n) && c->title) {
+			char x[512], y[512];
+			norm(b.s, x, sizeof x);
+			norm(c->title, y, sizeof y);
+			f = *x && strcmp(x, y) == 0;
+		}
+		buf_free(&b);
+		if (f)
+			return 1;
+	}
+	if (is_heading(n))
+		return link_density(i) > 0.33;
+	if (page_is(n, "p") && i->text && link_density(i) >= 0.9)
+		return 1; /* a paragraph that is one link: "read more", a badge */
+	if (titled_furniture(n) && !page_is(n, "p"))
+		return 1;
+	int cond = page_is(n, "table") || is_list(n) || page_is(n, "div") || page_is(n, "section") ||
+		   page_is(n, "form") || page_is(n, "figure") || page_is(n, "center") || page_is(n, "article");
+	if (!cond)
+		return 0;
+	double ld = link_density(i);
+	if (page_is(n, "table") && data_table(n))
+		return ld > 0.5;
+	int weight = ((i->hints & HINT_POS) ? 25 : 0) - ((i->hints & HINT_NEG) ? 25 : 0);
+	if (weight < 0)
+		return 1;
+	if (is_list(n))
+		return ld > 0.5 && i->commas < 10;
+	if (i->commas >= 10 && ld < 0.5)
+		return 0;
+	if (!i->blocks) /* a paragraph written as a div */
+		return ld > 0.5 || (ld > 0.2 && i->commas == 0);
+	if (i->imgs > 1 && i->paras * 2 < i->imgs && !page_is(n, "figure") && i->text < 200)
+		return 1;
+	if (i->lis > i->paras + 2 && ld > 0.2)
+		return 1;
+	if (i->inputs > i->paras / 3 + 0 && i->inputs > 0)
+		return 1;
+	if (i->text < 25 && (i->imgs == 0 || i->imgs > 2))
+		return 1;
+	if (weight < 25 && ld > 0.2)
+		return 1;
+	if (weight >= 25 && ld > 0.5)
+		return 1;
+	return 0;
+}
+
+static int table_part(const xmlNode *n)
+{
+	return page_is(n, "table") || page_is(n, "tbody") || page_is(n, "thead") || page_is(n, "tfoot") ||
+	       page_is(n, "tr") || page_is(n, "td") || page_is(n, "th") || page_is(n, "caption");
+}
+
+/* Tables used for layout (one cell holding the article, nested tables) are written as
+ * their content; only data tables stay tables. */
+static void mark_parts(xmlNode *t)
+{
+	INFO(t)->layout = 1;
+	for (xmlNode *k = t->children; k;) {
+		int into = 1;
+		if (page_is(k, "table"))
+			into = 0; /* nested tables decide for themselves */
+		else if (is_el(k) && table_part(k))
+			INFO(k)->layout = 1;
+		k = page_next(k, t, into);
+	}
+}
+
+static void mark_layout(xmlNode *root)
+{
+	if (is_el(root) && table_part(root) && !page_is(root, "table"))
+		mark_parts(root); /* rows or cells without their table */
+	for (xmlNode *n = root; n; n = page_next(n, root, 1))
+		if (is_el(n) && page_is(n, "table") && !data_table(n))
+			mark_parts(n);
+}
+
+void page_clean(struct page_ctx *c)
+{
+	page_pick_title(c);
+	for (size_t k = 0; k < c->nkeep; k++) {
+		xmlNode *root = c->keep[k], *n = root;
+		while (n) {
+			if (n != root && is_el(n) && clean_drop(c, n)) {
+				xmlNode *next = page_next(n, root, 0);
+				page_remove(c, n);
+				n = next;
+			} else {
+				n = page_next(n, root, 1);
+			}
+		}
+		mark_layout(root);
+	}
+}

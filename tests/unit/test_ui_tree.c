@@ -1,0 +1,254 @@
+/* Unit tests for the interface's pure parts: the category tree builder (counts once per
+ * node, uncategorised node, order, rows), the action table's key lookup, and drawing
+ * into a real curses screen (wide characters at edges, sideways scroll fillers). */
+#include "testutil.h"
+
+#include "newsread/article.h"
+#include "newsread/ui_view.h"
+
+static struct article *mk(const char *title, const char *cats)
+{
+	struct article *a = article_new();
+	a->title = xstrdup(title);
+	/* cats: paths separated by ';', parts by '/' */
+	if (cats) {
+		char *s = xstrdup(cats), *save = NULL;
+		for (char *p = strtok_r(s, ";", &save); p; p = strtok_r(NULL, ";", &save))
+			article_add_cat_str(a, p, '/');
+		free(s);
+	}
+	return a;
+}
+
+static void test_tree_counts(void **state)
+{
+	(void)state;
+	struct articles l = {0};
+	articles_push(&l, mk("a0", "金融/证券时报网/要闻"));
+	articles_push(&l, mk("a1", "金融/证券时报网/要闻;金融/证券时报网/公司")); /* two paths, one article */
+	articles_push(&l, mk("a2", "金融/财联社"));
+	articles_push(&l, mk("a3", "科技/开源"));
+	articles_push(&l, mk("a4", NULL));
+	articles_push(&l, mk("a5", "金融/证券时报网/要闻;科技"));
+	struct cat_tree t;
+	cattree_build(&t, &l);
+	assert_int_equal(t.root.narts, 6);
+	assert_int_equal(t.ncats, 7); /* 金融 证券时报网 要闻 公司 财联社 科技 开源 */
+	struct cat_node *fin = cattree_child(&t.root, "金融");
+	assert_non_null(fin);
+	assert_int_equal(fin->narts, 4); /* a1 counted once although two paths pass through */
+	struct cat_node *stcn = cattree_child(fin, "证券时报网");
+	assert_int_equal(stcn->narts, 3);
+	assert_int_equal(cattree_child(stcn, "要闻")->narts, 3);
+	assert_int_equal(cattree_child(stcn, "公司")->narts, 1);
+	struct cat_node *tech = cattree_child(&t.root, "科技");
+	assert_int_equal(tech->narts, 2);
+	assert_int_equal(cattree_child(tech, "开源")->narts, 1);
+	/* newest first order of articles is kept in each node */
+	assert_int_equal(fin->arts[0], 0);
+	assert_int_equal(fin->arts[3], 5);
+	/* order: by count, then the uncategorised node last */
+	assert_int_equal(t.root.nkids, 3);
+	assert_ptr_equal(t.root.kids[0], fin);
+	assert_ptr_equal(t.root.kids[1], tech);
+	assert_string_equal(t.root.kids[2]->name, CATTREE_UNCAT);
+	assert_int_equal(t.root.kids[2]->narts, 1);
+	assert_int_equal(t.root.kids[2]->arts[0], 4);
+	char *p = cattree_path(cattree_child(stcn, "要闻"));
+	assert_string_equal(p, "金融 / 证券时报网 / 要闻");
+	free(p);
+	cattree_free(&t);
+	articles_free(&l);
+}
+
+static void test_tree_rows(void **state)
+{
+	(void)state;
+	struct articles l = {0};
+	articles_push(&l, mk("a0", "A/B/C"));
+	articles_push(&l, mk("a1", "A/D"));
+	articles_push(&l, mk("a2", "E"));
+	struct cat_tree t;
+	cattree_build(&t, &l);
+	struct cat_node **rows;
+	size_t n = cattree_rows(&t, &rows);
+	assert_int_equal(n, 3); /* root, A, E */
+	assert_ptr_equal(rows[0], &t.root);
+	assert_string_equal(rows[1]->name, "A");
+	assert_string_equal(rows[2]->name, "E");
+	free(rows);
+	struct cat_node *a = cattree_child(&t.root, "A");
+	a->expanded = 1;
+	n = cattree_rows(&t, &rows);
+	assert_int_equal(n, 5); /* root, A, B, D, E */
+	assert_string_equal(rows[2]->name, "B");
+	assert_int_equal(rows[2]->depth, 1);
+	assert_string_equal(rows[3]->name, "D");
+	assert_string_equal(rows[4]->name, "E");
+	free(rows);
+	cattree_free(&t);
+	articles_free(&l);
+}
+
+/* No categories at all: one uncategorised node, ncats 0 (the interface starts at the list). */
+static void test_tree_uncategorised_and_hostile(void **state)
+{
+	(void)state;
+	struct articles l = {0};
+	articles_push(&l, mk("a0", NULL));
+	articles_push(&l, mk("a1", NULL));
+	struct cat_tree t;
+	cattree_build(&t, &l);
+	assert_int_equal(t.ncats, 0);
+	assert_int_equal(t.root.nkids, 1);
+	assert_int_equal(t.root.kids[0]->narts, 2);
+	cattree_free(&t);
+	articles_free(&l);
+
+	/* control characters in names are dropped; very deep paths are bounded */
+	struct article *a = article_new();
+	const char *parts[40];
+	for (int i = 0; i < 40; i++)
+		parts[i] = i == 0 ? "新\x1b[31m闻\t" : "x";
+	article_add_cat(a, parts, 40);
+	articles_push(&l, a);
+	cattree_build(&t, &l);
+	struct cat_node *n = t.root.kids[0];
+	assert_null(strchr(n->name, '\x1b'));
+	int depth = 0;
+	while (n->nkids) {
+		n = n->kids[0];
+		depth++;
+	}
+	assert_true(depth < CATTREE_MAX_DEPTH);
+	cattree_free(&t);
+	articles_free(&l);
+
+	/* empty list */
+	cattree_build(&t, &l);
+	assert_int_equal(t.root.narts, 0);
+	assert_int_equal(t.root.nkids, 0);
+	cattree_free(&t);
+}
+
+static void test_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_key_action(0, 'q', CX_ARTICLE), ACT_QUIT);
+	assert_int_equal(ui_key_action(0, 'j', CX_LIST), ACT_DOWN);
+	assert_int_equal(ui_key_action(1, KEY_DOWN, CX_TREE), ACT_DOWN);
+	assert_int_equal(ui_key_action(0, ' ', CX_ARTICLE), ACT_PAGE_DOWN);
+	assert_int_equal(ui_key_action(1, KEY_NPAGE, CX_ARTICLE), ACT_PAGE_DOWN);
+	assert_int_equal(ui_key_action(0, 'b', CX_ARTICLE), ACT_PAGE_UP);
+	assert_int_equal(ui_key_action(0, 'G', CX_HELP), ACT_BOTTOM);
+	assert_int_equal(ui_key_action(0, '\r', CX_TREE), ACT_EXPAND);
+	assert_int_equal(ui_key_action(0, '\r', CX_LIST), ACT_OPEN);
+	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_TREE), ACT_EXPAND);
+	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_ARTICLE), ACT_SCROLL_RIGHT);
+	assert_int_equal(ui_key_action(1, KEY_LEFT, CX_ARTICLE), ACT_SCROLL_LEFT);
+	assert_int_equal(ui_key_action(0, '>', CX_ARTICLE), ACT_SCROLL_RIGHT);
+	assert_int_equal(ui_key_action(0, 'h', CX_TREE), ACT_COLLAPSE);
+	assert_int_equal(ui_key_action(0, 12, CX_LIST), ACT_REDRAW); /* ^L */
+	assert_int_equal(ui_key_action(0, 'L', CX_LIST), ACT_NONE);  /* not a prefix match */
+	assert_int_equal(ui_key_action(0, 'z', CX_ARTICLE), ACT_NONE);
+	assert_int_equal(ui_key_action(0, '>', CX_TREE), ACT_NONE);
+	/* every action has a name, help and at least one key that finds it somewhere */
+	for (int a = 1; a < ACT_COUNT; a++) {
+		assert_true(strlen(ui_actions[a].name) > 0);
+		assert_true(strlen(ui_actions[a].help) > 0);
+		assert_true(strlen(ui_actions[a].keys) > 0);
+	}
+	struct lines hl = {0};
+	ui_help_lines(60, &hl);
+	size_t found = 0;
+	for (int a = 1; a < ACT_COUNT; a++)
+		for (size_t i = 0; i < hl.n; i++)
+			if (strstr(hl.v[i].text, ui_actions[a].name)) {
+				found++;
+				break;
+			}
+	assert_int_equal(found, ACT_COUNT - 1);
+	for (size_t i = 0; i < hl.n; i++)
+		assert_true(hl.v[i].width <= 60);
+	lines_free(&hl);
+}
+
+/* Read back a row of a curses window as UTF-8 (one string per cell, wide = 2 cells). */
+static void row_text(WINDOW *w, int y, int n, char *out, size_t cap)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (int x = 0; x < n; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t at;
+		short pr;
+		mvwin_wch(w, y, x, &cc);
+		getcchar(&cc, wc, &at, &pr, NULL);
+		if (wcwidth(wc[0]) == 2)
+			x++;
+		char mb[16];
+		int l = (int)wcrtomb(mb, wc[0], &(mbstate_t){0});
+		if (l > 0 && k + (size_t)l < cap) {
+			memcpy(out + k, mb, (size_t)l);
+			k += (size_t)l;
+			out[k] = '\0';
+		}
+	}
+}
+
+static void test_draw(void **state)
+{
+	(void)state;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *s = newterm("xterm-256color", out, in);
+	if (!s) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	set_term(s);
+	theme_reset();
+	theme_apply();
+	WINDOW *w = newwin(3, 10, 0, 0);
+	char buf[256];
+	/* 一二三四五 needs 10 columns; at width 9 the fifth cannot start at column 8 */
+	const char *t = "一二三四五";
+	werase(w);
+	int n = ui_draw_text(w, 0, 0, 9, t, strlen(t), NULL, 0, 0, TE_NORMAL);
+	assert_int_equal(n, 9);
+	row_text(w, 0, 10, buf, sizeof buf);
+	assert_string_equal(buf, "一二三四> ");
+	/* scrolled one column: the first character is cut by the left edge */
+	werase(w);
+	n = ui_draw_text(w, 1, 0, 10, t, strlen(t), NULL, 0, 1, TE_NORMAL);
+	assert_int_equal(n, 9);
+	row_text(w, 1, 10, buf, sizeof buf);
+	assert_string_equal(buf, "<二三四五 ");
+	/* control characters never reach the screen; combining marks stay with their base */
+	werase(w);
+	const char *c = "a\x1b[1mb\te\xcc\x81";
+	n = ui_draw_text(w, 2, 0, 10, c, strlen(c), NULL, 0, 0, TE_NORMAL);
+	assert_int_equal(n, 6); /* a [ 1 m b é */
+	assert_int_equal(ui_text_width(c, strlen(c)), 6);
+	row_text(w, 2, 6, buf, sizeof buf);
+	assert_string_equal(buf, "a[1mbe");
+	delwin(w);
+	endwin();
+	delscreen(s);
+	fclose(out);
+	fclose(in);
+}
+
+int main(void)
+{
+	test_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree_counts),
+		cmocka_unit_test(test_tree_rows),
+		cmocka_unit_test(test_tree_uncategorised_and_hostile),
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_draw),
+	};
+	return cmocka_run_group_tests_name("ui_tree", tests, NULL, NULL);
+}

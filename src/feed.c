@@ -153,6 +153,41 @@ void feed_ctx_set_lang(struct feed_ctx *c, const char *lang_tag, const char *tex
 	c->info->lang = prim[0] ? xstrdup(prim) : c->zh ? xstrdup("zh") : NULL;
 }
 
+/* Copy of s (n bytes) without <script>/<style> elements: their text is
+ * never part of a title. */
+static char *strip_scripts(const char *s, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	size_t i = 0;
+	while (i < n) {
+		const char *end_tag = NULL;
+		if (s[i] == '<') {
+			if (n - i >= 7 && !ascii_ncasecmp(s + i, "<script", 7))
+				end_tag = "</script";
+			else if (n - i >= 6 && !ascii_ncasecmp(s + i, "<style", 6))
+				end_tag = "</style";
+		}
+		if (!end_tag) {
+			buf_addc(&b, s[i++]);
+			continue;
+		}
+		size_t el = strlen(end_tag), j = i + 4;
+		while (j + el <= n && ascii_ncasecmp(s + j, end_tag, el))
+			j++;
+		if (j + el > n) {
+			i = n;
+			break;
+		}
+		j += el;
+		while (j < n && s[j - 1] != '>')
+			j++;
+		i = j;
+	}
+	return buf_steal(&b);
+}
+
 char *feed_plain(const char *s, int is_html)
 {
 	if (!s)
@@ -160,7 +195,11 @@ char *feed_plain(const char *s, int is_html)
 	size_t n = strlen(s);
 	if (n > FEED_MAX_FIELD)
 		n = FEED_MAX_FIELD;
-	char *h = is_html ? html_to_text(s, n) : NULL;
+	char *stripped = is_html ? strip_scripts(s, n) : NULL;
+	if (stripped)
+		n = strlen(stripped);
+	char *h = is_html ? html_to_text(stripped, n) : NULL;
+	free(stripped);
 	const char *src = h ? h : s;
 	size_t sl = h ? strlen(h) : n;
 	struct buf b;

@@ -58,10 +58,12 @@ static _Thread_local const xmlChar *root_ns;
 /* Element of the feed's own vocabulary: no namespace, the format's own or the root's. */
 static int core(const xmlNode *n, const char *name)
 {
+	enum nsc c = ns_class(n);
+	if (c == NS_NONE) /* sloppy feeds write <Title>: names without a namespace match in any case */
+		return n->type == XML_ELEMENT_NODE && n->name && !ascii_casecmp((const char *)n->name, name);
 	if (!named(n, name))
 		return 0;
-	enum nsc c = ns_class(n);
-	return c == NS_NONE || c == NS_RSS || c == NS_ATOM ||
+	return c == NS_RSS || c == NS_ATOM ||
 	       (c == NS_OTHER && root_ns && !strcmp((const char *)root_ns, (const char *)n->ns->href));
 }
 
@@ -525,6 +527,11 @@ static void rss_item(struct xctx *x, const xmlNode *item)
 		} else if ((ext(n, NS_DCTERMS, "issued") || ext(n, NS_DCTERMS, "created") ||
 			    ext(n, NS_DCTERMS, "modified")) && !other_date) {
 			other_date = node_text(n);
+		} else if (core(n, "tags")) { /* <tags>a, b</tags>, a common extension */
+			char *t = node_text(n), *save = NULL;
+			for (char *tok = strtok_r(t, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+				feed_add_category(a, tok, 0);
+			free(t);
 		} else if (core(n, "category") || ext(n, NS_DC, "subject")) {
 			char *t = node_text(n);
 			feed_add_category(a, t, c != NS_DC);

@@ -191,17 +191,27 @@ static int dump_width(const struct cli *c)
 }
 
 /* Load every source; failures are reported and counted, what loaded is kept. */
+/* Load n sources (URLs downloaded in parallel); each failure is one line on stderr. */
+static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *l)
+{
+	int *rcs = xcalloc(n ? n : 1, sizeof *rcs);
+	struct nr_error *errs = xcalloc(n ? n : 1, sizeof *errs);
+	int failed = source_load_all(srcs, specs, n, l, rcs, errs);
+	for (size_t i = 0; i < n; i++)
+		if (rcs[i])
+			fprintf(stderr, "newsread: %s\n", errs[i].msg);
+	free(rcs);
+	free(errs);
+	return failed;
+}
+
+/* Load every source; failures are reported and counted, what loaded is kept. */
 static int load_sources(const struct cli *c, struct articles *l, char **title)
 {
 	struct nr_error err;
 	int failed = 0;
 	if (c->nsources) {
-		for (int i = 0; i < c->nsources; i++) {
-			if (source_load(c->sources[i], NULL, l, &err)) {
-				fprintf(stderr, "newsread: %s\n", err.msg);
-				failed++;
-			}
-		}
+		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, l);
 		*title = xstrdup(c->nsources == 1 ? c->sources[0] : "newsread");
 	} else {
 		struct source_list sl = {0};
@@ -214,12 +224,11 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 		}
 		free(urls);
 		if (sl.n) {
-			for (size_t i = 0; i < sl.n; i++) {
-				if (source_load(sl.v[i].url, &sl.v[i], l, &err)) {
-					fprintf(stderr, "newsread: %s\n", err.msg);
-					failed++;
-				}
-			}
+			const char **srcs = xcalloc(sl.n, sizeof *srcs);
+			for (size_t i = 0; i < sl.n; i++)
+				srcs[i] = sl.v[i].url;
+			failed += load_list(srcs, sl.v, sl.n, l);
+			free(srcs);
 			*title = xstrdup("newsread");
 		} else {
 			char *demo = xasprintf("%s/samples", theme_data_root());

@@ -295,25 +295,74 @@ static int load_announced(const char *u, size_t ulen, const char *src, const cha
 	return 1;
 }
 
+/* Parse a finished download of src: a front page that announces feeds loads them instead. */
+static int load_fetched(const char *src, const struct source_spec *spec, struct fetch_result *r,
+			struct articles *out, struct nr_error *err)
+{
+	size_t ulen, n0 = out->n;
+	enum kind k;
+	int rc = -1;
+	char *u = prepare(r->data, r->len, r->content_type, src, &ulen, &k, err);
+	if (u) {
+		if (k != K_HTML || !source_front_page(u, ulen, r->final_url) ||
+		    !load_announced(u, ulen, src, r->final_url, spec, out, &rc, err)) {
+			rc = parse_kind(k, u, ulen, src, r->final_url, out, err);
+			apply_spec(out, n0, src, spec);
+		}
+		free(u);
+	}
+	return rc;
+}
+
 static int load_url(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
 	struct fetch_result r;
 	if (fetch_url(src, SOURCE_MAX_BYTES, &r, err))
 		return -1;
-	size_t ulen, n0 = out->n;
-	enum kind k;
-	int rc = -1;
-	char *u = prepare(r.data, r.len, r.content_type, src, &ulen, &k, err);
-	if (u) {
-		if (k != K_HTML || !source_front_page(u, ulen, r.final_url) ||
-		    !load_announced(u, ulen, src, r.final_url, spec, out, &rc, err)) {
-			rc = parse_kind(k, u, ulen, src, r.final_url, out, err);
-			apply_spec(out, n0, src, spec);
-		}
-		free(u);
-	}
+	int rc = load_fetched(src, spec, &r, out, err);
 	fetch_result_free(&r);
 	return rc;
+}
+
+int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *out,
+		    int *rcs, struct nr_error *errs)
+{
+	size_t nurls = 0;
+	for (size_t i = 0; i < n; i++)
+		nurls += fetch_is_url(srcs[i]) != 0;
+	const char **urls = xcalloc(nurls ? nurls : 1, sizeof *urls);
+	struct fetch_result *res = xcalloc(nurls ? nurls : 1, sizeof *res);
+	int *frc = xcalloc(nurls ? nurls : 1, sizeof *frc);
+	struct nr_error *ferr = xcalloc(nurls ? nurls : 1, sizeof *ferr);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (fetch_is_url(srcs[i]))
+			urls[k++] = srcs[i];
+	if (nurls)
+		fetch_many(urls, nurls, SOURCE_MAX_BYTES, opt_int(OPT_FETCH_PARALLEL), res, frc, ferr);
+	int failed = 0;
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct source_spec *spec = specs ? &specs[i] : NULL;
+		if (fetch_is_url(srcs[i])) {
+			if (frc[k] == 0) {
+				rcs[i] = load_fetched(srcs[i], spec, &res[k], out, &errs[i]);
+				fetch_result_free(&res[k]);
+			} else {
+				rcs[i] = -1;
+				errs[i] = ferr[k];
+			}
+			k++;
+		} else {
+			rcs[i] = source_load(srcs[i], spec, out, &errs[i]);
+		}
+		failed += rcs[i] != 0;
+	}
+	free(urls);
+	free(res);
+	free(frc);
+	free(ferr);
+	return failed;
 }
 
 int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)

@@ -339,6 +339,14 @@ const char *theme_data_root(void)
 				snprintf(root, sizeof root, "%s", exe);
 				return root;
 			}
+			/* an installed tree moved elsewhere: PREFIX/bin/newsread beside PREFIX/share */
+			if (up == 1) {
+				snprintf(probe, sizeof probe, "%s/share/newsread/themes/default.theme", exe);
+				if (access(probe, R_OK) == 0) {
+					snprintf(root, sizeof root, "%s/share/newsread", exe);
+					return root;
+				}
+			}
 			slash = strrchr(exe, '/');
 		}
 	}

@@ -1,33 +1,586 @@
-/* urls.c - the urls file and OPML import/export (placeholder). */
+/* urls.c - the urls file (the sources a user keeps) and OPML import/export.
+ *
+ * The urls file: one source per line, `URL [CATEGORY/PATH ...] ["~display name"]`,
+ * words split and quoted as in the config language (config_split), `#` comments and
+ * blank lines ignored. */
+#include "newsread/config.h"
 #include "newsread/source.h"
 
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-int urls_load(const char *path, struct source_list *l, struct nr_error *err)
+#define URLS_MAX_BYTES (8u * 1024 * 1024)
+#define URLS_MAX_LINE 8192
+#define URLS_MAX_WORDS 64
+#define OPML_MAX_BYTES (16u * 1024 * 1024)
+#define OPML_MAX_DEPTH 32
+
+static void spec_free(struct source_spec *s)
 {
-	(void)path; (void)l; (void)err;
-	return 0;
+	free(s->url);
+	free(s->name);
+	for (size_t i = 0; i < s->ncats; i++) {
+		for (size_t j = 0; j < s->cats[i].n; j++)
+			free(s->cats[i].parts[j]);
+		free(s->cats[i].parts);
+	}
+	free(s->cats);
+	memset(s, 0, sizeof *s);
 }
 
 void source_list_free(struct source_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].url);
-		free(l->v[i].name);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		spec_free(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
 
-int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err)
+/* Add path (split at '/', empty parts skipped) to s unless it is empty or already there. */
+static void spec_add_cat(struct source_spec *s, const char *path)
 {
-	(void)urls_path;
-	return nr_fail(err, "%s: OPML import is not supported yet", opml_path);
+	struct catpath p = {NULL, 0};
+	char *copy = xstrdup(path), *save = NULL;
+	for (char *tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+		char *part = str_trim(xstrdup(tok));
+		if (!*part || p.n >= 64) {
+			free(part);
+			continue;
+		}
+		p.parts = xrealloc(p.parts, (p.n + 1) * sizeof(char *));
+		p.parts[p.n++] = part;
+	}
+	free(copy);
+	int dup = !p.n;
+	for (size_t i = 0; i < s->ncats && !dup; i++) {
+		if (s->cats[i].n != p.n)
+			continue;
+		size_t j = 0;
+		while (j < p.n && !strcmp(s->cats[i].parts[j], p.parts[j]))
+			j++;
+		dup = j == p.n;
+	}
+	if (dup) {
+		for (size_t j = 0; j < p.n; j++)
+			free(p.parts[j]);
+		free(p.parts);
+		return;
+	}
+	s->cats = xrealloc(s->cats, (s->ncats + 1) * sizeof *s->cats);
+	s->cats[s->ncats++] = p;
 }
 
+static void list_push(struct source_list *l, struct source_spec *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = *s;
+	memset(s, 0, sizeof *s);
+}
+
+static int has_ctrl(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* One line of the urls file; 0 for a blank/comment line or a source added, -1 on error
+ * (message without the FILE:LINE prefix). */
+static int parse_line(const char *line, struct source_list *l, struct nr_error *err)
+{
+	char *argv[URLS_MAX_WORDS];
+	int argc = config_split(line, argv, URLS_MAX_WORDS, err);
+	if (argc <= 0)
+		return argc;
+	struct source_spec s = {0};
+	int rc = 0;
+	if (argv[0][0] == '~') {
+		rc = nr_fail(err, "expected a URL before the display name %s", argv[0]);
+	} else if (!*argv[0] || has_ctrl(argv[0])) {
+		rc = nr_fail(err, "bad URL");
+	} else {
+		s.url = xstrdup(argv[0]);
+		for (int i = 1; i < argc && !rc; i++) {
+			if (argv[i][0] == '~') {
+				if (s.name)
+					rc = nr_fail(err, "two display names: ~%s and %s", s.name, argv[i]);
+				else if (!argv[i][1])
+					rc = nr_fail(err, "empty display name");
+				else {
+					struct buf b;
+					buf_init(&b);
+					buf_add(&b, "", 0);
+					text_sanitize(&b, argv[i] + 1, strlen(argv[i] + 1), 1);
+					s.name = buf_steal(&b);
+				}
+			} else {
+				struct buf b;
+				buf_init(&b);
+				buf_add(&b, "", 0);
+				text_sanitize(&b, argv[i], strlen(argv[i]), 1);
+				spec_add_cat(&s, b.s);
+				buf_free(&b);
+			}
+		}
+	}
+	for (int i = 0; i < argc; i++)
+		free(argv[i]);
+	if (rc) {
+		spec_free(&s);
+		return -1;
+	}
+	list_push(l, &s);
+	return 0;
+}
+
+/* Contract in source.h: a missing file is an empty list; a bad line fails with
+ * "FILE:LINE: message" (the sources before it stay in l). */
+int urls_load(const char *path, struct source_list *l, struct nr_error *err)
+{
+	char *data;
+	size_t len;
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	if (read_file(path, URLS_MAX_BYTES, &data, &len, err))
+		return -1;
+	if (!utf8_valid(data, len)) {
+		free(data);
+		return nr_fail(err, "%s: not valid UTF-8", path);
+	}
+	int lineno = 0, rc = 0;
+	char *p = data;
+	while (*p && !rc) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		struct nr_error e;
+		if (strlen(p) > URLS_MAX_LINE)
+			rc = nr_fail(err, "%s:%d: line too long (at most %d bytes)", path, lineno, URLS_MAX_LINE);
+		else if (parse_line(p, l, &e))
+			rc = nr_fail(err, "%s:%d: %s", path, lineno, e.msg);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	free(data);
+	return rc;
+}
+
+/* ---- writing the urls file ---- */
+
+/* Append w as one config-language word: quoted when needed. */
+static void put_word(struct buf *b, const char *w)
+{
+	int plain = *w != '\0';
+	for (const char *p = w; *p && plain; p++)
+		if (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'' || *p == '\\' || *p == '#')
+			plain = 0;
+	if (plain) {
+		buf_adds(b, w);
+		return;
+	}
+	buf_addc(b, '"');
+	for (const char *p = w; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '"');
+}
+
+static void put_spec(struct buf *b, const struct source_spec *s)
+{
+	put_word(b, s->url);
+	for (size_t i = 0; i < s->ncats; i++) {
+		buf_addc(b, ' ');
+		char *j = catpath_join(&s->cats[i], "/");
+		put_word(b, j);
+		free(j);
+	}
+	if (s->name) {
+		char *n = xasprintf("~%s", s->name);
+		buf_addc(b, ' ');
+		put_word(b, n);
+		free(n);
+	}
+	buf_addc(b, '\n');
+}
+
+/* mkdir -p with mode 0700 for the directories that are created. */
+static int make_dirs(const char *dir, struct nr_error *err)
+{
+	char *d = xstrdup(dir);
+	for (char *p = d + 1; ; p++) {
+		if (*p == '/' || !*p) {
+			char saved = *p;
+			*p = '\0';
+			if (mkdir(d, 0700) != 0 && errno != EEXIST) {
+				int e = errno;
+				nr_fail(err, "%s: %s", d, strerror(e));
+				free(d);
+				return -1;
+			}
+			*p = saved;
+			if (!saved)
+				break;
+		}
+	}
+	free(d);
+	return 0;
+}
+
+/* Replace path with contents atomically: a temp file beside it, then rename. A new file
+ * gets mode 0600; an existing one keeps its mode. */
+static int write_atomic(const char *path, const char *contents, size_t len, struct nr_error *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (make_dirs(dir, err)) {
+			free(dir);
+			return -1;
+		}
+	}
+	free(dir);
+	struct stat st;
+	mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 0777) : 0600;
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return nr_fail(err, "%s: %s", path, strerror(e));
+	}
+	int ok = fchmod(fd, mode) == 0;
+	size_t off = 0;
+	while (ok && off < len) {
+		ssize_t w = write(fd, contents + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		ok = w > 0;
+		off += ok ? (size_t)w : 0;
+	}
+	ok = ok && fsync(fd) == 0;
+	int e = errno;
+	ok = close(fd) == 0 && ok;
+	if (ok && rename(tmp, path) != 0) {
+		e = errno;
+		ok = 0;
+	}
+	if (!ok) {
+		unlink(tmp);
+		free(tmp);
+		return nr_fail(err, "%s: %s", path, strerror(e ? e : EIO));
+	}
+	free(tmp);
+	return 0;
+}
+
+/* ---- OPML ---- */
+
+static char *xml_prop(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	text_sanitize(&b, (const char *)v, strlen((const char *)v), 1);
+	xmlFree(v);
+	str_trim(b.s);
+	if (!*b.s) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+struct folder_stack {
+	const char *names[OPML_MAX_DEPTH];
+	int n;
+};
+
+static void opml_walk(const xmlNode *parent, struct folder_stack *fs, struct source_list *out, int depth)
+{
+	for (const xmlNode *n = parent->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "outline") != 0)
+			continue;
+		char *url = xml_prop(n, "xmlUrl");
+		if (!url)
+			url = xml_prop(n, "xmlurl");
+		char *title = xml_prop(n, "title");
+		char *text = xml_prop(n, "text");
+		/* a feed is named by its title, a folder by its text (as newsboat does) */
+		const char *label = url ? (title ? title : text) : (text ? text : title);
+		if (url) {
+			struct source_spec s = {0};
+			s.url = url;
+			if (label && strcmp(label, url) != 0)
+				s.name = xstrdup(label);
+			if (fs->n) {
+				struct buf p;
+				buf_init(&p);
+				for (int i = 0; i < fs->n; i++) {
+					if (i)
+						buf_addc(&p, '/');
+					buf_adds(&p, fs->names[i]);
+				}
+				spec_add_cat(&s, p.s);
+				buf_free(&p);
+			}
+			char *cat = xml_prop(n, "category"); /* OPML 2.0: "/a/b,/c" */
+			if (cat) {
+				char *save = NULL;
+				for (char *tok = strtok_r(cat, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+					spec_add_cat(&s, tok);
+				free(cat);
+			}
+			list_push(out, &s);
+		} else if (depth < OPML_MAX_DEPTH - 1) {
+			int pushed = 0;
+			if (label) {
+				fs->names[fs->n++] = label;
+				pushed = 1;
+			}
+			opml_walk(n, fs, out, depth + 1);
+			if (pushed)
+				fs->n--;
+		}
+		free(title);
+		free(text);
+	}
+}
+
+/* Read an OPML file's feed outlines into out. */
+static int opml_read(const char *path, struct source_list *out, struct nr_error *err)
+{
+	char *data;
+	size_t len;
+	if (read_file(path, OPML_MAX_BYTES, &data, &len, err))
+		return -1;
+	xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, NULL,
+				      XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(data);
+	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root || strcmp((const char *)root->name, "opml") != 0) {
+		if (doc)
+			xmlFreeDoc(doc);
+		return nr_fail(err, "%s: not an OPML file", path);
+	}
+	const xmlNode *body = NULL;
+	for (const xmlNode *n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "body"))
+			body = n;
+	if (!body) {
+		xmlFreeDoc(doc);
+		return nr_fail(err, "%s: OPML without a body", path);
+	}
+	struct folder_stack fs = {.n = 0};
+	opml_walk(body, &fs, out, 0);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+static int list_has_url(const struct source_list *l, const char *url)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].url, url))
+			return 1;
+	return 0;
+}
+
+/* Contract in source.h: add the OPML file's feeds that urls_path lacks; prints how many
+ * were added. The urls file (and its directory, 0700) is created when missing. */
+int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err)
+{
+	struct source_list have = {0}, in = {0};
+	if (urls_load(urls_path, &have, err))
+		return -1;
+	if (opml_read(opml_path, &in, err)) {
+		source_list_free(&have);
+		return -1;
+	}
+	struct buf add;
+	buf_init(&add);
+	buf_add(&add, "", 0);
+	size_t added = 0, skipped = 0;
+	for (size_t i = 0; i < in.n; i++) {
+		if (list_has_url(&have, in.v[i].url)) {
+			skipped++;
+			continue;
+		}
+		put_spec(&add, &in.v[i]);
+		struct source_spec copy = {.url = xstrdup(in.v[i].url)};
+		list_push(&have, &copy);
+		added++;
+	}
+	int rc = 0;
+	if (added) {
+		char *old = NULL;
+		size_t oldlen = 0;
+		struct stat st;
+		if (stat(urls_path, &st) == 0 && read_file(urls_path, URLS_MAX_BYTES, &old, &oldlen, err))
+			rc = -1;
+		if (!rc) {
+			struct buf all;
+			buf_init(&all);
+			buf_add(&all, "", 0);
+			if (oldlen) {
+				buf_add(&all, old, oldlen);
+				if (old[oldlen - 1] != '\n')
+					buf_addc(&all, '\n');
+			}
+			buf_add(&all, add.s, add.len);
+			rc = write_atomic(urls_path, all.s, all.len, err);
+			buf_free(&all);
+		}
+		free(old);
+	}
+	if (!rc)
+		printf("%zu source%s added to %s (%zu already present)\n", added, added == 1 ? "" : "s", urls_path,
+		       skipped);
+	buf_free(&add);
+	source_list_free(&have);
+	source_list_free(&in);
+	return rc;
+}
+
+/* ---- export ---- */
+
+static void xml_escape(FILE *f, const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	text_sanitize(&b, s, strlen(s), 1);
+	for (const char *p = b.s; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&apos;", f); break;
+		default: fputc(*p, f);
+		}
+	}
+	buf_free(&b);
+}
+
+/* A folder of the export tree: sub-folders and the sources filed under it. */
+struct folder {
+	char *name;
+	struct folder **kids;
+	size_t nkids;
+	size_t *srcs;
+	size_t nsrcs;
+};
+
+static struct folder *folder_child(struct folder *f, const char *name)
+{
+	for (size_t i = 0; i < f->nkids; i++)
+		if (!strcmp(f->kids[i]->name, name))
+			return f->kids[i];
+	struct folder *k = xcalloc(1, sizeof *k);
+	k->name = xstrdup(name);
+	f->kids = xrealloc(f->kids, (f->nkids + 1) * sizeof *f->kids);
+	f->kids[f->nkids++] = k;
+	return k;
+}
+
+static void folder_free(struct folder *f)
+{
+	for (size_t i = 0; i < f->nkids; i++)
+		folder_free(f->kids[i]);
+	free(f->kids);
+	free(f->srcs);
+	free(f->name);
+	free(f);
+}
+
+static void indent(FILE *f, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		fputs("  ", f);
+}
+
+static void export_folder(FILE *f, const struct folder *fo, const struct source_list *l, int depth)
+{
+	for (size_t i = 0; i < fo->nkids; i++) {
+		indent(f, depth);
+		fputs("<outline text=\"", f);
+		xml_escape(f, fo->kids[i]->name);
+		fputs("\" title=\"", f);
+		xml_escape(f, fo->kids[i]->name);
+		fputs("\">\n", f);
+		export_folder(f, fo->kids[i], l, depth + 1);
+		indent(f, depth);
+		fputs("</outline>\n", f);
+	}
+	for (size_t i = 0; i < fo->nsrcs; i++) {
+		const struct source_spec *s = &l->v[fo->srcs[i]];
+		const char *label = s->name ? s->name : s->url;
+		indent(f, depth);
+		fputs("<outline type=\"rss\" text=\"", f);
+		xml_escape(f, label);
+		fputs("\" title=\"", f);
+		xml_escape(f, label);
+		fputs("\" xmlUrl=\"", f);
+		xml_escape(f, s->url);
+		fputc('"', f);
+		if (s->ncats > 1) { /* every path, so an import keeps them all */
+			fputs(" category=\"", f);
+			for (size_t c = 0; c < s->ncats; c++) {
+				char *j = catpath_join(&s->cats[c], "/");
+				fprintf(f, "%s/", c ? "," : "");
+				xml_escape(f, j);
+				free(j);
+			}
+			fputc('"', f);
+		}
+		fputs("/>\n", f);
+	}
+}
+
+/* Contract in source.h: the urls file as OPML 2.0 on stdout; a source sits in the folder
+ * of its first category path (others are listed in its category attribute). */
 int opml_export(const char *urls_path, struct nr_error *err)
 {
-	(void)urls_path;
-	return nr_fail(err, "OPML export is not supported yet");
+	struct source_list l = {0};
+	if (urls_load(urls_path, &l, err))
+		return -1;
+	struct folder *root = xcalloc(1, sizeof *root);
+	for (size_t i = 0; i < l.n; i++) {
+		struct folder *f = root;
+		if (l.v[i].ncats)
+			for (size_t j = 0; j < l.v[i].cats[0].n; j++)
+				f = folder_child(f, l.v[i].cats[0].parts[j]);
+		f->srcs = xrealloc(f->srcs, (f->nsrcs + 1) * sizeof(size_t));
+		f->srcs[f->nsrcs++] = i;
+	}
+	FILE *f = stdout;
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
+	      "  <head>\n    <title>newsread sources</title>\n  </head>\n  <body>\n",
+	      f);
+	export_folder(f, root, &l, 2);
+	fputs("  </body>\n</opml>\n", f);
+	folder_free(root);
+	source_list_free(&l);
+	if (fflush(f) != 0 || ferror(f))
+		return nr_fail(err, "standard output: write error");
+	return 0;
 }

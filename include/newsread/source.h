@@ -32,6 +32,12 @@ struct source_list {
  * Returns 0, or -1 with err "SOURCE: reason" (articles loaded before the failure stay). */
 int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err);
 
+/* Load n sources (specs[i] for srcs[i], or specs NULL): every URL is downloaded first,
+ * in parallel (fetch-parallel at once, two per site), then all are parsed in the order
+ * given. rcs[i] is 0, or -1 with errs[i]. Returns how many failed. */
+int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *out,
+		    int *rcs, struct nr_error *errs);
+
 /* Parse bytes already in hand (a file's or a download's): detect the kind from the
  * content type (may be NULL) and by sniffing, and append articles. Content decides
  * (feed, post with front matter, HTML page, else Markdown/plain text as a post body);

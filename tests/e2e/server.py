@@ -5,12 +5,17 @@ Serves files from DIR. Extras that real sites do:
   /redirect/PATH   302 to /PATH
   /gzip/PATH       PATH gzip-compressed (Content-Encoding: gzip)
   /status/NNN      answers with that status
-  /slow/PATH       waits 2 s first
+  /slow/PATH       waits 1 s first
+  /stats           the most requests that were in flight at once (for politeness tests)
   a file NAME may have NAME.headers beside it: "Header: value" lines sent with it.
 Writes the port to PORTFILE. Stops by itself after 10 minutes."""
 import gzip, http.server, os, socketserver, sys, threading, time
 
 root, portfile = sys.argv[1], sys.argv[2]
+
+lock = threading.Lock()
+inflight = 0
+max_inflight = 0
 
 class H(http.server.BaseHTTPRequestHandler):
     def log_message(self, *a):
@@ -44,7 +49,26 @@ class H(http.server.BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        global inflight, max_inflight
         p = self.path.split('?')[0]
+        if p == '/stats':
+            body = str(max_inflight).encode()
+            self.send_response(200)
+            self.send_header('Content-Type', 'text/plain')
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        with lock:
+            inflight += 1
+            max_inflight = max(max_inflight, inflight)
+        try:
+            self.route(p)
+        finally:
+            with lock:
+                inflight -= 1
+
+    def route(self, p):
         if p.startswith('/redirect/'):
             self.send_response(302)
             self.send_header('Location', p[len('/redirect'):])
@@ -55,7 +79,7 @@ class H(http.server.BaseHTTPRequestHandler):
         elif p.startswith('/status/'):
             self.send_error(int(p.split('/')[2]))
         elif p.startswith('/slow/'):
-            time.sleep(2)
+            time.sleep(1)
             self.send_file(p[len('/slow'):])
         else:
             self.send_file(p)

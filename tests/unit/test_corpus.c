@@ -611,16 +611,7 @@ static void test_feedparser(void **state)
 	assert_int_equal(wellerr, 0);
 	assert_int_equal(crashed, 0);
 	assert_true(well.checks > 150);
-	/* Until html.c's url_resolve and html_to_text are real (another module), the
-	 * checks that need them cannot pass: the gate is lowered and says so. */
-	char *r = url_resolve("http://a.example/b/", "c");
-	char *t = html_to_text("a<script>x</script> &gt; b", 26);
-	int deps_real = !strcmp(r, "http://a.example/b/c") && !strcmp(t, "a > b");
-	free(r);
-	free(t);
-	if (!deps_real)
-		printf("NOTE: url_resolve/html_to_text are placeholders: gate lowered to 85%%\n");
-	assert_true(rate >= (deps_real ? 95.0 : 85.0));
+	assert_true(rate >= 95.0);
 }
 
 int main(void)

@@ -147,10 +147,17 @@ void feed_ctx_set_lang(struct feed_ctx *c, const char *lang_tag, const char *tex
 			if (prim[i] < 'a' || prim[i] > 'z')
 				prim[0] = '\0';
 	}
-	c->zh = strcmp(prim, "zh") == 0 || (text && mostly_cjk(text, len));
+	/* A zh tag decides; ja and ko have CJK text of their own; any other tag (Chinese sites
+	 * often keep a CMS's default en-us) yields to text that is mostly CJK. */
+	if (!strcmp(prim, "zh"))
+		c->zh = 1;
+	else if (!strcmp(prim, "ja") || !strcmp(prim, "ko"))
+		c->zh = 0;
+	else
+		c->zh = text && mostly_cjk(text, len);
 	c->offset = c->zh ? 8 * 3600 : DATE_LOCAL;
 	free(c->info->lang);
-	c->info->lang = prim[0] ? xstrdup(prim) : c->zh ? xstrdup("zh") : NULL;
+	c->info->lang = c->zh ? xstrdup("zh") : prim[0] ? xstrdup(prim) : NULL;
 }
 
 /* Copy of s (n bytes) without <script>/<style> elements: their text is

@@ -855,6 +855,8 @@ int feed_parse_xml(struct feed_ctx *c, const char *s, size_t len, struct nr_erro
 						  XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlFreeParserCtxt(ctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(fixed); /* the tree holds its own copies */
+	fixed = NULL;
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	int atom = root && named(root, "feed");
 	int rss = root && (named(root, "rss") || named(root, "RDF") || named(root, "channel"));

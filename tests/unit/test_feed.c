@@ -401,6 +401,18 @@ static void test_zones(void **state)
 	assert_int_equal((long long)p.l.v[0]->date, 1637712000LL);   /* 00:00Z */
 	assert_string_equal(p.fi.lang, "zh");
 	parsed_free(&p);
+	/* a Chinese site with a CMS's default en-us tag: the text decides */
+	parse_str("<rss><channel><language>en-us</language><item><title>今天的新闻标题很长很长很长</title>"
+		  "<pubDate>2021-11-24 08:00:00</pubDate></item></channel></rss>", NULL, &p);
+	assert_int_equal((long long)p.l.v[0]->date, 1637712000LL);
+	assert_string_equal(p.l.v[0]->lang, "zh");
+	parsed_free(&p);
+	/* Japanese: not taken as UTC+8 */
+	parse_str("<rss><channel><language>ja</language><item><title>今日のニュースの見出しはとても長い長い</title>"
+		  "<pubDate>2021-11-24 08:00:00</pubDate></item></channel></rss>", NULL, &p);
+	assert_int_equal((long long)p.l.v[0]->date, 1637758800LL);
+	assert_string_equal(p.l.v[0]->lang, "ja");
+	parsed_free(&p);
 	parse_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-TW\"><entry><title>x</title>"
 		  "<updated>2021-11-24T08:00:00</updated></entry></feed>", NULL, &p);
 	assert_int_equal((long long)p.l.v[0]->date, 1637712000LL);

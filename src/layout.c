@@ -433,7 +433,15 @@ static void block_prefixes(const struct block *bl, int width, struct buf *first,
 	buf_add(&q, "", 0);
 	for (int i = 0; i < bl->quote && i < 64; i++)
 		buf_adds(&q, "> ");
-	int mw = bl->marker ? text_width(bl->marker, strlen(bl->marker)) : 0;
+	struct buf m; /* the marker as drawn: sanitized, on one line, at most 16 bytes */
+	buf_init(&m);
+	buf_add(&m, "", 0);
+	if (bl->marker)
+		layout_sanitize(&m, bl->marker, strnlen(bl->marker, 16));
+	for (size_t i = 0; i < m.len; i++)
+		if (m.s[i] == '\n')
+			m.s[i] = ' ';
+	int mw = text_width(m.s, m.len);
 	int ind = bl->indent > mw ? bl->indent : mw;
 	if (ind > 200)
 		ind = 200;
@@ -444,13 +452,14 @@ static void block_prefixes(const struct block *bl, int width, struct buf *first,
 		lead = cap - qw;
 	spaces(first, lead);
 	*fw = qw + lead;
-	if (bl->marker && *fw + mw < width) {
-		buf_adds(first, bl->marker);
+	if (m.len && *fw + mw < width) {
+		buf_add(first, m.s, m.len);
 		*fw += mw;
 	}
 	spaces(rest, *fw - qw);
 	*rw = *fw;
 	buf_free(&q);
+	buf_free(&m);
 }
 
 static int starts_indented(const char *t, size_t n)

@@ -261,8 +261,8 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 		}
 		int k;
 		if (valid && r == c) {
-			memcpy(p->s + p->len, t + at, (size_t)l);
-			k = l;
+			for (k = 0; k < l; k++) /* 1-4 bytes: cheaper than a memcpy call */
+				p->s[p->len + (size_t)k] = t[at + (size_t)k];
 		} else {
 			k = u8_uctomb((uint8_t *)p->s + p->len, r, 6);
 		}

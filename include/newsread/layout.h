@@ -25,8 +25,10 @@ struct lspan {
 };
 
 enum {
-	LINE_EMERGENCY = 1u << 0, /* produced by an emergency break (T9) */
-	LINE_PRE = 1u << 1,       /* a <pre> line, may be wider than the layout width */
+	LINE_EMERGENCY = 1u << 0, /* ends or starts at an emergency break (T9): the only lines
+	                             that may end with NO_END or start with NO_START */
+	LINE_PRE = 1u << 1,       /* a <pre> line, may be wider than the layout width when
+	                             !cut_pre (scroll it with layout_slice) */
 	LINE_TABLE = 1u << 2,     /* a table row or border (the view may scroll it sideways) */
 };
 

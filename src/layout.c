@@ -418,8 +418,10 @@ static void spaces(struct buf *b, int n)
 		buf_addc(b, ' ');
 }
 
-/* The quote margin, list indent and marker of a block, capped so the content keeps at
- * least min(width, 8) columns. */
+/* The quote margin, list indent and marker of a block. The margin and indent are capped
+ * so the text keeps at least min(width, 8) columns; the marker is kept whole after them
+ * (dropped only when not even one column would remain), and following lines align with
+ * the first line's text (hanging indent). */
 static void block_prefixes(const struct block *bl, int width, struct buf *first, int *fw, struct buf *rest,
 			   int *rw)
 {
@@ -435,20 +437,19 @@ static void block_prefixes(const struct block *bl, int width, struct buf *first,
 	int ind = bl->indent > mw ? bl->indent : mw;
 	if (ind > 200)
 		ind = 200;
-	*fw = add_capped(first, q.s, q.len, cap);
-	*rw = add_capped(rest, q.s, q.len, cap);
+	int qw = add_capped(first, q.s, q.len, cap);
+	add_capped(rest, q.s, q.len, cap);
 	int lead = ind - mw;
-	if (*fw + lead > cap)
-		lead = cap - *fw;
+	if (qw + lead > cap)
+		lead = cap - qw;
 	spaces(first, lead);
-	*fw += lead;
-	if (bl->marker)
-		*fw += add_capped(first, bl->marker, strlen(bl->marker), cap - *fw);
-	int r = ind;
-	if (*rw + r > cap)
-		r = cap - *rw;
-	spaces(rest, r);
-	*rw += r;
+	*fw = qw + lead;
+	if (bl->marker && *fw + mw < width) {
+		buf_adds(first, bl->marker);
+		*fw += mw;
+	}
+	spaces(rest, *fw - qw);
+	*rw = *fw;
 	buf_free(&q);
 }
 

@@ -82,13 +82,16 @@ static uint32_t last_cp(const char *s, size_t n)
 }
 
 /* Check the invariants on one laid-out paragraph; prefix is the added margin. */
-static void check_para(const char *src, size_t n, const struct lines *l, int width, const char *prefix)
+static void check_para(const char *src, size_t n, const struct lines *l, int width, const char *first,
+		       const char *rest)
 {
 	struct buf s;
 	buf_init(&s);
 	layout_sanitize(&s, src, n);
-	size_t si = 0, pl = strlen(prefix);
+	size_t si = 0;
 	for (size_t i = 0; i < l->n; i++) {
+		const char *prefix = i ? rest : first;
+		size_t pl = strlen(prefix);
 		const struct line *ln = &l->v[i];
 		if (ln->width > width || ln->width != text_width(ln->text, ln->len))
 			print_error("width %d > %d: %s\n", ln->width, width, ln->text);
@@ -102,7 +105,11 @@ static void check_para(const char *src, size_t n, const struct lines *l, int wid
 		const char *t = ln->text;
 		size_t tl = ln->len;
 		if (pl) {
-			size_t want = tl ? pl : pl - 1; /* empty line: trailing space trimmed */
+			size_t want = pl;
+			while (!tl && want && prefix[want - 1] == ' ')
+				want--; /* an empty line: the margin's trailing spaces trimmed */
+			if (!(tl >= want && memcmp(t, prefix, want) == 0))
+				print_error("line '%s' lacks its prefix '%s'\n", t, prefix);
 			assert_true(tl >= want && memcmp(t, prefix, want) == 0);
 			t += want;
 			tl -= want;
@@ -151,18 +158,27 @@ static void test_property(void **state)
 		b.len = 0;
 		buf_add(&b, "", 0);
 		gen(&b, doc % 3);
-		int quoted = doc % 4 == 3;
+		/* plain, in a quote, as a list item, as a <p> with paragraph-indent auto */
+		int kind = doc % 4;
+		const char *first = (const char *[]){"", "> ", "1. ", "\xE3\x80\x80\xE3\x80\x80"}[kind];
+		const char *rest = (const char *[]){"", "> ", "   ", ""}[kind];
 		struct doc d;
 		doc_init(&d);
 		struct block *bl = doc_add_block(&d, BLK_PARA);
 		block_append(bl, b.s, b.len, 0, 0, NULL);
-		bl->quote = quoted;
+		bl->quote = kind == 1;
+		bl->para = kind == 3;
+		if (kind == 2) {
+			bl->marker = xstrdup("1. ");
+			bl->indent = 3;
+		}
 		for (int w = 0; w <= 120; w++) {
-			struct layout_opts o = {.width = w, .kinsoku_strict = doc % 5 == 1};
+			struct layout_opts o = {.width = w, .kinsoku_strict = doc % 5 == 1, .paragraph_indent = 1};
 			struct lines l = {0};
 			layout_doc(&d, &o, &l);
 			if (w >= 10) {
-				check_para(b.s, b.len, &l, w, quoted ? "> " : "");
+				/* the auto indent needs room: the text keeps min(w, 8) columns */
+				check_para(b.s, b.len, &l, w, kind == 3 && w < 12 ? "" : first, rest);
 				lines += (long)l.n;
 				for (size_t i = 0; i < l.n; i++)
 					emerg += (l.v[i].flags & LINE_EMERGENCY) != 0;

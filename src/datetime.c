@@ -531,12 +531,18 @@ int date_parse(const char *s, int default_offset, time_t *t, int *zone_known)
 {
 	if (!s)
 		return 0;
-	char tmp[128];
+	char tmp[256];
 	s = skip_space(s);
-	size_t n = strlen(s);
-	if (n == 0 || n >= sizeof tmp)
+	size_t n = strnlen(s, sizeof tmp);
+	if (n == 0)
 		return 0;
-	memcpy(tmp, s, n + 1);
+	if (n >= sizeof tmp) { /* only a Chinese date may trail text: keep the head, whole characters */
+		n = sizeof tmp - 1;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
 	str_trim(tmp);
 	struct dt d = {0};
 	int ok;

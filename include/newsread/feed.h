@@ -23,6 +23,7 @@ struct feed_info {
 	char *lang;   /* primary language subtag ("zh", "en") or NULL */
 	char *author; /* the feed's author or editor (a name), or NULL */
 };
+/* Free the strings of fi and clear it (fi itself is the caller's). */
 void feed_info_free(struct feed_info *fi);
 
 /* Parse a feed (UTF-8, already decoded) and append its articles. Returns 0, or -1

@@ -57,7 +57,7 @@ check "folders: 4 separators for 5 articles" [ "$(grep -cx -- "$sep" "$out")" -e
 "$NR" --dump --width 30 "$S/folder" >"$out"
 check "a width under 40: the separator is as wide as the width" [ "$(grep -cx -- "$(printf '%030d' 0 | tr 0 -)" "$out")" -eq 2 ]
 "$NR" --dump --width 50 "$S/folder" "$S/archive" >"$out"
-order=$(grep -n -e '^滨江公园改造完成' -e '^国产开源数据库发布新版本' -e '^央行开展逆回购操作' -e '^早间简报' -e '^一篇没有日期的说明' "$out" | cut -d: -f2 | cut -c1-6 | tr '\n' ' ')
+order=$(grep -n -e '^滨江公园改造完成' -e '^国产开源数据库发布新版本' -e '^央行开展逆回购操作' -e '^早间简报：' -e '^一篇没有日期的说明' "$out" | cut -d: -f2 | cut -c1-6 | tr '\n' ' ')
 check "folders: newest first, undated last ($order)" [ "$order" = "滨江 国产 央行 早间 一篇 " ]
 check "folder post without categories takes its folder path" grep -qx '科技 › 示例科技网 › 快讯' "$out"
 check "separator never first or last" sh -c "head -1 '$out' | grep -vqx -- '$sep' && tail -1 '$out' | grep -vqx -- '$sep'"

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "newsread/datetime.h"
+#include "newsread/util.h"
 
 #include <time.h>
 
@@ -98,6 +99,27 @@ static void test_bad(void **state)
 	}
 }
 
+/* A Chinese date at the head of a long line of text. */
+static void test_long(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "2021年11月24日 20:49 来源：");
+	for (int i = 0; i < 200; i++)
+		buf_adds(&b, "新闻");
+	time_t t;
+	int zk;
+	assert_int_equal(date_parse(b.s, CST, &t, &zk), 1);
+	assert_int_equal((long long)t, 1637758140LL);
+	buf_free(&b);
+	buf_init(&b);
+	for (int i = 0; i < 300; i++)
+		buf_adds(&b, "x");
+	assert_int_equal(date_parse(b.s, CST, &t, &zk), 0);
+	buf_free(&b);
+}
+
 static void test_local(void **state)
 {
 	(void)state;
@@ -149,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_local),
 		cmocka_unit_test(test_no_year),
 	};

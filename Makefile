@@ -42,7 +42,7 @@ $(BUILD)/libnewsread.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(wildcard include/newsread/*.h)
+$(BUILD)/%.o: src/%.c $(wildcard include/newsread/*.h src/*.h src/ui/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

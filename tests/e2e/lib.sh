@@ -74,6 +74,7 @@ PY
 # server_start DIR: serve DIR on 127.0.0.1 with tests/e2e/server.py; sets PORT.
 server_start() {
 	pf="$TMPD/port"
+	rm -f "$pf"
 	python3 "$ROOT/tests/e2e/server.py" "$1" "$pf" >"$TMPD/server.log" 2>&1 &
 	SERVER_PID=$!
 	n=50

@@ -298,6 +298,25 @@ static void test_case29_table(void **state)
 	doc_free(&d);
 }
 
+/* A cell spanning two columns widens the last of them; covered cells are skipped. */
+static void test_table_colspan(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	struct block *b = doc_add_block(&d, BLK_TABLE);
+	struct table *t = b->table = mk_table(2, 3);
+	set_cell(t, 0, 0, "跨三列的内容", 0);
+	t->cells[0].colspan = 3;
+	t->cells[1].colspan = 0;
+	t->cells[2].colspan = 0;
+	set_cell(t, 1, 0, "a", 0);
+	set_cell(t, 1, 1, "b", 0);
+	set_cell(t, 1, 2, "c", 0);
+	expect_doc(&d, 30, NULL, "+---+---+------+ / | 跨三列的内容 | / | a | b | c    | / +---+---+------+");
+	doc_free(&d);
+}
+
 /* Case 31: <pre> keeps its lines, TAB to 8, cut with '>' in --dump, sideways slice. */
 static void test_case31_pre(void **state)
 {
@@ -547,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_case27_list),
 		cmocka_unit_test(test_case28_quote),
 		cmocka_unit_test(test_case29_table),
+		cmocka_unit_test(test_table_colspan),
 		cmocka_unit_test(test_case31_pre),
 		cmocka_unit_test(test_case32_heading),
 		cmocka_unit_test(test_case33_tiny),

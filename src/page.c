@@ -11,9 +11,16 @@
 
 /* ---------- tree helpers ---------- */
 
+static inline int low(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 int page_is(const xmlNode *n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->name && ascii_casecmp((const char *)n->name, name) == 0;
+	/* hot (tag dispatch everywhere): the first byte rules out most names */
+	return n && n->type == XML_ELEMENT_NODE && n->name && low(n->name[0]) == low((unsigned char)name[0]) &&
+	       ascii_casecmp((const char *)n->name, name) == 0;
 }
 
 const char *page_attr(const xmlNode *n, const char *name)
@@ -53,8 +60,9 @@ int page_is_block(const xmlNode *n)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return 0;
+	int c0 = low(n->name[0]);
 	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
-		if (ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
+		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -206,14 +214,21 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 		int into = 1;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = (const char *)n->content;
-			for (; t && *t && b->len < max; t++) {
-				int ws = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
-				if (ws) {
-					if (b->len && b->s[b->len - 1] != ' ')
-						buf_addc(b, ' ');
-				} else {
-					buf_addc(b, *t);
-				}
+			while (t && *t && b->len < max) {
+				const char *q = t;
+				while (*q && !(*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+					q++;
+				size_t r = (size_t)(q - t);
+				if (r > max - b->len)
+					r = max - b->len;
+				buf_add(b, t, r);
+				t = q;
+				if (!*t || b->len >= max)
+					break;
+				while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+					t++;
+				if (b->len && b->s[b->len - 1] != ' ')
+					buf_addc(b, ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||

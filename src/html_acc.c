@@ -192,8 +192,13 @@ void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, in
 		unsigned char c = (unsigned char)s[i];
 		size_t l = 1;
 		unsigned cp = c;
-		if (c >= 0x80)
+		if (c >= 0xE0 && c < 0xF0 && n - i >= 3) { /* most CJK: the same as html_utf8_next */
+			cp = (unsigned)(c & 0x0F) << 12 | (unsigned)((unsigned char)s[i + 1] & 0x3F) << 6 |
+			     ((unsigned char)s[i + 2] & 0x3F);
+			l = 3;
+		} else if (c >= 0x80) {
 			cp = html_utf8_next(s + i, n - i, &l);
+		}
 		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 		int special = ws || is_dropped(cp);
 		if (pre && (c == '\n' || c == '\t'))

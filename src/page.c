@@ -189,7 +189,18 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	size_t n = strlen(str), w = 0, l;
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
-		unsigned cp = utf8_next(s + i, n - i, &l);
+		unsigned cp;
+		if (s[i] >= 0xE0 && s[i] < 0xF0 && n - i >= 3) { /* most CJK: as utf8_next */
+			cp = (unsigned)(s[i] & 0x0F) << 12 | (unsigned)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+			l = 3;
+			if (cp >= 0x3400 && cp <= 0x9FFF) { /* a CJK letter, never a mark we count */
+				sp = 0;
+				w += 3;
+				continue;
+			}
+		} else {
+			cp = utf8_next(s + i, n - i, &l);
+		}
 		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
 			if (!sp)
 				w++;

@@ -103,6 +103,11 @@ static void need_text(struct out *o)
 	}
 }
 
+/* Bytes text() stops at: 1 white space, 2 escaped, 3 the end. */
+static const unsigned char text_class[256] = {
+	[0] = 3, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['&'] = 2, ['<'] = 2, ['>'] = 2,
+};
+
 static void text(struct out *o, const char *s)
 {
 	if (o->pre) {
@@ -110,11 +115,10 @@ static void text(struct out *o, const char *s)
 		return;
 	}
 	/* collapse whitespace; loose whitespace outside any paragraph is dropped */
-	int any = 0;
-	for (const char *p = s; *p; p++)
-		if (!(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
-			any = 1;
-	if (!any) {
+	const char *f = s;
+	while (*f == ' ' || *f == '\n' || *f == '\t' || *f == '\r')
+		f++;
+	if (!*f) {
 		if ((o->textdepth || o->autop) && o->b.len && o->b.s[o->b.len - 1] != ' ' &&
 		    o->b.s[o->b.len - 1] != '>')
 			buf_addc(&o->b, ' ');
@@ -125,10 +129,19 @@ static void text(struct out *o, const char *s)
 	const char *p = s;
 	while (*p) {
 		const char *q = p;
-		while (*q && !(*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
-			q++;
+		int special = 0;
+		for (;; q++) {
+			unsigned k = text_class[(unsigned char)*q];
+			if (k == 2)
+				special = 1;
+			else if (k)
+				break;
+		}
 		if (q > p) {
-			esc_n(&o->b, p, (size_t)(q - p), 0);
+			if (special)
+				esc_n(&o->b, p, (size_t)(q - p), 0);
+			else
+				buf_add(&o->b, p, (size_t)(q - p));
 			p = q;
 		}
 		if (!*p)

@@ -269,7 +269,8 @@ static htmlDocPtr parse(const char *html, size_t len)
 {
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	/* valid UTF-8 needs no converter (which would copy the input once more) */
+	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8",
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 }
@@ -404,7 +405,8 @@ static void ctx_free(struct page_ctx *c)
 	free(c->title);
 }
 
-int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+static int extract(const char *html, size_t len, char **own, const char *url, struct articles *out,
+		   struct nr_error *err)
 {
 	const char *name = url ? url : "page";
 	struct page_ctx c;
@@ -412,6 +414,10 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	buf_init(&c.text);
 	c.url = url;
 	c.doc = parse(html, len);
+	if (own) { /* the tree holds copies: the page itself is no longer needed */
+		free(*own);
+		*own = NULL;
+	}
 	xmlNode *root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
 	if (!root) {
 		ctx_free(&c);
@@ -445,4 +451,14 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	articles_push(out, a);
 	ctx_free(&c);
 	return 0;
+}
+
+int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(html, len, NULL, url, out, err);
+}
+
+int page_extract_owned(char **html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(*html, len, html, url, out, err);
 }

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -233,6 +234,20 @@ int utf8_valid(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		unsigned c = p[i];
+		if (c < 0x80) { /* hot: ASCII (8 bytes at a time) and most CJK take short ways */
+			uint64_t w;
+			while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+				i += 8;
+			while (i < n && p[i] < 0x80)
+				i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) { /* never overlong, never a surrogate */
+			i += 3;
+			continue;
+		}
 		size_t l = utf8_seq(p + i, n - i);
 		if (!l)
 			return 0;

@@ -758,7 +758,7 @@ static void survey(xmlNode *root, struct survey *s)
 			int inword = 0;
 			while (left) {
 				size_t l;
-				unsigned cp = html_utf8_next(p, left, &l);
+				unsigned cp = utf8_next_cp(p, left, &l);
 				left -= l;
 				int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 				if (letter && !inword)

@@ -225,6 +225,23 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t l = utf8_seq(p, n);
+	if (!l) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	if (l == 1)
+		return p[0];
+	unsigned cp = p[0] & (0x7Fu >> l);
+	for (size_t i = 1; i < l; i++)
+		cp = (cp << 6) | (p[i] & 0x3Fu);
+	return cp;
+}
+
 int utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

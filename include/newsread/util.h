@@ -46,6 +46,10 @@ void text_sanitize(struct buf *out, const char *s, size_t n, int flatten);
 
 /* 1 when s (n bytes) is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
+/* Decode the code point at s (n > 0 bytes left) and set *len to its length. A byte that
+ * does not start a valid sequence (bad lead, bad or missing continuation, overlong,
+ * surrogate) decodes as U+FFFD with *len = 1, so a loop over it always advances. */
+unsigned utf8_next_cp(const char *s, size_t n, size_t *len);
 
 /* ASCII case-insensitive comparisons that do not depend on the locale. */
 int ascii_casecmp(const char *a, const char *b);

@@ -135,18 +135,43 @@ void buf_free(struct buf *b)
 	buf_init(b);
 }
 
+/* fmt and ap as one line fit for a terminal: control characters and invalid UTF-8 out,
+ * cut at a character boundary to fit cap bytes with the NUL. */
+static void format_line(char *out, size_t cap, const char *fmt, va_list ap)
+{
+	char raw[2048];
+	int n = vsnprintf(raw, sizeof raw, fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+	struct buf b;
+	buf_init(&b);
+	text_sanitize(&b, raw, len, 1);
+	size_t k = b.len < cap ? b.len : cap - 1;
+	while (k && k < b.len && ((unsigned char)b.s[k] & 0xC0) == 0x80)
+		k--; /* do not cut a character */
+	memcpy(out, b.s, k);
+	out[k] = '\0';
+	buf_free(&b);
+}
+
 int nr_fail(struct nr_error *e, const char *fmt, ...)
 {
 	if (e) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		format_line(e->msg, sizeof e->msg, fmt, ap);
 		va_end(ap);
-		for (char *p = e->msg; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
 	}
 	return -1;
+}
+
+void nr_report(const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	format_line(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "newsread: %s\n", line);
 }
 
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err)

@@ -758,18 +758,7 @@ static void survey(xmlNode *root, struct survey *s)
 			int inword = 0;
 			while (left) {
 				size_t l;
-				unsigned cp;
-				unsigned char c = (unsigned char)*p;
-				if (c < 0x80) {
-					cp = c;
-					l = 1;
-				} else if (c >= 0xE0 && c < 0xF0 && left >= 3) { /* as html_utf8_next */
-					cp = (unsigned)(c & 0x0F) << 12 | (unsigned)((unsigned char)p[1] & 0x3F) << 6 |
-					     ((unsigned char)p[2] & 0x3F);
-					l = 3;
-				} else {
-					cp = html_utf8_next(p, left, &l);
-				}
+				unsigned cp = utf8_next_cp(p, left, &l);
 				left -= l;
 				int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 				if (letter && !inword)

@@ -167,40 +167,13 @@ int page_is_cjk(unsigned cp)
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-/* Decode one UTF-8 character at s (n bytes left); sets *len. Bad bytes decode as themselves. */
-static unsigned utf8_next(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned c = s[0];
-	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (need > n)
-		need = 1;
-	*len = need;
-	if (need == 1)
-		return c;
-	unsigned cp = c & (0x3F >> (need - 1));
-	for (size_t i = 1; i < need; i++)
-		cp = (cp << 6) | (s[i] & 0x3F);
-	return cp;
-}
-
 size_t page_text_weight(const char *str, unsigned *commas)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = strlen(str), w = 0, l;
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
-		unsigned cp;
-		if (s[i] >= 0xE0 && s[i] < 0xF0 && n - i >= 3) { /* most CJK: as utf8_next */
-			cp = (unsigned)(s[i] & 0x0F) << 12 | (unsigned)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-			l = 3;
-			if (cp >= 0x3400 && cp <= 0x9FFF) { /* a CJK letter, never a mark we count */
-				sp = 0;
-				w += 3;
-				continue;
-			}
-		} else {
-			cp = utf8_next(s + i, n - i, &l);
-		}
+		unsigned cp = utf8_next_cp(str + i, n - i, &l);
 		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
 			if (!sp)
 				w++;

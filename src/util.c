@@ -139,18 +139,43 @@ void buf_free(struct buf *b)
 	buf_init(b);
 }
 
+/* fmt and ap as one line fit for a terminal: control characters and invalid UTF-8 out,
+ * cut at a character boundary to fit cap bytes with the NUL. */
+static void format_line(char *out, size_t cap, const char *fmt, va_list ap)
+{
+	char raw[2048];
+	int n = vsnprintf(raw, sizeof raw, fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+	struct buf b;
+	buf_init(&b);
+	text_sanitize(&b, raw, len, 1);
+	size_t k = b.len < cap ? b.len : cap - 1;
+	while (k && k < b.len && ((unsigned char)b.s[k] & 0xC0) == 0x80)
+		k--; /* do not cut a character */
+	memcpy(out, b.s, k);
+	out[k] = '\0';
+	buf_free(&b);
+}
+
 int nr_fail(struct nr_error *e, const char *fmt, ...)
 {
 	if (e) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		format_line(e->msg, sizeof e->msg, fmt, ap);
 		va_end(ap);
-		for (char *p = e->msg; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
 	}
 	return -1;
+}
+
+void nr_report(const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	format_line(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "newsread: %s\n", line);
 }
 
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err)
@@ -227,6 +252,23 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
 	return len;
+}
+
+unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t l = utf8_seq(p, n);
+	if (!l) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	if (l == 1)
+		return p[0];
+	unsigned cp = p[0] & (0x7Fu >> l);
+	for (size_t i = 1; i < l; i++)
+		cp = (cp << 6) | (p[i] & 0x3Fu);
+	return cp;
 }
 
 int utf8_valid(const char *s, size_t n)

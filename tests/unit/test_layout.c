@@ -436,6 +436,25 @@ static void test_runs_to_spans(void **state)
 	doc_free(&d);
 }
 
+/* A stock annotation stays with the name before it: the name's last character moves down
+ * with it rather than the annotation starting a line on its own. */
+static void test_stock_annotation_glued(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	struct block *b = doc_add_block(&d, BLK_PARA);
+	block_append(b, "成立仪式现场。人民网", strlen("成立仪式现场。人民网"), 0, 0, NULL);
+	block_append(b, "(603000.SH)", 11, ST_STOCK, 0, NULL);
+	block_append(b, "记者摄", strlen("记者摄"), 0, 0, NULL);
+	struct lines l = {0};
+	char *s = lay_doc(&d, 24, NULL, &l);
+	assert_string_equal(s, "成立仪式现场。人民 / 网(603000.SH)记者摄");
+	free(s);
+	lines_free(&l);
+	doc_free(&d);
+}
+
 static void test_cjk_latin_space(void **state)
 {
 	(void)state;
@@ -571,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_case32_heading),
 		cmocka_unit_test(test_case33_tiny),
 		cmocka_unit_test(test_runs_to_spans),
+		cmocka_unit_test(test_stock_annotation_glued),
 		cmocka_unit_test(test_cjk_latin_space),
 		cmocka_unit_test(test_numbers_whole),
 		cmocka_unit_test(test_latin_and_urls),

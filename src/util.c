@@ -254,7 +254,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+unsigned utf8_next_cp_slow(const char *s, size_t n, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t l = utf8_seq(p, n);

@@ -438,6 +438,60 @@ static inline void fz_check_layout(const struct doc *d, int all, const char *in,
 		fz_check_layout_at(d, 3 + (int)fz_below(118), (int)fz_below(2), in, inlen);
 }
 
+/* ---- articles (feeds, posts) ---- */
+
+#include "newsread/article.h"
+#include "newsread/html.h"
+
+#define FZ_DATE_MIN (-62135596800LL) /* 0001-01-01 */
+#define FZ_DATE_MAX 253433923199LL  /* 10000-12-31 23:59:59 (9999 in a far zone) */
+
+/* Check one article: clean one-line fields, valid UTF-8 body, a sane date or none.
+ * With body set, its HTML also goes through html_to_doc and a layout at a random width. */
+static inline void fz_check_article(const struct article *a, int body, const char *in, size_t inlen)
+{
+	assert_non_null(a);
+	const char *fields[] = {a->id, a->title, a->link, a->source, a->author, a->image, a->base, a->lang};
+	static const char *const names[] = {"id", "title", "link", "source", "author", "image", "base", "lang"};
+	/* the id is a key, never drawn: valid UTF-8 is enough */
+	if (a->id && !utf8_valid(a->id, strlen(a->id)))
+		fz_report("id not UTF-8", in, inlen);
+	assert_true(!a->id || utf8_valid(a->id, strlen(a->id)));
+	for (size_t i = 1; i < ARRAY_LEN(fields); i++)
+		if (fields[i])
+			FZ_TEXT(fields[i], strlen(fields[i]), 0, 0, in, inlen, names[i]);
+	for (size_t c = 0; c < a->ncats; c++) {
+		assert_true(a->cats[c].n > 0 && a->cats[c].n <= 256);
+		for (size_t k = 0; k < a->cats[c].n; k++) {
+			assert_non_null(a->cats[c].parts[k]);
+			assert_true(a->cats[c].parts[k][0] != '\0');
+			FZ_TEXT(a->cats[c].parts[k], strlen(a->cats[c].parts[k]), 0, 0, in, inlen, "category");
+		}
+	}
+	if (a->has_date) {
+		long long t = (long long)a->date;
+		if (t < FZ_DATE_MIN || t > FZ_DATE_MAX) {
+			print_error("date %lld out of 1..10000\n", t);
+			fz_report("insane date", in, inlen);
+		}
+		assert_true(t >= FZ_DATE_MIN && t <= FZ_DATE_MAX);
+	}
+	if (!a->html)
+		return;
+	size_t hl = strlen(a->html);
+	if (!utf8_valid(a->html, hl))
+		fz_report("article html not UTF-8", in, inlen);
+	assert_true(utf8_valid(a->html, hl));
+	if (body) {
+		struct doc d;
+		doc_init(&d);
+		html_to_doc(a->html, hl, a->base ? a->base : a->link, a->lang, &d);
+		fz_check_doc(&d, in, inlen);
+		fz_check_layout_at(&d, 1 + (int)fz_below(120), (int)fz_below(2), in, inlen);
+		doc_free(&d);
+	}
+}
+
 /* Seconds of CPU since start (for time bounds on bombs). */
 static inline double fz_cpu(void)
 {

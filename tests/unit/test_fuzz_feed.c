@@ -59,7 +59,7 @@ static void test_mutated_feeds(void **state)
 	for (size_t i = 0; i < fs.n; i++) {
 		parse_check(fs.v[i].data, fs.v[i].len, 0, 1);
 		parse_check(fs.v[i].data, fs.v[i].len, 1, 1);
-		for (size_t it = 0, n = fz_iters(120); it < n; it++) {
+		for (size_t it = 0, n = fz_iters(300); it < n; it++) {
 			const struct fz_file *g = &fs.v[fz_below(fs.n)];
 			fz_mutate(&b, fs.v[i].data, fs.v[i].len, g->data, g->len);
 			parse_check(b.s, b.len, it % 2, it % 8 == 0);

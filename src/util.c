@@ -140,8 +140,15 @@ int nr_fail(struct nr_error *e, const char *fmt, ...)
 	if (e) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 		va_end(ap);
+		if (n >= (int)sizeof e->msg) { /* cut: do not leave half a UTF-8 character */
+			size_t k = sizeof e->msg - 1;
+			while (k && ((unsigned char)e->msg[k - 1] & 0xC0) == 0x80)
+				k--;
+			if (k && (unsigned char)e->msg[k - 1] >= 0xC0)
+				e->msg[k - 1] = '\0';
+		}
 		for (char *p = e->msg; *p; p++)
 			if (*p == '\n' || *p == '\r' || *p == '\t')
 				*p = ' ';

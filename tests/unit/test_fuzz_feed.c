@@ -235,6 +235,23 @@ static void test_link_without_base(void **state)
 	}
 }
 
+/* Regression: a long libxml2 message cut by nr_fail left half a UTF-8 character. */
+static void test_error_cut_utf8(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 300; i++)
+		buf_adds(&b, "错");
+	for (int off = 0; off < 3; off++) {
+		struct nr_error e;
+		nr_fail(&e, "%.*s%s", off, "xx", b.s);
+		assert_true(strlen(e.msg) >= sizeof e.msg - 4);
+		assert_true(utf8_valid(e.msg, strlen(e.msg)));
+	}
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_locale();
@@ -244,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_link_without_base),
+		cmocka_unit_test(test_error_cut_utf8),
 	};
 	return cmocka_run_group_tests_name("fuzz_feed", tests, NULL, NULL);
 }

@@ -84,7 +84,7 @@ for f in zh-100k zh-1m zh-10m; do
 	t=$(best ./newsread --dump --width 80 "$in")
 	ins="-"
 	if command -v valgrind >/dev/null 2>&1 && [ "$f" != zh-10m ]; then
-		ins=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null ./newsread --dump --width 80 "$in" 2>&1 >/dev/null |
+		ins=$(valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$f" ./newsread --dump --width 80 "$in" 2>&1 >/dev/null |
 			sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
 	fi
 	m=$(peak ./newsread --dump --width 80 "$in")
@@ -105,3 +105,10 @@ for f in zh-100k zh-1m zh-10m; do
 	echo
 done
 echo "(ratio = peer time / newsread time: above 1 means newsread is faster)"
+# where the instructions go, by stage (inclusive), on the 1 MB article
+if command -v callgrind_annotate >/dev/null 2>&1 && [ -f "$out/callgrind.zh-1m" ]; then
+	echo "instructions by stage, zh-1m (inclusive):"
+	callgrind_annotate --inclusive=yes "$out/callgrind.zh-1m" 2>/dev/null | grep -v '=>' |
+		grep -E '[:/](source_load|page_extract|html_to_doc|stock_annotate|layout_doc|para_sanitize|para_breaks|para_fit|render_dump)( |$)' |
+		sed 's/ \[.*//; s/^ */  /; s|/[^ ]*/src/|src/|' | sort -u | sort -t'(' -k1,1 -rn | awk '!seen[$NF]++'
+fi

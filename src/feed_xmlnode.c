@@ -89,26 +89,27 @@ static void text_walk(const xmlNode *n, struct buf *b, int depth)
 	}
 }
 
-char *fx_text(const xmlNode *n)
+/* The text of a run of sibling nodes (an element's children, an attribute's value), malloc'd. */
+static char *nodes_text(const xmlNode *first)
 {
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, "", 0);
-	text_walk(n->children, &b, 0);
+	text_walk(first, &b, 0);
 	return buf_steal(&b);
+}
+
+char *fx_text(const xmlNode *n)
+{
+	return nodes_text(n->children);
 }
 
 /* Attribute value by local name (any namespace when ns is NULL), malloc'd or NULL. */
 char *fx_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		if (strcmp((const char *)a->name, name) == 0) {
-			struct buf b;
-			buf_init(&b);
-			buf_add(&b, "", 0);
-			text_walk(a->children, &b, 0);
-			return buf_steal(&b);
-		}
+		if (strcmp((const char *)a->name, name) == 0)
+			return nodes_text(a->children);
 	}
 	return NULL;
 }
@@ -118,13 +119,8 @@ char *fx_xml_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (a->ns && a->ns->href && !strcmp((const char *)a->ns->href, (const char *)XML_XML_NAMESPACE) &&
-		    !strcmp((const char *)a->name, name)) {
-			struct buf b;
-			buf_init(&b);
-			buf_add(&b, "", 0);
-			text_walk(a->children, &b, 0);
-			return buf_steal(&b);
-		}
+		    !strcmp((const char *)a->name, name))
+			return nodes_text(a->children);
 	return NULL;
 }
 

@@ -759,7 +759,7 @@ static void survey(xmlNode *root, struct survey *s)
 			int inword = 0;
 			while (left) {
 				size_t l;
-				unsigned cp = html_utf8_next(p, left, &l);
+				unsigned cp = utf8_next_cp(p, left, &l);
 				left -= l;
 				int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 				if (letter && !inword)
@@ -795,7 +795,9 @@ static htmlDocPtr html_parse(const char *html, size_t len)
 	}
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		   HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+	/* Valid UTF-8 is parsed as it is: naming the encoding would make libxml2 run it
+	 * through a UTF-8 -> UTF-8 converter into a second, growing copy of the input. */
+	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8", opts);
 }
 
 static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,

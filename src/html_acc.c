@@ -8,24 +8,6 @@
 #include <unictype.h>
 #include <uniwidth.h>
 
-unsigned html_utf8_next(const char *s, size_t n, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned c = p[0];
-	size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	if (c >= 0x80 && c < 0xC0)
-		l = 1;
-	if (l > n)
-		l = n;
-	*len = l;
-	if (l == 1)
-		return c < 0x80 ? c : 0xFFFD;
-	unsigned cp = c & (0x7F >> l);
-	for (size_t i = 1; i < l; i++)
-		cp = (cp << 6) | (p[i] & 0x3F);
-	return cp;
-}
-
 static int is_hangul(unsigned cp)
 {
 	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
@@ -112,7 +94,7 @@ void acc_put(struct acc *a, const char *s, size_t n, const struct hattr *at)
 	size_t i = a->text.len - 1;
 	while (i > off && ((unsigned char)a->text.s[i] & 0xC0) == 0x80)
 		i--;
-	a->last_cp = html_utf8_next(a->text.s + i, a->text.len - i, &l);
+	a->last_cp = utf8_next_cp(a->text.s + i, a->text.len - i, &l);
 	const char *stock = at->stock ? at->stock : "";
 	if (!at->style && !at->link && !*stock && !at->group)
 		return;
@@ -193,7 +175,7 @@ void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, in
 		size_t l = 1;
 		unsigned cp = c;
 		if (c >= 0x80)
-			cp = html_utf8_next(s + i, n - i, &l);
+			cp = utf8_next_cp(s + i, n - i, &l);
 		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 		int special = ws || is_dropped(cp);
 		if (pre && (c == '\n' || c == '\t'))
@@ -235,7 +217,7 @@ void acc_truncate(struct acc *a, size_t n)
 	while (i > 0 && ((unsigned char)a->text.s[i - 1] & 0xC0) == 0x80)
 		i--;
 	size_t l;
-	a->last_cp = n ? html_utf8_next(a->text.s + (i ? i - 1 : 0), n - (i ? i - 1 : 0), &l) : 0;
+	a->last_cp = n ? utf8_next_cp(a->text.s + (i ? i - 1 : 0), n - (i ? i - 1 : 0), &l) : 0;
 }
 
 void acc_take(struct acc *a, char **text, size_t *len, struct run **runs, size_t *nruns)

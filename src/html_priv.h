@@ -66,7 +66,6 @@ int html_is_fwh(unsigned cp);
 /* 1 for Han and kana (counted to decide whether a document is CJK). */
 int html_is_cjk_letter(unsigned cp);
 /* Decode one UTF-8 sequence at s (n bytes left); *len gets its length (>= 1). */
-unsigned html_utf8_next(const char *s, size_t n, size_t *len);
 
 /* Copy s with whitespace collapsed and controls dropped (for alt text). */
 char *html_clean_text(const char *s);

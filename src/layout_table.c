@@ -305,6 +305,34 @@ static void table_stacked(const struct table *t, const struct layout_opts *o, co
 	buf_free(&txt);
 }
 
+/* A cell spanning several columns gets room from the columns it spans (the last one
+ * grows) while the table stays within budget columns of content. */
+static void widen_for_spans(const struct table *t, struct para *p, int strict, int *w, int budget)
+{
+	long used = 0;
+	for (size_t c = 0; c < t->cols; c++)
+		used += w[c];
+	for (size_t r = 0; r < t->rows; r++)
+		for (size_t c = 0; c < t->cols; c++) {
+			const struct tcell *x = &t->cells[r * t->cols + c];
+			if (x->colspan <= 1)
+				continue;
+			size_t last = c + (size_t)x->colspan - 1;
+			if (last >= t->cols)
+				last = t->cols - 1;
+			long have = 0;
+			for (size_t k = c; k <= last; k++)
+				have += w[k] + (k > c ? 3 : 0);
+			long need = cell_measure(p, x, strict).maxw - have;
+			if (need > budget - used)
+				need = budget - used;
+			if (need > 0) {
+				w[last] += (int)need;
+				used += need;
+			}
+		}
+}
+
 void layout_table(const struct block *bl, const struct layout_opts *o, const char *prefix, int pw,
 		  struct lines *out)
 {
@@ -383,6 +411,7 @@ void layout_table(const struct block *bl, const struct layout_opts *o, const cha
 		table_stacked(t, o, prefix, pw, &p, out);
 		goto done;
 	}
+	widen_for_spans(t, &p, o->kinsoku_strict, w, avail - (int)over);
 	struct buf b;
 	buf_init(&b);
 	struct lbuild lb = {.b = &b};

@@ -82,8 +82,9 @@ void para_glue_runs(struct para *p)
 		size_t a = unit_at(p, x->off), b = unit_at(p, x->off + x->len);
 		if (x->style & ST_NOBREAK) {
 			glue(p, a + 1, b); /* a ruby group: breaks only around it */
-		} else if (x->style & ST_MARK) {
-			glue(p, a, b); /* "[3]" stays with the link text before it */
+		} else if (x->style & (ST_MARK | ST_STOCK)) {
+			/* "[3]" stays with the link text before it, "(603000.SH)" with the name */
+			glue(p, a, b);
 		} else if (x->style & ST_IMAGE) {
 			/* "[图 3:" / "[image 3:" stays whole */
 			const char *colon = memchr(p->s + x->off, ':', x->len);

@@ -114,7 +114,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			char *end;
 			long w = strtol(optarg, &end, 10);
 			if (!*optarg || *end || w < 1 || w > 10000) {
-				fprintf(stderr, "newsread: --width: expected a number from 1 to 10000, not '%s'\n", optarg);
+				nr_report("--width: expected a number from 1 to 10000, not '%s'", optarg);
 				return -1;
 			}
 			c->width = (int)w;
@@ -125,18 +125,18 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case 'h': usage(stdout); exit(0);
 		case 'V': printf("newsread %s\n", NEWSREAD_VERSION); exit(0);
 		case ':':
-			fprintf(stderr, "newsread: %s: missing argument\n", argv[optind - 1]);
+			nr_report("%s: missing argument", argv[optind - 1]);
 			return -1;
 		default:
 			if (optopt)
-				fprintf(stderr, "newsread: -%c: unknown option (try --help)\n", optopt);
+				nr_report("-%c: unknown option (try --help)", optopt);
 			else
-				fprintf(stderr, "newsread: %s: unknown option (try --help)\n", argv[optind - 1]);
+				nr_report("%s: unknown option (try --help)", argv[optind - 1]);
 			return -1;
 		}
 	}
 	if (c->json && c->mode != MODE_LIST && c->mode != MODE_STOCKS) {
-		fputs("newsread: --json goes with --list or --stocks\n", stderr);
+		nr_report("--json goes with --list or --stocks");
 		return -1;
 	}
 	c->sources = argv + optind;
@@ -152,20 +152,20 @@ static int load_config(const struct cli *c)
 	int rc = config_load_file(path, c->config != NULL, &err);
 	free(path);
 	if (rc) {
-		fprintf(stderr, "newsread: %s\n", err.msg);
+		nr_report("%s", err.msg);
 		return -1;
 	}
 	for (int i = 0; i < c->noverrides; i++) {
 		char *s = xstrdup(c->overrides[i]);
 		char *eq = strchr(s, '=');
 		if (!eq) {
-			fprintf(stderr, "newsread: -o %s: expected OPTION=VALUE\n", s);
+			nr_report("-o %s: expected OPTION=VALUE", s);
 			free(s);
 			return -1;
 		}
 		*eq = '\0';
 		if (opt_set(s, eq + 1, &err)) {
-			fprintf(stderr, "newsread: -o: %s\n", err.msg);
+			nr_report("-o: %s", err.msg);
 			free(s);
 			return -1;
 		}
@@ -199,7 +199,7 @@ static int load_list(const char *const *srcs, const struct source_spec *specs, s
 	int failed = source_load_all(srcs, specs, n, l, rcs, errs);
 	for (size_t i = 0; i < n; i++)
 		if (rcs[i])
-			fprintf(stderr, "newsread: %s\n", errs[i].msg);
+			nr_report("%s", errs[i].msg);
 	free(rcs);
 	free(errs);
 	return failed;
@@ -219,7 +219,7 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 		char *urls = xasprintf("%s/urls", dir);
 		free(dir);
 		if (urls_load(urls, &sl, &err)) {
-			fprintf(stderr, "newsread: %s\n", err.msg);
+			nr_report("%s", err.msg);
 			failed++;
 		}
 		free(urls);
@@ -233,7 +233,7 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 		} else {
 			char *demo = xasprintf("%s/samples", theme_data_root());
 			if (source_load(demo, NULL, l, &err)) {
-				fprintf(stderr, "newsread: %s\n", err.msg);
+				nr_report("%s", err.msg);
 				failed++;
 			}
 			free(demo);
@@ -255,9 +255,15 @@ int main(int argc, char **argv)
 	if (load_config(&c))
 		return 2;
 	switch (c.mode) {
-	case MODE_CHECK_CONFIG:
-		printf("%s: OK\n", c.config ? c.config : "config");
+	case MODE_CHECK_CONFIG: {
+		const char *name = c.config ? c.config : "config";
+		struct buf b;
+		buf_init(&b);
+		text_sanitize(&b, name, strlen(name), 1); /* a file name may hold anything */
+		printf("%s: OK\n", b.s);
+		buf_free(&b);
 		return 0;
+	}
 	case MODE_LIST_OPTIONS:
 		opt_print_all();
 		return 0;
@@ -269,7 +275,7 @@ int main(int argc, char **argv)
 		int rc = opml_import(c.opml, urls, &err);
 		free(urls);
 		if (rc)
-			fprintf(stderr, "newsread: %s\n", err.msg);
+			nr_report("%s", err.msg);
 		return rc ? 1 : 0;
 	}
 	case MODE_EXPORT: {
@@ -280,7 +286,7 @@ int main(int argc, char **argv)
 		int rc = opml_export(urls, &err);
 		free(urls);
 		if (rc)
-			fprintf(stderr, "newsread: %s\n", err.msg);
+			nr_report("%s", err.msg);
 		return rc ? 1 : 0;
 	}
 	default:
@@ -315,12 +321,12 @@ int main(int argc, char **argv)
 		if (failed && !l.n)
 			break;
 		if (theme_load(opt_str(OPT_THEME), &err)) {
-			fprintf(stderr, "newsread: %s\n", err.msg);
+			nr_report("%s", err.msg);
 			rc = 2;
 			break;
 		}
 		if (ui_run(&l, title, l.n == 1 && c.nsources == 1, &err)) {
-			fprintf(stderr, "newsread: %s\n", err.msg);
+			nr_report("%s", err.msg);
 			rc = 1;
 		}
 		break;

@@ -11,9 +11,16 @@
 
 /* ---------- tree helpers ---------- */
 
+static inline int low(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 int page_is(const xmlNode *n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->name && ascii_casecmp((const char *)n->name, name) == 0;
+	/* hot (tag dispatch everywhere): the first byte rules out most names */
+	return n && n->type == XML_ELEMENT_NODE && n->name && low(n->name[0]) == low((unsigned char)name[0]) &&
+	       ascii_casecmp((const char *)n->name, name) == 0;
 }
 
 const char *page_attr(const xmlNode *n, const char *name)
@@ -53,8 +60,9 @@ int page_is_block(const xmlNode *n)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return 0;
+	int c0 = low(n->name[0]);
 	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
-		if (ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
+		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -159,29 +167,13 @@ int page_is_cjk(unsigned cp)
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-/* Decode one UTF-8 character at s (n bytes left); sets *len. Bad bytes decode as themselves. */
-static unsigned utf8_next(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned c = s[0];
-	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (need > n)
-		need = 1;
-	*len = need;
-	if (need == 1)
-		return c;
-	unsigned cp = c & (0x3F >> (need - 1));
-	for (size_t i = 1; i < need; i++)
-		cp = (cp << 6) | (s[i] & 0x3F);
-	return cp;
-}
-
 size_t page_text_weight(const char *str, unsigned *commas)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = strlen(str), w = 0, l;
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
-		unsigned cp = utf8_next(s + i, n - i, &l);
+		unsigned cp = utf8_next_cp(str + i, n - i, &l);
 		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
 			if (!sp)
 				w++;
@@ -206,14 +198,21 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 		int into = 1;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = (const char *)n->content;
-			for (; t && *t && b->len < max; t++) {
-				int ws = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
-				if (ws) {
-					if (b->len && b->s[b->len - 1] != ' ')
-						buf_addc(b, ' ');
-				} else {
-					buf_addc(b, *t);
-				}
+			while (t && *t && b->len < max) {
+				const char *q = t;
+				while (*q && !(*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+					q++;
+				size_t r = (size_t)(q - t);
+				if (r > max - b->len)
+					r = max - b->len;
+				buf_add(b, t, r);
+				t = q;
+				if (!*t || b->len >= max)
+					break;
+				while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+					t++;
+				if (b->len && b->s[b->len - 1] != ' ')
+					buf_addc(b, ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
@@ -243,7 +242,8 @@ static htmlDocPtr parse(const char *html, size_t len)
 {
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	/* valid UTF-8 needs no converter (which would copy the input once more) */
+	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8",
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 }
@@ -378,7 +378,8 @@ static void ctx_free(struct page_ctx *c)
 	free(c->title);
 }
 
-int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+static int extract(const char *html, size_t len, char **own, const char *url, struct articles *out,
+		   struct nr_error *err)
 {
 	const char *name = url ? url : "page";
 	struct page_ctx c;
@@ -386,6 +387,10 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	buf_init(&c.text);
 	c.url = url;
 	c.doc = parse(html, len);
+	if (own) { /* the tree holds copies: the page itself is no longer needed */
+		free(*own);
+		*own = NULL;
+	}
 	xmlNode *root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
 	if (!root) {
 		ctx_free(&c);
@@ -419,4 +424,14 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	articles_push(out, a);
 	ctx_free(&c);
 	return 0;
+}
+
+int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(html, len, NULL, url, out, err);
+}
+
+int page_extract_owned(char **html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(*html, len, html, url, out, err);
 }

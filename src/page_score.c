@@ -101,21 +101,36 @@ static int hidden(const xmlNode *n)
 	return strstr(s, "display:none") || strstr(s, "visibility:hidden");
 }
 
-void page_prune(struct page_ctx *c)
+/* Junk by itself: comments, scripts and other non-text elements, hidden elements. */
+static int is_junk(const xmlNode *n)
+{
+	if (n->type == XML_COMMENT_NODE)
+		return 1;
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(junk_tags); i++)
+		if (page_is(n, junk_tags[i]))
+			return 1;
+	return hidden(n);
+}
+
+/* Page furniture: nav, aside, header, footer or a negative class/id, unless it holds the article. */
+static int is_furniture(const xmlNode *n)
+{
+	if (!is_el(n))
+		return 0;
+	struct page_info *i = INFO(n);
+	int structural = page_is(n, "nav") || page_is(n, "aside") || page_is(n, "footer") || page_is(n, "header");
+	return (structural || (i->hints & HINT_NEG)) && !page_is(n, "article") && !page_is(n, "main") &&
+	       !i->pos_desc;
+}
+
+/* Remove every node below root that drop() selects (its subtree with it), then recount. */
+static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
 {
 	xmlNode *root = c->body, *n = root;
 	while (n) {
-		int junk = 0;
-		if (n != root && n->type == XML_COMMENT_NODE)
-			junk = 1;
-		else if (n != root && n->type == XML_ELEMENT_NODE) {
-			for (size_t i = 0; i < ARRAY_LEN(junk_tags); i++)
-				if (page_is(n, junk_tags[i]))
-					junk = 1;
-			if (!junk && hidden(n))
-				junk = 1;
-		}
-		if (junk) {
+		if (n != root && drop(n)) {
 			xmlNode *next = page_next(n, root, 0);
 			page_remove(c, n);
 			n = next;
@@ -124,26 +139,12 @@ void page_prune(struct page_ctx *c)
 		}
 	}
 	page_stats(c, root);
-	n = root;
-	while (n) {
-		int drop = 0;
-		if (n != root && is_el(n)) {
-			struct page_info *i = INFO(n);
-			int structural = page_is(n, "nav") || page_is(n, "aside") || page_is(n, "footer") ||
-					 page_is(n, "header");
-			if ((structural || (i->hints & HINT_NEG)) && !page_is(n, "article") && !page_is(n, "main") &&
-			    !i->pos_desc)
-				drop = 1;
-		}
-		if (drop) {
-			xmlNode *next = page_next(n, root, 0);
-			page_remove(c, n);
-			n = next;
-		} else {
-			n = page_next(n, root, 1);
-		}
-	}
-	page_stats(c, root);
+}
+
+void page_prune(struct page_ctx *c)
+{
+	prune_pass(c, is_junk);
+	prune_pass(c, is_furniture);
 }
 
 /* A block that holds text as a paragraph does. */

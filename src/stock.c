@@ -319,6 +319,25 @@ static void element_name(const char *t, size_t *start, size_t *end)
 		(*end)--;
 }
 
+/* Fill edit x for the name (nlen bytes) and its codes: the code it records and, when
+ * annotating, the text it inserts. Returns 1 when x inserts something (keep it), else 0. */
+static int edit_insert(struct edit *x, const struct stock_opts *o, const char *name, size_t nlen,
+		       char codes[][20], size_t nc)
+{
+	memcpy(x->code, codes[0], sizeof x->code);
+	if (o->annotate) {
+		char *nm = xstrndup(name, nlen);
+		x->ins = format_codes(o->format, nm, codes, nc);
+		x->ins_len = strlen(x->ins);
+		free(nm);
+	}
+	if (x->ins_len)
+		return 1;
+	free(x->ins);
+	x->ins = NULL;
+	return 0;
+}
+
 /* The stock pass over one text with its runs (a block or a table cell). */
 static void annotate_text(char **text, size_t *len, struct run **runs, size_t *nruns, int scan,
 			  const struct stock_opts *o, struct mentions *rec)
@@ -368,17 +387,9 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 		}
 		element_name(*text, &start, &end);
 		mention_add(rec, r->stock, *text + start, end - start);
-		snprintf(x->code, sizeof x->code, "%s", r->stock);
-		if (o->annotate) {
-			char *name = xstrndup(*text + start, end - start);
-			x->ins = stock_format(o->format, name, r->stock);
-			x->ins_len = strlen(x->ins);
-			free(name);
-		}
-		if (x->ins_len)
-			ne++;
-		else
-			free(x->ins);
+		char code[1][20];
+		snprintf(code[0], sizeof code[0], "%s", r->stock);
+		ne += edit_insert(x, o, *text + start, end - start, code, 1);
 	}
 	/* codes written in brackets: one edit per bracket */
 	for (size_t k = 0; k < ntm;) {
@@ -395,17 +406,7 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 		memset(x, 0, sizeof *x);
 		x->off = tm[k].paren_off;
 		x->del = tm[k].paren_len;
-		memcpy(x->code, codes[0], sizeof x->code);
-		if (o->annotate) {
-			char *name = xstrndup(*text + tm[k].name_off, tm[k].name_len);
-			x->ins = format_codes(o->format, name, codes, nc);
-			x->ins_len = strlen(x->ins);
-			free(name);
-		}
-		if (x->ins_len)
-			ne++;
-		else
-			free(x->ins);
+		ne += edit_insert(x, o, *text + tm[k].name_off, tm[k].name_len, codes, nc);
 		k = j;
 	}
 	if (ne) {

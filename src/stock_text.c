@@ -12,30 +12,6 @@
 #define BRACKET_MAX 64    /* bytes of a bracket's content */
 #define PARTS_MAX 4       /* codes in one bracket: 002594.SZ/01211.HK */
 
-/* Decode the code point at s (n bytes left); *l gets its length (1 for a bad byte). */
-static unsigned cp_at(const char *s, size_t n, size_t *l)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x80 || n < 2) {
-		*l = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		*l = 2;
-		return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-	}
-	if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
-		*l = 3;
-		return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-	}
-	if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
-		*l = 4;
-		return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
-	}
-	*l = 1;
-	return u[0];
-}
-
 /* Start of the code point that ends at s[i] (exclusive). */
 static size_t cp_back(const char *s, size_t i)
 {
@@ -157,7 +133,7 @@ static void name_trim(const char *s, size_t *off, size_t *len)
 	/* leading digits and punctuation are not part of a name */
 	while (n) {
 		size_t l;
-		unsigned c = cp_at(p, n, &l);
+		unsigned c = utf8_next_cp(p, n, &l);
 		if (is_han(c) || is_latin(c))
 			break;
 		p += l, n -= l;
@@ -180,7 +156,7 @@ static void name_trim(const char *s, size_t *off, size_t *len)
 	int letters = 0;
 	for (size_t i = 0; i < n;) {
 		size_t l;
-		unsigned c = cp_at(p + i, n - i, &l);
+		unsigned c = utf8_next_cp(p + i, n - i, &l);
 		letters |= is_han(c) || is_latin(c);
 		i += l;
 	}
@@ -270,7 +246,7 @@ static size_t scan_bracket(const char *s, size_t len, size_t o, size_t ol, struc
 	size_t st = e, ncp = 0;
 	while (st > 0 && ncp < NAME_MAX_CPS) {
 		size_t j = cp_back(s, st), l;
-		unsigned c = cp_at(s + j, st - j, &l);
+		unsigned c = utf8_next_cp(s + j, st - j, &l);
 		if (c == ' ' && j > 0 && st < e && is_latin((unsigned char)s[st]) && is_latin((unsigned char)s[j - 1]))
 			; /* a space between Latin words: Apple Inc */
 		else if (!is_name_cp(c))

@@ -451,9 +451,14 @@ int opml_import(const char *opml_path, const char *urls_path, struct nr_error *e
 		}
 		free(old);
 	}
-	if (!rc)
-		printf("%zu source%s added to %s (%zu already present)\n", added, added == 1 ? "" : "s", urls_path,
+	if (!rc) {
+		struct buf shown; /* $XDG_CONFIG_HOME may hold anything */
+		buf_init(&shown);
+		text_sanitize(&shown, urls_path, strlen(urls_path), 1);
+		printf("%zu source%s added to %s (%zu already present)\n", added, added == 1 ? "" : "s", shown.s,
 		       skipped);
+		buf_free(&shown);
+	}
 	buf_free(&add);
 	source_list_free(&have);
 	source_list_free(&in);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,7 +103,10 @@ void buf_adds(struct buf *b, const char *s)
 
 void buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap) /* hot: one call per character in many loops */
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
@@ -135,25 +139,43 @@ void buf_free(struct buf *b)
 	buf_init(b);
 }
 
+/* fmt and ap as one line fit for a terminal: control characters and invalid UTF-8 out,
+ * cut at a character boundary to fit cap bytes with the NUL. */
+static void format_line(char *out, size_t cap, const char *fmt, va_list ap)
+{
+	char raw[2048];
+	int n = vsnprintf(raw, sizeof raw, fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+	struct buf b;
+	buf_init(&b);
+	text_sanitize(&b, raw, len, 1);
+	size_t k = b.len < cap ? b.len : cap - 1;
+	while (k && k < b.len && ((unsigned char)b.s[k] & 0xC0) == 0x80)
+		k--; /* do not cut a character */
+	memcpy(out, b.s, k);
+	out[k] = '\0';
+	buf_free(&b);
+}
+
 int nr_fail(struct nr_error *e, const char *fmt, ...)
 {
 	if (e) {
 		va_list ap;
 		va_start(ap, fmt);
-		int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		format_line(e->msg, sizeof e->msg, fmt, ap);
 		va_end(ap);
-		if (n >= (int)sizeof e->msg) { /* cut: do not leave half a UTF-8 character */
-			size_t k = sizeof e->msg - 1;
-			while (k && ((unsigned char)e->msg[k - 1] & 0xC0) == 0x80)
-				k--;
-			if (k && (unsigned char)e->msg[k - 1] >= 0xC0)
-				e->msg[k - 1] = '\0';
-		}
-		for (char *p = e->msg; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
 	}
 	return -1;
+}
+
+void nr_report(const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	format_line(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "newsread: %s\n", line);
 }
 
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err)
@@ -232,11 +254,42 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t l = utf8_seq(p, n);
+	if (!l) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	if (l == 1)
+		return p[0];
+	unsigned cp = p[0] & (0x7Fu >> l);
+	for (size_t i = 1; i < l; i++)
+		cp = (cp << 6) | (p[i] & 0x3Fu);
+	return cp;
+}
+
 int utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		unsigned c = p[i];
+		if (c < 0x80) { /* hot: ASCII (8 bytes at a time) and most CJK take short ways */
+			uint64_t w;
+			while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+				i += 8;
+			while (i < n && p[i] < 0x80)
+				i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) { /* never overlong, never a surrogate */
+			i += 3;
+			continue;
+		}
 		size_t l = utf8_seq(p + i, n - i);
 		if (!l)
 			return 0;

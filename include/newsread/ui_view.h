@@ -188,4 +188,9 @@ int ui_text_width(const char *s, size_t n);
 /* Sanitize (flattened to one line) into a malloc'd string. */
 char *ui_clean(const char *s);
 
+/* Ask the terminal (within 300 ms) whether it draws U+201C two cells wide while the C
+ * library counts it as one: 1 yes, 0 no, -1 no answer (not a terminal, or it did not
+ * answer the cursor-position query). Leaves the line it used blank. */
+int ui_probe_ambiguous(int in_fd, int out_fd);
+
 #endif

@@ -31,7 +31,12 @@ void buf_free(struct buf *b);
 struct nr_error {
 	char msg[512]; /* one line, no trailing newline */
 };
+/* The message is one line fit for a terminal: tabs and newlines become spaces, other control
+ * characters (ESC ...) are dropped and invalid UTF-8 becomes U+FFFD, whatever a file name,
+ * URL or server put into it. */
 int nr_fail(struct nr_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print "newsread: MESSAGE" as one sanitized line on stderr (as nr_fail cleans it). */
+void nr_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Read a whole regular file, at most max bytes (more is an error).
  * Returns 0 and a malloc'd NUL-terminated buffer in *data, or -1 with err filled
@@ -46,6 +51,10 @@ void text_sanitize(struct buf *out, const char *s, size_t n, int flatten);
 
 /* 1 when s (n bytes) is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
+/* Decode the code point at s (n > 0 bytes left) and set *len to its length. A byte that
+ * does not start a valid sequence (bad lead, bad or missing continuation, overlong,
+ * surrogate) decodes as U+FFFD with *len = 1, so a loop over it always advances. */
+unsigned utf8_next_cp(const char *s, size_t n, size_t *len);
 
 /* ASCII case-insensitive comparisons that do not depend on the locale. */
 int ascii_casecmp(const char *a, const char *b);

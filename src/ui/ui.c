@@ -29,6 +29,7 @@ struct ui {
 	int quit;
 	FILE *tty;          /* /dev/tty when we opened it */
 	FILE *in, *out;     /* what curses reads and writes */
+	int ambiguous_wide; /* the terminal draws ambiguous-width characters two cells wide */
 	SCREEN *scr;
 	struct sigaction old[4];
 	unsigned long layouts, draws, keys;
@@ -226,6 +227,8 @@ static int stage_tty_up(struct ui *ui, struct nr_error *err)
 	} else {
 		return nr_fail(err, "no terminal: /dev/tty cannot be opened and standard input/output are not terminals");
 	}
+	if (strcmp(getenv("TERM"), "dumb") != 0)
+		ui->ambiguous_wide = ui_probe_ambiguous(fileno(ui->in), fileno(ui->out)) == 1;
 	return 0;
 }
 
@@ -308,6 +311,8 @@ static int stage_views_up(struct ui *ui, struct nr_error *err)
 	} else {
 		ui_open_list(ui, NULL, ui->tree.root.arts, ui->tree.root.narts);
 	}
+	if (ui->ambiguous_wide)
+		ui_message(ui, "terminal draws ambiguous-width characters wide: set them narrow, or text misaligns");
 	return 0;
 }
 

@@ -298,6 +298,25 @@ static void test_case29_table(void **state)
 	doc_free(&d);
 }
 
+/* A cell spanning two columns widens the last of them; covered cells are skipped. */
+static void test_table_colspan(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	struct block *b = doc_add_block(&d, BLK_TABLE);
+	struct table *t = b->table = mk_table(2, 3);
+	set_cell(t, 0, 0, "跨三列的内容", 0);
+	t->cells[0].colspan = 3;
+	t->cells[1].colspan = 0;
+	t->cells[2].colspan = 0;
+	set_cell(t, 1, 0, "a", 0);
+	set_cell(t, 1, 1, "b", 0);
+	set_cell(t, 1, 2, "c", 0);
+	expect_doc(&d, 30, NULL, "+---+---+------+ / | 跨三列的内容 | / | a | b | c    | / +---+---+------+");
+	doc_free(&d);
+}
+
 /* Case 31: <pre> keeps its lines, TAB to 8, cut with '>' in --dump, sideways slice. */
 static void test_case31_pre(void **state)
 {
@@ -413,6 +432,25 @@ static void test_runs_to_spans(void **state)
 	assert_int_equal(l.v[3].spans[0].link, 3);
 	assert_int_equal(l.v[3].spans[1].style, ST_MARK);
 	assert_int_equal(l.v[3].spans[1].len, 3);
+	lines_free(&l);
+	doc_free(&d);
+}
+
+/* A stock annotation stays with the name before it: the name's last character moves down
+ * with it rather than the annotation starting a line on its own. */
+static void test_stock_annotation_glued(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	struct block *b = doc_add_block(&d, BLK_PARA);
+	block_append(b, "成立仪式现场。人民网", strlen("成立仪式现场。人民网"), 0, 0, NULL);
+	block_append(b, "(603000.SH)", 11, ST_STOCK, 0, NULL);
+	block_append(b, "记者摄", strlen("记者摄"), 0, 0, NULL);
+	struct lines l = {0};
+	char *s = lay_doc(&d, 24, NULL, &l);
+	assert_string_equal(s, "成立仪式现场。人民 / 网(603000.SH)记者摄");
+	free(s);
 	lines_free(&l);
 	doc_free(&d);
 }
@@ -547,10 +585,12 @@ int main(void)
 		cmocka_unit_test(test_case27_list),
 		cmocka_unit_test(test_case28_quote),
 		cmocka_unit_test(test_case29_table),
+		cmocka_unit_test(test_table_colspan),
 		cmocka_unit_test(test_case31_pre),
 		cmocka_unit_test(test_case32_heading),
 		cmocka_unit_test(test_case33_tiny),
 		cmocka_unit_test(test_runs_to_spans),
+		cmocka_unit_test(test_stock_annotation_glued),
 		cmocka_unit_test(test_cjk_latin_space),
 		cmocka_unit_test(test_numbers_whole),
 		cmocka_unit_test(test_latin_and_urls),

@@ -46,6 +46,30 @@ static void test_utf8_valid(void **state)
 	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* beyond U+10FFFF */
 }
 
+/* One decoder for every module: valid sequences decode, anything else is U+FFFD and one byte. */
+static void test_utf8_next_cp(void **state)
+{
+	(void)state;
+	size_t l;
+	assert_int_equal(utf8_next_cp("A", 1, &l), 'A');
+	assert_int_equal(l, 1);
+	assert_int_equal(utf8_next_cp("\xC3\xA9", 2, &l), 0xE9); /* é */
+	assert_int_equal(l, 2);
+	assert_int_equal(utf8_next_cp("\xE4\xB8\xAD\xE6", 4, &l), 0x4E2D); /* 中 */
+	assert_int_equal(l, 3);
+	assert_int_equal(utf8_next_cp("\xF0\xA0\x80\x80", 4, &l), 0x20000); /* 𠀀 */
+	assert_int_equal(l, 4);
+	/* truncated: the lead byte alone, so the ASCII after it is not swallowed */
+	assert_int_equal(utf8_next_cp("\xE4\x41\x42", 3, &l), 0xFFFD);
+	assert_int_equal(l, 1);
+	assert_int_equal(utf8_next_cp("\xE4\xB8", 2, &l), 0xFFFD);
+	assert_int_equal(l, 1);
+	assert_int_equal(utf8_next_cp("\x80", 1, &l), 0xFFFD);     /* stray continuation */
+	assert_int_equal(utf8_next_cp("\xC0\xAF", 2, &l), 0xFFFD); /* overlong '/' */
+	assert_int_equal(utf8_next_cp("\xED\xA0\x80", 3, &l), 0xFFFD); /* surrogate */
+	assert_int_equal(l, 1);
+}
+
 static void test_read_file_limits(void **state)
 {
 	(void)state;
@@ -86,6 +110,7 @@ int main(void)
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_next_cp),
 		cmocka_unit_test(test_read_file_limits),
 		cmocka_unit_test(test_strings),
 	};

@@ -14,6 +14,7 @@ CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude $(PKG_CFLAGS) \
 	-DNEWSREAD_DATADIR='"$(DATADIR)"'
 LDLIBS += $(PKG_LIBS) -lunistring -lm
+LDFLAGS += -Wl,--as-needed
 
 BUILD = build
 ifeq ($(SANITIZE),1)

@@ -11,9 +11,16 @@
 
 /* ---------- tree helpers ---------- */
 
+static inline int low(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 int page_is(const xmlNode *n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->name && ascii_casecmp((const char *)n->name, name) == 0;
+	/* hot (tag dispatch everywhere): the first byte rules out most names */
+	return n && n->type == XML_ELEMENT_NODE && n->name && low(n->name[0]) == low((unsigned char)name[0]) &&
+	       ascii_casecmp((const char *)n->name, name) == 0;
 }
 
 const char *page_attr(const xmlNode *n, const char *name)
@@ -53,8 +60,9 @@ int page_is_block(const xmlNode *n)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return 0;
+	int c0 = low(n->name[0]);
 	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
-		if (ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
+		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -190,14 +198,21 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 		int into = 1;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = (const char *)n->content;
-			for (; t && *t && b->len < max; t++) {
-				int ws = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
-				if (ws) {
-					if (b->len && b->s[b->len - 1] != ' ')
-						buf_addc(b, ' ');
-				} else {
-					buf_addc(b, *t);
-				}
+			while (t && *t && b->len < max) {
+				const char *q = t;
+				while (*q && !(*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+					q++;
+				size_t r = (size_t)(q - t);
+				if (r > max - b->len)
+					r = max - b->len;
+				buf_add(b, t, r);
+				t = q;
+				if (!*t || b->len >= max)
+					break;
+				while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+					t++;
+				if (b->len && b->s[b->len - 1] != ' ')
+					buf_addc(b, ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
@@ -232,7 +247,8 @@ static htmlDocPtr parse(const char *html, size_t len)
 {
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	/* valid UTF-8 needs no converter (which would copy the input once more) */
+	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8",
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 }
@@ -391,7 +407,8 @@ static void ctx_free(struct page_ctx *c)
 	free(c->title);
 }
 
-int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+static int extract(const char *html, size_t len, char **own, const char *url, struct articles *out,
+		   struct nr_error *err)
 {
 	const char *name = url ? url : "page";
 	struct page_ctx c;
@@ -399,6 +416,10 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	buf_init(&c.text);
 	c.url = url;
 	c.doc = parse(html, len);
+	if (own) { /* the tree holds copies: the page itself is no longer needed */
+		free(*own);
+		*own = NULL;
+	}
 	xmlNode *root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
 	if (!root) {
 		ctx_free(&c);
@@ -435,4 +456,14 @@ int page_extract(const char *html, size_t len, const char *url, struct articles 
 	articles_push(out, a);
 	ctx_free(&c);
 	return 0;
+}
+
+int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(html, len, NULL, url, out, err);
+}
+
+int page_extract_owned(char **html, size_t len, const char *url, struct articles *out, struct nr_error *err)
+{
+	return extract(*html, len, html, url, out, err);
 }

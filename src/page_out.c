@@ -45,22 +45,33 @@ static int is_block_unwrap(const xmlNode *n)
 	return kind_of(n) == K_UNWRAP && page_is_block(n);
 }
 
-static void esc(struct buf *b, const char *s, int attr)
+static void esc_n(struct buf *b, const char *s, size_t n, int attr)
 {
-	for (; *s; s++) {
+	const char *run = s, *end = s + n;
+	for (; s < end; s++) {
+		const char *e;
 		switch (*s) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
 		case '"':
 			if (attr) {
-				buf_adds(b, "&quot;");
+				e = "&quot;";
 				break;
 			}
-			/* fallthrough */
-		default: buf_addc(b, *s);
+			continue;
+		default: continue;
 		}
+		buf_add(b, run, (size_t)(s - run));
+		buf_adds(b, e);
+		run = s + 1;
 	}
+	buf_add(b, run, (size_t)(end - run));
+}
+
+static void esc(struct buf *b, const char *s, int attr)
+{
+	esc_n(b, s, strlen(s), attr);
 }
 
 struct out {
@@ -92,6 +103,11 @@ static void need_text(struct out *o)
 	}
 }
 
+/* Bytes text() stops at: 1 white space, 2 escaped, 3 the end. */
+static const unsigned char text_class[256] = {
+	[0] = 3, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['&'] = 2, ['<'] = 2, ['>'] = 2,
+};
+
 static void text(struct out *o, const char *s)
 {
 	if (o->pre) {
@@ -99,37 +115,44 @@ static void text(struct out *o, const char *s)
 		return;
 	}
 	/* collapse whitespace; loose whitespace outside any paragraph is dropped */
-	int any = 0;
-	for (const char *p = s; *p; p++)
-		if (!(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
-			any = 1;
-	if (!any) {
+	const char *f = s;
+	while (*f == ' ' || *f == '\n' || *f == '\t' || *f == '\r')
+		f++;
+	if (!*f) {
 		if ((o->textdepth || o->autop) && o->b.len && o->b.s[o->b.len - 1] != ' ' &&
 		    o->b.s[o->b.len - 1] != '>')
 			buf_addc(&o->b, ' ');
 		return;
 	}
 	need_text(o);
-	struct buf t;
-	buf_init(&t);
-	int sp = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			sp = 1;
-			continue;
+	/* copy runs of non-space bytes, one space for each gap */
+	const char *p = s;
+	while (*p) {
+		const char *q = p;
+		int special = 0;
+		for (;; q++) {
+			unsigned k = text_class[(unsigned char)*q];
+			if (k == 2)
+				special = 1;
+			else if (k)
+				break;
 		}
-		if (sp && (t.len || (o->b.len && o->b.s[o->b.len - 1] != '>' && o->b.s[o->b.len - 1] != ' ')))
-			buf_addc(&t, ' ');
-		else if (sp && !t.len && o->b.len && o->b.s[o->b.len - 1] == '>')
-			buf_addc(&t, ' ');
-		sp = 0;
-		buf_addc(&t, *p);
+		if (q > p) {
+			if (special)
+				esc_n(&o->b, p, (size_t)(q - p), 0);
+			else
+				buf_add(&o->b, p, (size_t)(q - p));
+			p = q;
+		}
+		if (!*p)
+			break;
+		while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			p++;
+		/* a gap: a space unless the output already ends with one (or, at the very
+		   start of the text, right after nothing at all) */
+		if (o->b.len && o->b.s[o->b.len - 1] != ' ')
+			buf_addc(&o->b, ' ');
 	}
-	if (sp)
-		buf_addc(&t, ' ');
-	if (t.s)
-		esc(&o->b, t.s, 0);
-	buf_free(&t);
 }
 
 static void attr(struct out *o, const char *name, const char *v)

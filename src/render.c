@@ -79,6 +79,17 @@ void render_lines(const struct article *a, const struct doc *d, int width, int c
 	layout_doc(d, &o, out);
 }
 
+/* 1 when s is printable ASCII with single inner spaces only and fits in width: wrapping
+ * and sanitizing would give it back unchanged as one line. */
+static int plain_fits(const char *s, int width)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++, n++)
+		if (*p < 0x20 || *p > 0x7E || (*p == ' ' && (p == s || !p[1] || p[1] == ' ')))
+			return 0;
+	return n <= (size_t)(width > 0 ? width : 0);
+}
+
 void render_dump(FILE *f, struct article *a, int width)
 {
 	struct doc d;
@@ -94,7 +105,10 @@ void render_dump(FILE *f, struct article *a, int width)
 		struct lines ll = {0};
 		for (size_t i = 0; i < d.nlinks; i++) {
 			char *s = xasprintf("[%zu] %s", i + 1, d.links[i]);
-			header_field(&ll, s, width, 0);
+			if (plain_fits(s, width)) /* the common case, without the line breaker */
+				lines_push(&ll, s, strlen(s), 0);
+			else
+				header_field(&ll, s, width, 0);
 			free(s);
 		}
 		for (size_t i = 0; i < ll.n; i++) {

@@ -215,6 +215,25 @@ static char *prepare(const char *bytes, size_t len, const char *content_type, co
 	return u;
 }
 
+/* source_parse on a malloc'd buffer it frees (*bytes = NULL) once decoded, so the raw
+ * bytes are not alive beside the parser's tree of a large document. */
+static int parse_owned(char **bytes, size_t len, const char *content_type, const char *name, const char *url,
+		       const struct source_spec *spec, struct articles *out, struct nr_error *err)
+{
+	size_t ulen, n0 = out->n;
+	enum kind k;
+	char *u = prepare(*bytes, len, content_type, name, &ulen, &k, err);
+	free(*bytes);
+	*bytes = NULL;
+	if (!u)
+		return -1;
+	int rc = k == K_HTML ? page_extract_owned(&u, ulen, url ? url : name, out, err)
+			     : parse_kind(k, u, ulen, name, url, out, err);
+	free(u);
+	apply_spec(out, n0, name, spec);
+	return rc;
+}
+
 int source_parse(const char *bytes, size_t len, const char *content_type, const char *name, const char *url,
 		 const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
@@ -415,7 +434,5 @@ int source_load(const char *src, const struct source_spec *spec, struct articles
 		return nr_fail(err, "%s: not a file or folder", src);
 	if (read_file(src, SOURCE_MAX_BYTES, &data, &len, err))
 		return -1;
-	int rc = source_parse(data, len, NULL, src, src, spec, out, err);
-	free(data);
-	return rc;
+	return parse_owned(&data, len, NULL, src, src, spec, out, err);
 }

@@ -354,7 +354,19 @@ static int rule_try(enum stock_kind kind, const char *pattern, const char *marke
 		    char *out, size_t outlen, int *derived)
 {
 	const char *end = v + len;
+	/* a literal first pattern byte rules out most start positions cheaply (hrefs) */
+	char first = *pattern;
+	int lit = first && first != '{' && first != ' ' && first != ':' && first != ',';
+	if (first >= 'A' && first <= 'Z')
+		first = (char)(first + 32);
 	for (const char *start = v; start < end; start++) {
+		if (lit && kind == SK_HREF) {
+			char b = *start;
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b + 32);
+			if (b != first)
+				continue;
+		}
 		struct caps c = {0};
 		const char *e = pat_match(pattern, start, end, &c);
 		if (e && (kind == SK_HREF || e == end) && c.code) {

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -103,7 +104,10 @@ void buf_adds(struct buf *b, const char *s)
 
 void buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap) /* hot: one call per character in many loops */
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
@@ -272,7 +276,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+unsigned utf8_next_cp_slow(const char *s, size_t n, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t l = utf8_seq(p, n);
@@ -294,6 +298,20 @@ int utf8_valid(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		unsigned c = p[i];
+		if (c < 0x80) { /* hot: ASCII (8 bytes at a time) and most CJK take short ways */
+			uint64_t w;
+			while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+				i += 8;
+			while (i < n && p[i] < 0x80)
+				i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) { /* never overlong, never a surrogate */
+			i += 3;
+			continue;
+		}
 		size_t l = utf8_seq(p + i, n - i);
 		if (!l)
 			return 0;

@@ -32,6 +32,23 @@ int cp_default_wide(uint32_t c)
 	       (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+/* wcwidth for the Basic Multilingual Plane, remembered: the C library's answer costs some
+ * fifty instructions a call and the layout asks once per character. The table is filled
+ * as characters are met; LC_CTYPE is set once at start-up and never changes after. */
+static int8_t bmp_width[0x10000];
+static uint8_t bmp_known[0x10000 / 8];
+
+static int cached_wcwidth(uint32_t c)
+{
+	if (c >= 0x10000)
+		return wcwidth((wchar_t)c);
+	if (!(bmp_known[c >> 3] & (1u << (c & 7)))) {
+		bmp_width[c] = (int8_t)wcwidth((wchar_t)c);
+		bmp_known[c >> 3] |= (uint8_t)(1u << (c & 7));
+	}
+	return bmp_width[c];
+}
+
 /* Code points deleted without trace (besides the break effects para_sanitize gives some). */
 static int cp_deleted(uint32_t c)
 {
@@ -48,7 +65,7 @@ int cp_width(uint32_t c, uint32_t *repl)
 		return 1;
 	}
 	if (c >= 0x3000 && c < 0xFE00) { /* CJK: nothing here is deleted */
-		int w = wcwidth((wchar_t)c);
+		int w = cached_wcwidth(c);
 		*repl = w < 0 ? 0x3013 : c;
 		return w < 0 ? 2 : w;
 	}
@@ -56,7 +73,7 @@ int cp_width(uint32_t c, uint32_t *repl)
 		*repl = 0;
 		return 0;
 	}
-	int w = wcwidth((wchar_t)c);
+	int w = cached_wcwidth(c);
 	if (w < 0) {
 		*repl = cp_default_wide(c) ? 0x3013 : '?';
 		return *repl == '?' ? 1 : 2;
@@ -299,7 +316,7 @@ void para_codepoints(struct para *p, const char *t, size_t n)
 		memset(u, 0, sizeof *u);
 		u->off = (uint32_t)i;
 		u->cp = c;
-		int w = wcwidth((wchar_t)c);
+		int w = cached_wcwidth(c);
 		u->w = (uint8_t)(w > 0 ? w : 0);
 		if (c == ' ')
 			u->flags |= U_SPACE;

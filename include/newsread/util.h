@@ -58,7 +58,23 @@ int utf8_valid(const char *s, size_t n);
 /* Decode the code point at s (n > 0 bytes left) and set *len to its length. A byte that
  * does not start a valid sequence (bad lead, bad or missing continuation, overlong,
  * surrogate) decodes as U+FFFD with *len = 1, so a loop over it always advances. */
-unsigned utf8_next_cp(const char *s, size_t n, size_t *len);
+unsigned utf8_next_cp_slow(const char *s, size_t n, size_t *len);
+static inline unsigned utf8_next_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	/* most CJK: a lead E1..EF (not ED: surrogates) with two continuation bytes is never
+	 * overlong and never invalid */
+	if (n >= 3 && p[0] >= 0xE1 && p[0] != 0xED && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		*len = 3;
+		return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	}
+	return utf8_next_cp_slow(s, n, len);
+}
 
 /* ASCII case-insensitive comparisons that do not depend on the locale. */
 int ascii_casecmp(const char *a, const char *b);

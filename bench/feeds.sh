@@ -65,5 +65,26 @@ for n in 1000 10000; do
 			status=1
 		fi
 	fi
+	# newsboat, where installed: a non-interactive reload of the same feed from a file://
+	# URL into a fresh cache (it also writes SQLite, so it does more than parse)
+	if command -v newsboat >/dev/null 2>&1; then
+		nb=$(mktemp -d /tmp/nr-bench-nb.XXXXXX)
+		echo "file://$(pwd)/$f" >"$nb/urls"
+		b_t=""
+		b_m=""
+		for _ in 1 2 3; do
+			rm -f "$nb/cache.db"
+			/usr/bin/time -f '%e %M' -o "$tf" newsboat -u "$nb/urls" -c "$nb/cache.db" -C /dev/null -x reload \
+				>/dev/null 2>&1
+			out=$(tail -1 "$tf")
+			t=${out% *}
+			m=${out#* }
+			if [ -z "$b_t" ] || awk "BEGIN{exit !($t < $b_t)}"; then b_t=$t; fi
+			b_m=$m
+		done
+		rm -rf "$nb"
+		printf '%-40s newsboat reload: %s s, peak %s KB; newsboat/newsread = %s\n' "$n items" "$b_t" "$b_m" \
+			"$(awk "BEGIN{ if ($nt > 0) printf \"%.1fx\", $b_t / $nt; else print \"-\" }")"
+	fi
 done
 exit $status

@@ -215,6 +215,9 @@ static long iconv_convert(const char *cs, const char *s, size_t n, struct buf *o
 	if (cd == (iconv_t)-1)
 		return -1;
 	char chunk[16384];
+	/* UTF-16 resynchronises on a whole code unit: skipping one byte of a lone
+	 * surrogate would misalign, and garble, the rest of the document */
+	size_t unit = strncmp(cs, "UTF-16", 6) == 0 ? 2 : 1;
 	char *in = (char *)s;
 	size_t inleft = n;
 	long errors = 0;
@@ -229,12 +232,13 @@ static long iconv_convert(const char *cs, const char *s, size_t n, struct buf *o
 			break;
 		if (e == E2BIG)
 			continue;
-		/* EILSEQ or EINVAL (truncated at the end): replace one byte and go on */
+		/* EILSEQ or EINVAL (truncated at the end): replace one byte (unit) and go on */
 		errors++;
 		if (out)
 			buf_adds(out, REPLACEMENT);
-		in++;
-		inleft--;
+		size_t skip = unit < inleft ? unit : inleft;
+		in += skip;
+		inleft -= skip;
 		iconv(cd, NULL, NULL, NULL, NULL);
 	}
 	iconv_close(cd);
@@ -563,11 +567,11 @@ char *decode_fix_entities(const char *s, size_t len, size_t *outlen)
 		size_t j = i + 1;
 		if (j < len && s[j] == '#') {
 			j++;
-			if (j < len && (s[j] == 'x' || s[j] == 'X'))
-				j++;
-			size_t d = j;
-			while (j < len && j - d < 8 && ((s[j] >= '0' && s[j] <= '9') || (s[j] >= 'a' && s[j] <= 'f') ||
-							(s[j] >= 'A' && s[j] <= 'F')))
+			int hex = j < len && (s[j] == 'x' || s[j] == 'X');
+			j += hex;
+			size_t d = j; /* decimal references take digits only: "&#a;" is not one */
+			while (j < len && j - d < 8 && ((s[j] >= '0' && s[j] <= '9') ||
+							(hex && ((s[j] >= 'a' && s[j] <= 'f') || (s[j] >= 'A' && s[j] <= 'F')))))
 				j++;
 			if (j > d && j < len && s[j] == ';') {
 				i = j + 1; /* a character reference: XML knows it */

@@ -33,7 +33,7 @@ static char *jresolve(const char *base, const char *ref)
 {
 	if (!ref || !*ref)
 		return NULL;
-	return base && *base ? url_resolve(base, ref) : xstrdup(ref);
+	return url_resolve(base && *base ? base : NULL, ref); /* cleans controls even without a base */
 }
 
 /* Author name from "authors" (1.1) or "author" (1.0). */

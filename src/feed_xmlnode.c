@@ -130,10 +130,8 @@ char *fx_resolve(const char *base, const char *ref)
 	if (!ref)
 		return NULL;
 	char *t = str_trim(xstrdup(ref));
-	if (!base || !*base) {
-		return t;
-	}
-	char *r = url_resolve(base, t);
+	/* without a base too: url_resolve cleans out the newlines and controls inside */
+	char *r = url_resolve(base && *base ? base : NULL, t);
 	free(t);
 	return r;
 }

@@ -2,6 +2,7 @@
  * (recover mode, no network, the input's own charset declarations ignored: newsread
  * decoded it already); an iterative walk (no recursion) dispatches every element
  * through one tag table. Text collapses in html_acc.c, tables build in html_table.c. */
+#include "newsread/decode.h"
 #include "newsread/html.h"
 #include "newsread/stock.h"
 #include "html_priv.h"
@@ -850,9 +851,27 @@ static void convert(const char *html, size_t len, const char *base, const char *
 	xmlFreeDoc(doc);
 }
 
+/* Input that is not valid UTF-8 (a truncated download, a caller that skipped decoding)
+ * is repaired first, every bad byte becoming U+FFFD, so none reaches the document.
+ * Returns the repaired copy (caller frees, *len updated) or NULL when html is fine. */
+static char *repair_utf8(const char *html, size_t *len)
+{
+	if (utf8_valid(html, *len) && !memchr(html, '\0', *len))
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "\xEF\xBB\xBF", 3); /* a BOM: decode as UTF-8, whatever the bytes look like */
+	buf_add(&b, html, *len);
+	char *r = decode_document(b.s, b.len, NULL, len, NULL);
+	buf_free(&b);
+	return r;
+}
+
 void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d)
 {
-	convert(html, len, base, lang, d, 0);
+	char *fixed = repair_utf8(html, &len);
+	convert(fixed ? fixed : html, len, base, lang, d, 0);
+	free(fixed);
 }
 
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)
@@ -862,6 +881,12 @@ void html_tree_to_doc(const void *tree, const char *base, const char *lang, stru
 
 char *html_to_text(const char *html, size_t len)
 {
+	char *fixed = repair_utf8(html, &len);
+	if (fixed) {
+		char *r = html_to_text(fixed, len);
+		free(fixed);
+		return r;
+	}
 	/* plain text (most titles): collapse without a parser */
 	if (!memchr(html, '<', len) && !memchr(html, '&', len)) {
 		char *t = xstrndup(html, len);

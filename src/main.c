@@ -254,6 +254,7 @@ int main(int argc, char **argv)
 		return 2;
 	if (load_config(&c))
 		return 2;
+	read_set_pipe_wait(opt_int(OPT_FETCH_TIMEOUT)); /* a named pipe is read like a download */
 	switch (c.mode) {
 	case MODE_CHECK_CONFIG: {
 		const char *name = c.config ? c.config : "config";

@@ -238,6 +238,11 @@ void page_remove(struct page_ctx *c, xmlNode *n)
 
 /* ---------- parsing ---------- */
 
+/* Deeper pages are refused: real articles nest a few dozen levels, and the scoring walks
+ * every element's ancestors. (The parser itself takes any depth: XML_PARSE_HUGE, or
+ * libxml2 would silently stop at 256 levels and leave an empty article.) */
+#define PAGE_MAX_DEPTH 2000
+
 static htmlDocPtr parse(const char *html, size_t len)
 {
 	if (len > PAGE_MAX_BYTES)
@@ -245,7 +250,7 @@ static htmlDocPtr parse(const char *html, size_t len)
 	/* valid UTF-8 needs no converter (which would copy the input once more) */
 	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8",
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 }
 
 static const char *const feed_types[] = {
@@ -334,13 +339,37 @@ size_t page_feed_links(const char *html, size_t len, const char *url, char **url
 
 /* ---------- reader mode ---------- */
 
-/* Give every element its page_info (document order, hints). Returns -1 when too many. */
-static int page_index(struct page_ctx *c, xmlNode *root)
+/* Count root's elements; -1 when more than PAGE_MAX_NODES, -2 when nested deeper than
+ * PAGE_MAX_DEPTH (the parser takes any depth; the scoring walks ancestors). */
+static long page_count(xmlNode *root)
 {
 	size_t n = 0;
-	for (xmlNode *x = root; x; x = page_next(x, root, 1))
+	int depth = 0;
+	for (xmlNode *x = root; x;) {
 		if (x->type == XML_ELEMENT_NODE && ++n > PAGE_MAX_NODES)
 			return -1;
+		if (x->children) {
+			if (++depth > PAGE_MAX_DEPTH)
+				return -2;
+			x = x->children;
+			continue;
+		}
+		while (x != root && !x->next) {
+			x = x->parent;
+			depth--;
+		}
+		x = x == root ? NULL : x->next;
+	}
+	return (long)n;
+}
+
+/* Give every element its page_info (document order, hints). Returns page_count's -1 or -2. */
+static int page_index(struct page_ctx *c, xmlNode *root)
+{
+	long count = page_count(root);
+	if (count < 0)
+		return (int)count;
+	size_t n = (size_t)count;
 	c->info = xcalloc(n + 1, sizeof *c->info);
 	c->ninfo = n;
 	size_t i = 0;
@@ -396,8 +425,11 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 		ctx_free(&c);
 		return nr_fail(err, "%s: not an HTML page", name);
 	}
-	if (page_index(&c, root)) {
+	int ix = page_index(&c, root);
+	if (ix) {
 		ctx_free(&c);
+		if (ix == -2)
+			return nr_fail(err, "%s: page nested too deep (more than %d levels)", name, PAGE_MAX_DEPTH);
 		return nr_fail(err, "%s: page too large (more than %d elements)", name, PAGE_MAX_NODES);
 	}
 	c.base = find_base(root, url);

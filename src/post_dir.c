@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -111,7 +112,7 @@ static void walk_dir(struct walk *w, const char *dir)
 	DIR *d = opendir(dir);
 	if (!d) {
 		if (!w->failed++)
-			nr_fail(&w->first, "%s: cannot open folder", dir);
+			nr_fail(&w->first, "%s: cannot open folder: %s", dir, strerror(errno));
 		return;
 	}
 	char **names = NULL;

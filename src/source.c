@@ -384,6 +384,18 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, si
 	return failed;
 }
 
+/* SCHEME:// at the start (RFC 3986 scheme characters). */
+static int looks_like_url(const char *s)
+{
+	const char *p = s;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
+	       *p == '-' || *p == '.')
+		p++;
+	return p[0] == ':' && p[1] == '/' && p[2] == '/';
+}
+
 int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
 	char *data;
@@ -406,8 +418,12 @@ int source_load(const char *src, const struct source_spec *spec, struct articles
 		return rc;
 	}
 	struct stat st;
-	if (stat(src, &st) != 0)
-		return nr_fail(err, "%s: %s", src, strerror(errno));
+	if (stat(src, &st) != 0) {
+		int e = errno;
+		if (looks_like_url(src)) /* ftp://, file://, htp://: not a missing file */
+			return nr_fail(err, "%s: unsupported URL scheme (newsread fetches http:// and https://)", src);
+		return nr_fail(err, "%s: %s", src, strerror(e));
+	}
 	if (S_ISDIR(st.st_mode)) {
 		size_t n0 = out->n;
 		int rc = post_load_dir(src, out, err);

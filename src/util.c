@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -206,12 +207,33 @@ int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, 
 	return 0;
 }
 
+static int pipe_wait = 30;
+
+void read_set_pipe_wait(int seconds)
+{
+	pipe_wait = seconds > 0 ? seconds : 1;
+}
+
 int read_file(const char *path, size_t max, char **data, size_t *len, struct nr_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer forever */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return nr_fail(err, "%s: %s", path, strerror(errno));
 	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		int r;
+		while ((r = poll(&pfd, 1, pipe_wait * 1000)) < 0 && errno == EINTR)
+			;
+		if (r == 0) {
+			close(fd);
+			return nr_fail(err, "%s: nothing written to this pipe within %d seconds", path, pipe_wait);
+		}
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK); /* a writer is there: read to its end */
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		return nr_fail(err, "%s: is a directory", path);

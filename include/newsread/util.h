@@ -40,8 +40,12 @@ void nr_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Read a whole regular file, at most max bytes (more is an error).
  * Returns 0 and a malloc'd NUL-terminated buffer in *data, or -1 with err filled
- * ("PATH: reason"). */
+ * ("PATH: reason"). A named pipe is read too (newsread <(curl ...)), but when nothing
+ * is written to it within the pipe wait (no writer) it is an error, not a hang. */
 int read_file(const char *path, size_t max, char **data, size_t *len, struct nr_error *err);
+/* Seconds read_file waits for a named pipe's first bytes (default 30; main sets it to
+ * the fetch-timeout option: a pipe is read like a download). */
+void read_set_pipe_wait(int seconds);
 /* Read a stream to its end, at most max bytes. Same contract as read_file. */
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err);
 

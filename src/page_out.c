@@ -76,12 +76,15 @@ static void esc(struct buf *b, const char *s, int attr)
 	esc_n(b, s, strlen(s), attr);
 }
 
+#define TREE_MAX_DEPTH 1000 /* deeper: libxml2 (max 2048 with XML_PARSE_HUGE) could differ */
+
 /* The cleaned content goes either to a string (page_serialize) or straight into a new
  * libxml2 tree (page_build) equal to what parsing that string would give: the emitters
  * below are the one place that knows the difference. */
 struct out {
 	struct buf b;  /* string mode */
-	int tree;      /* tree mode */
+	int tree;      /* 0 string, 1 tree, 2 a dry run of tree mode (only the checks) */
+	const char *names[TREE_MAX_DEPTH + 1]; /* open elements below body (dry run) */
 	htmlDocPtr doc;
 	xmlNode *cur;  /* element being filled (tree mode) */
 	struct buf pend; /* text waiting to become a node (tree mode, unescaped) */
@@ -93,8 +96,6 @@ struct out {
 	int pre;       /* inside <pre> */
 	int pending_br;/* a <br> seen in loose text */
 };
-
-#define TREE_MAX_DEPTH 1000 /* deeper: libxml2 (max 2048 with XML_PARSE_HUGE) could differ */
 
 /* Tree mode: the waiting text becomes a text node (libxml2 keeps blank text too). */
 static void flush_text(struct out *o)
@@ -112,13 +113,28 @@ static void emit_text(struct out *o, const char *s, size_t n)
 {
 	if (!n)
 		return;
-	if (o->tree) {
+	if (o->tree == 2) {
+		if (o->pre && memchr(s, '\r', n))
+			o->unsafe = 1; /* as flush_text */
+	} else if (o->tree) {
 		buf_add(&o->pend, s, n);
 	} else {
 		esc_n(&o->b, s, n, 0);
 	}
 	char c = s[n - 1];
 	o->last = c == '&' || c == '<' || c == '>' ? ';' : c;
+}
+
+/* 1 when libxml2's parser takes a start tag new_name as the end of an open old_name. */
+static int closes(const char *old_name, const char *new_name)
+{
+	if (strcmp(old_name, new_name) == 0)
+		return 1; /* p in p, a in a, li in li...: treated as closing, whatever the element */
+	xmlNode probe;
+	memset(&probe, 0, sizeof probe);
+	probe.type = XML_ELEMENT_NODE;
+	probe.name = (const xmlChar *)new_name;
+	return htmlAutoCloseTag(NULL, (const xmlChar *)old_name, &probe);
 }
 
 /* A new element (pairs of attribute name and value, empty values left out), entered
@@ -140,6 +156,20 @@ static void emit_open(struct out *o, const char *name, const char *const *attrs,
 		buf_addc(&o->b, '>');
 		return;
 	}
+	if (o->tree == 2) {
+		for (size_t i = 0; i + 1 < nattrs; i += 2)
+			if (attrs[i + 1] && strchr(attrs[i + 1], '\r'))
+				o->unsafe = 1;
+		if (o->depth && closes(o->names[o->depth - 1], name))
+			o->unsafe = 1;
+		if (!is_void) {
+			if (o->depth >= TREE_MAX_DEPTH)
+				o->unsafe = 1;
+			else
+				o->names[o->depth++] = name;
+		}
+		return;
+	}
 	flush_text(o);
 	xmlNode *n = xmlNewDocNode(o->doc, NULL, (const xmlChar *)name, NULL);
 	for (size_t i = 0; i + 1 < nattrs; i += 2) {
@@ -151,7 +181,7 @@ static void emit_open(struct out *o, const char *name, const char *const *attrs,
 		xmlNewProp(n, (const xmlChar *)attrs[i], (const xmlChar *)v);
 	}
 	/* a start tag the parser would take as closing the open element */
-	if (o->depth && (strcmp((const char *)o->cur->name, name) == 0 || htmlAutoCloseTag(o->doc, o->cur->name, n)))
+	if (o->depth && closes((const char *)o->cur->name, name))
 		o->unsafe = 1;
 	xmlAddChild(o->cur, n);
 	if (!is_void) {
@@ -166,6 +196,13 @@ static void emit_close(struct out *o, const char *name)
 	o->last = '>';
 	if (!o->tree) {
 		buf_printf(&o->b, "</%s>", name);
+		return;
+	}
+	if (o->tree == 2) {
+		if (!o->depth || strcmp(o->names[o->depth - 1], name) != 0)
+			o->unsafe = 1;
+		else
+			o->depth--;
 		return;
 	}
 	flush_text(o);
@@ -341,8 +378,9 @@ static void leave(struct out *o, xmlNode *n, enum kind k)
 	}
 }
 
-/* Walk the kept content in document order into o. */
-static void out_content(struct page_ctx *c, struct out *o)
+/* Walk the kept content in document order into o. destroy: free each page subtree once
+ * it is written (the page tree is not used afterwards). */
+static void out_content(struct page_ctx *c, struct out *o, int destroy)
 {
 	for (size_t i = 0; i < c->nkeep && !o->unsafe; i++) {
 		xmlNode *root = c->keep[i], *n = root;
@@ -369,7 +407,12 @@ static void out_content(struct page_ctx *c, struct out *o)
 					break;
 				}
 				if (n->next) {
+					xmlNode *done = n;
 					n = n->next;
+					if (destroy) {
+						xmlUnlinkNode(done);
+						xmlFreeNode(done);
+					}
 					break;
 				}
 				n = n->parent;
@@ -385,13 +428,33 @@ char *page_serialize(struct page_ctx *c)
 	struct out o;
 	memset(&o, 0, sizeof o);
 	buf_init(&o.b);
-	out_content(c, &o);
+	out_content(c, &o, 0);
 	return buf_steal(&o.b);
+}
+
+/* 1 when some kept root lies inside another: freeing written subtrees would free it. */
+static int keeps_nested(const struct page_ctx *c)
+{
+	if (c->nkeep > 64)
+		return 1; /* not worth the quadratic check */
+	for (size_t j = 0; j < c->nkeep; j++)
+		for (xmlNode *p = c->keep[j]->parent; p; p = p->parent)
+			for (size_t k = 0; k < c->nkeep; k++)
+				if (p == c->keep[k])
+					return 1;
+	return 0;
 }
 
 htmlDocPtr page_build(struct page_ctx *c)
 {
 	struct out o;
+	memset(&o, 0, sizeof o);
+	/* a dry run first: whether the tree can stand for the string, before the page's
+	   subtrees are freed as they are copied */
+	o.tree = 2;
+	out_content(c, &o, 0);
+	if (o.unsafe)
+		return NULL;
 	memset(&o, 0, sizeof o);
 	buf_init(&o.pend);
 	o.tree = 1;
@@ -399,14 +462,10 @@ htmlDocPtr page_build(struct page_ctx *c)
 	xmlNode *html = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"html", NULL);
 	xmlDocSetRootElement(o.doc, html);
 	o.cur = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
-	out_content(c, &o);
+	out_content(c, &o, !keeps_nested(c));
 	flush_text(&o);
 	buf_free(&o.pend);
-	if (o.unsafe) {
-		xmlFreeDoc(o.doc);
-		return NULL;
-	}
-	return o.doc;
+	return o.doc; /* o.unsafe cannot be set now: the same checks passed the dry run */
 }
 
 /* ---------- the built tree back to HTML ---------- */

@@ -103,7 +103,8 @@ void page_meta_finish(struct page_ctx *c, struct article *a);
 char *page_serialize(struct page_ctx *c);
 /* The same content as a new tree (html > body > ...) equal to what libxml2 would parse
  * from page_serialize's string, or NULL when the parser would restructure that string
- * (nesting it auto-closes, very deep content): then use page_serialize. */
+ * (nesting it auto-closes, very deep content): then use page_serialize. When it returns
+ * a tree, the page's written subtrees are freed already: c's tree is spent. */
 htmlDocPtr page_build(struct page_ctx *c);
 /* For struct article: free a page_build tree; its HTML (malloc'd). */
 void page_tree_free(void *tree);

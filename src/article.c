@@ -58,6 +58,10 @@ int article_has_cat(const struct article *a, const struct catpath *p)
 
 void article_add_cat(struct article *a, const char *const *parts, size_t n)
 {
+	/* bounded: a hostile feed with thousands of categories per item would make the
+	 * duplicate check quadratic, and no reader wants more than this many paths */
+	if (a->ncats >= ARTICLE_MAX_CATS)
+		return;
 	struct catpath p = {xcalloc(n ? n : 1, sizeof(char *)), 0};
 	for (size_t i = 0; i < n; i++) {
 		char *s = str_trim(xstrdup(parts[i] ? parts[i] : ""));

@@ -53,7 +53,10 @@ struct block *doc_add_block(struct doc *d, enum block_kind kind)
 
 int doc_add_link(struct doc *d, const char *url)
 {
-	d->links = xrealloc(d->links, (d->nlinks + 1) * sizeof *d->links);
+	if (d->nlinks == d->linkcap) {
+		d->linkcap = d->linkcap ? d->linkcap * 2 : 16;
+		d->links = xrealloc(d->links, d->linkcap * sizeof *d->links);
+	}
 	d->links[d->nlinks++] = xstrdup(url ? url : "");
 	return (int)d->nlinks;
 }

@@ -371,7 +371,9 @@ static void push_blank(struct walk *w, int quote)
 		return;
 	char q[64];
 	size_t n = 0;
-	for (int i = 0; i < quote && n + 2 < sizeof q; i++) {
+	/* the same cap as the quote margin of text lines: the blank line is no wider */
+	int cap = w->o->width - (w->o->width < 8 ? w->o->width : 8);
+	for (int i = 0; i < quote && n + 2 < sizeof q && (int)n + 2 <= cap; i++) {
 		q[n++] = '>';
 		q[n++] = ' ';
 	}

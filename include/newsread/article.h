@@ -44,9 +44,12 @@ struct articles {
 	size_t n, cap;
 };
 
+#define ARTICLE_MAX_CATS 64 /* category paths kept per article; more are ignored */
+
 struct article *article_new(void);
 void article_free(struct article *a);
-/* Add a category path made of n parts (copied); empty parts are skipped, an empty path is ignored. */
+/* Add a category path made of n parts (copied); empty parts are skipped, an empty path is
+ * ignored, and so is every path beyond ARTICLE_MAX_CATS. */
 void article_add_cat(struct article *a, const char *const *parts, size_t n);
 /* Add a category path given as one string split at sep (e.g. "金融/证券时报网/要闻", '/'). */
 void article_add_cat_str(struct article *a, const char *path, char sep);

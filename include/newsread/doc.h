@@ -75,6 +75,7 @@ struct doc {
 	size_t n, cap;
 	char **links;     /* absolute URLs of links and images, links[i] is number i+1 */
 	size_t nlinks;
+	size_t linkcap;   /* allocated entries of links (doc.c's business) */
 	int cjk;          /* the document's text is mostly Chinese/Japanese */
 };
 

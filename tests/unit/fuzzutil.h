@@ -379,7 +379,7 @@ static inline void fz_check_doc(const struct doc *d, const char *in, size_t inle
  * at width 20 for depth 15). Such lines (only '>' and ' ') are counted, not failed,
  * while FZ_TOLERATE_QUOTE_BLANK is 1; set it to 0 once layout.c caps them. */
 #ifndef FZ_TOLERATE_QUOTE_BLANK
-#define FZ_TOLERATE_QUOTE_BLANK 1
+#define FZ_TOLERATE_QUOTE_BLANK 0
 #endif
 static size_t fz_quote_blank_too_wide;
 

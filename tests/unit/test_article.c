@@ -35,6 +35,19 @@ static void test_categories(void **state)
 	article_free(a);
 }
 
+static void test_categories_bounded(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	for (int i = 0; i < 5000; i++) {
+		char p[32];
+		snprintf(p, sizeof p, "分类%d/子类", i);
+		article_add_cat_str(a, p, '/');
+	}
+	assert_int_equal(a->ncats, ARTICLE_MAX_CATS);
+	article_free(a);
+}
+
 static void test_sort_newest_first_undated_last(void **state)
 {
 	(void)state;
@@ -92,6 +105,7 @@ int main(void)
 	test_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_categories),
+		cmocka_unit_test(test_categories_bounded),
 		cmocka_unit_test(test_sort_newest_first_undated_last),
 		cmocka_unit_test(test_dedup_by_id_or_link),
 		cmocka_unit_test(test_dedup_many),

@@ -455,6 +455,29 @@ static void test_stock_annotation_glued(void **state)
 	doc_free(&d);
 }
 
+/* The blank line between two blocks of a deep quote keeps within the width like the
+ * text lines do (the quote margin is capped the same way). */
+static void test_quote_blank_capped(void **state)
+{
+	(void)state;
+	for (int width = 1; width <= 20; width++) {
+		struct doc d;
+		doc_init(&d);
+		for (int k = 0; k < 2; k++) {
+			struct block *b = doc_add_block(&d, BLK_PARA);
+			b->quote = 15;
+			block_append(b, "引文", strlen("引文"), 0, 0, NULL);
+		}
+		struct layout_opts o = {.width = width};
+		struct lines l = {0};
+		layout_doc(&d, &o, &l);
+		for (size_t i = 0; i < l.n; i++)
+			assert_true(l.v[i].width <= width);
+		lines_free(&l);
+		doc_free(&d);
+	}
+}
+
 static void test_cjk_latin_space(void **state)
 {
 	(void)state;
@@ -591,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_case33_tiny),
 		cmocka_unit_test(test_runs_to_spans),
 		cmocka_unit_test(test_stock_annotation_glued),
+		cmocka_unit_test(test_quote_blank_capped),
 		cmocka_unit_test(test_cjk_latin_space),
 		cmocka_unit_test(test_numbers_whole),
 		cmocka_unit_test(test_latin_and_urls),

@@ -109,6 +109,6 @@ echo "(ratio = peer time / newsread time: above 1 means newsread is faster)"
 if command -v callgrind_annotate >/dev/null 2>&1 && [ -f "$out/callgrind.zh-1m" ]; then
 	echo "instructions by stage, zh-1m (inclusive):"
 	callgrind_annotate --inclusive=yes "$out/callgrind.zh-1m" 2>/dev/null | grep -v '=>' |
-		grep -E '[:/](source_load|page_extract|html_to_doc|stock_annotate|layout_doc|para_sanitize|para_breaks|para_fit|render_dump)( |$)' |
+		grep -E '[:/](source_load|page_extract_owned|html_to_doc|html_tree_to_doc|stock_annotate|layout_doc|para_sanitize|para_breaks|para_fit|render_dump)( |$)' |
 		sed 's/ \[.*//; s/^ */  /; s|/[^ ]*/src/|src/|' | sort -u | sort -t'(' -k1,1 -rn | awk '!seen[$NF]++'
 fi

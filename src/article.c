@@ -31,6 +31,7 @@ void article_free(struct article *a)
 	free(a->cats);
 	free(a->image);
 	free(a->html);
+	article_drop_tree(a);
 	free(a->base);
 	free(a->lang);
 	for (size_t i = 0; i < a->nstocks; i++) {
@@ -39,6 +40,20 @@ void article_free(struct article *a)
 	}
 	free(a->stocks);
 	free(a);
+}
+
+const char *article_html(struct article *a)
+{
+	if (!a->html && a->tree && a->tree_html)
+		a->html = a->tree_html(a->tree);
+	return a->html;
+}
+
+void article_drop_tree(struct article *a)
+{
+	if (a->tree && a->tree_free)
+		a->tree_free(a->tree);
+	a->tree = NULL;
 }
 
 int article_has_cat(const struct article *a, const struct catpath *p)

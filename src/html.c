@@ -800,16 +800,12 @@ static htmlDocPtr html_parse(const char *html, size_t len)
 	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8", opts);
 }
 
-static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,
-		    int text_only)
+/* Walk a parsed tree into d (the tree is left as it is). */
+static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, struct doc *d, int text_only)
 {
-	htmlDocPtr doc = html_parse(html, len);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root) {
-		if (doc)
-			xmlFreeDoc(doc);
+	if (!root)
 		return;
-	}
 	struct hctx *c = xcalloc(1, sizeof *c);
 	c->d = d;
 	c->text_only = text_only;
@@ -843,6 +839,15 @@ static void convert(const char *html, size_t len, const char *base, const char *
 	free(c->marker);
 	free(c->base);
 	free(c);
+}
+
+static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,
+		    int text_only)
+{
+	htmlDocPtr doc = html_parse(html, len);
+	if (!doc)
+		return;
+	convert_tree(doc, base, lang, d, text_only);
 	xmlFreeDoc(doc);
 }
 
@@ -867,6 +872,11 @@ void html_to_doc(const char *html, size_t len, const char *base, const char *lan
 	char *fixed = repair_utf8(html, &len);
 	convert(fixed ? fixed : html, len, base, lang, d, 0);
 	free(fixed);
+}
+
+void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)
+{
+	convert_tree((htmlDocPtr)tree, base, lang, d, 0);
 }
 
 char *html_to_text(const char *html, size_t len)

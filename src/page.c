@@ -451,8 +451,19 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 	a->source = xstrdup(url);
 	if (c.base && (!url || strcmp(c.base, url) != 0))
 		a->base = xstrdup(c.base);
-	a->html = page_serialize(&c);
 	page_meta_finish(&c, a);
+	if (own) {
+		/* hand the cleaned content on as a tree: rendering then walks it instead of
+		 * parsing a serialized copy; the page's own tree goes right after */
+		htmlDocPtr t = page_build(&c);
+		if (t) {
+			a->tree = t;
+			a->tree_free = page_tree_free;
+			a->tree_html = page_tree_html;
+		}
+	}
+	if (!a->tree)
+		a->html = page_serialize(&c);
 	articles_push(out, a);
 	ctx_free(&c);
 	return 0;

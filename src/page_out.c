@@ -4,6 +4,8 @@
 #define PAGE_INTERNAL
 #include "newsread/page.h"
 
+#include <libxml/HTMLtree.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,18 +76,114 @@ static void esc(struct buf *b, const char *s, int attr)
 	esc_n(b, s, strlen(s), attr);
 }
 
+/* The cleaned content goes either to a string (page_serialize) or straight into a new
+ * libxml2 tree (page_build) equal to what parsing that string would give: the emitters
+ * below are the one place that knows the difference. */
 struct out {
-	struct buf b;
+	struct buf b;  /* string mode */
+	int tree;      /* tree mode */
+	htmlDocPtr doc;
+	xmlNode *cur;  /* element being filled (tree mode) */
+	struct buf pend; /* text waiting to become a node (tree mode, unescaped) */
+	int depth;     /* open elements below body (tree mode) */
+	int unsafe;    /* the parser would have restructured the string: use the string */
+	char last;     /* last byte of the serialized form, 0 when nothing yet */
 	int autop;     /* a <p> we opened for loose text is open */
 	int textdepth; /* inside kept elements that take text */
 	int pre;       /* inside <pre> */
 	int pending_br;/* a <br> seen in loose text */
 };
 
+#define TREE_MAX_DEPTH 1000 /* deeper: libxml2 (max 2048 with XML_PARSE_HUGE) could differ */
+
+/* Tree mode: the waiting text becomes a text node (libxml2 keeps blank text too). */
+static void flush_text(struct out *o)
+{
+	if (!o->pend.len)
+		return;
+	if (o->pre && memchr(o->pend.s, '\r', o->pend.len))
+		o->unsafe = 1; /* the parser would normalise the line ends */
+	xmlAddChild(o->cur, xmlNewDocTextLen(o->doc, (const xmlChar *)o->pend.s, (int)o->pend.len));
+	o->pend.len = 0;
+}
+
+/* Text (unescaped) into the output. */
+static void emit_text(struct out *o, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	if (o->tree) {
+		buf_add(&o->pend, s, n);
+	} else {
+		esc_n(&o->b, s, n, 0);
+	}
+	char c = s[n - 1];
+	o->last = c == '&' || c == '<' || c == '>' ? ';' : c;
+}
+
+/* A new element (pairs of attribute name and value, empty values left out), entered
+ * unless it is void. */
+static void emit_open(struct out *o, const char *name, const char *const *attrs, size_t nattrs, int is_void)
+{
+	o->last = '>';
+	if (!o->tree) {
+		buf_addc(&o->b, '<');
+		buf_adds(&o->b, name);
+		for (size_t i = 0; i + 1 < nattrs; i += 2) {
+			const char *v = attrs[i + 1];
+			if (!v || !*v)
+				continue;
+			buf_printf(&o->b, " %s=\"", attrs[i]);
+			esc(&o->b, v, 1);
+			buf_addc(&o->b, '"');
+		}
+		buf_addc(&o->b, '>');
+		return;
+	}
+	flush_text(o);
+	xmlNode *n = xmlNewDocNode(o->doc, NULL, (const xmlChar *)name, NULL);
+	for (size_t i = 0; i + 1 < nattrs; i += 2) {
+		const char *v = attrs[i + 1];
+		if (!v || !*v)
+			continue;
+		if (strchr(v, '\r'))
+			o->unsafe = 1;
+		xmlNewProp(n, (const xmlChar *)attrs[i], (const xmlChar *)v);
+	}
+	/* a start tag the parser would take as closing the open element */
+	if (o->depth && (strcmp((const char *)o->cur->name, name) == 0 || htmlAutoCloseTag(o->doc, o->cur->name, n)))
+		o->unsafe = 1;
+	xmlAddChild(o->cur, n);
+	if (!is_void) {
+		o->cur = n;
+		if (++o->depth > TREE_MAX_DEPTH)
+			o->unsafe = 1;
+	}
+}
+
+static void emit_close(struct out *o, const char *name)
+{
+	o->last = '>';
+	if (!o->tree) {
+		buf_printf(&o->b, "</%s>", name);
+		return;
+	}
+	flush_text(o);
+	/* an end tag for another element than the open one: the parser would close
+	   differently (e.g. a loose paragraph ended inside a link) */
+	if (!o->depth || strcmp((const char *)o->cur->name, name) != 0) {
+		o->unsafe = 1;
+		return;
+	}
+	o->cur = o->cur->parent;
+	o->depth--;
+}
+
 static void close_autop(struct out *o)
 {
 	if (o->autop) {
-		buf_adds(&o->b, "</p>\n");
+		emit_close(o, "p");
+		emit_text(o, "\n", 1);
 		o->autop = 0;
 	}
 	o->pending_br = 0;
@@ -94,34 +192,33 @@ static void close_autop(struct out *o)
 static void need_text(struct out *o)
 {
 	if (!o->textdepth && !o->autop) {
-		buf_adds(&o->b, "<p>");
+		emit_open(o, "p", NULL, 0, 0);
 		o->autop = 1;
 	}
 	if (o->pending_br) {
-		buf_adds(&o->b, "<br>");
+		emit_open(o, "br", NULL, 0, 1);
 		o->pending_br = 0;
 	}
 }
 
-/* Bytes text() stops at: 1 white space, 2 escaped, 3 the end. */
-static const unsigned char text_class[256] = {
-	[0] = 3, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['&'] = 2, ['<'] = 2, ['>'] = 2,
-};
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 static void text(struct out *o, const char *s)
 {
 	if (o->pre) {
-		esc(&o->b, s, 0);
+		emit_text(o, s, strlen(s));
 		return;
 	}
 	/* collapse whitespace; loose whitespace outside any paragraph is dropped */
 	const char *f = s;
-	while (*f == ' ' || *f == '\n' || *f == '\t' || *f == '\r')
+	while (is_ws(*f))
 		f++;
 	if (!*f) {
-		if ((o->textdepth || o->autop) && o->b.len && o->b.s[o->b.len - 1] != ' ' &&
-		    o->b.s[o->b.len - 1] != '>')
-			buf_addc(&o->b, ' ');
+		if ((o->textdepth || o->autop) && o->last && o->last != ' ' && o->last != '>')
+			emit_text(o, " ", 1);
 		return;
 	}
 	need_text(o);
@@ -129,39 +226,21 @@ static void text(struct out *o, const char *s)
 	const char *p = s;
 	while (*p) {
 		const char *q = p;
-		int special = 0;
-		for (;; q++) {
-			unsigned k = text_class[(unsigned char)*q];
-			if (k == 2)
-				special = 1;
-			else if (k)
-				break;
-		}
+		while (*q && !is_ws(*q))
+			q++;
 		if (q > p) {
-			if (special)
-				esc_n(&o->b, p, (size_t)(q - p), 0);
-			else
-				buf_add(&o->b, p, (size_t)(q - p));
+			emit_text(o, p, (size_t)(q - p));
 			p = q;
 		}
 		if (!*p)
 			break;
-		while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		while (is_ws(*p))
 			p++;
 		/* a gap: a space unless the output already ends with one (or, at the very
 		   start of the text, right after nothing at all) */
-		if (o->b.len && o->b.s[o->b.len - 1] != ' ')
-			buf_addc(&o->b, ' ');
+		if (o->last && o->last != ' ')
+			emit_text(o, " ", 1);
 	}
-}
-
-static void attr(struct out *o, const char *name, const char *v)
-{
-	if (!v || !*v)
-		return;
-	buf_printf(&o->b, " %s=\"", name);
-	esc(&o->b, v, 1);
-	buf_addc(&o->b, '"');
 }
 
 static const char *img_src(const xmlNode *n)
@@ -184,12 +263,11 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 	case K_BLOCK:
 	case K_TEXTBLOCK:
 		close_autop(o);
-		buf_printf(&o->b, "<%s", name);
 		if (page_is(n, "td") || page_is(n, "th")) {
-			attr(o, "colspan", page_attr(n, "colspan"));
-			attr(o, "rowspan", page_attr(n, "rowspan"));
-		}
-		buf_addc(&o->b, '>');
+			const char *at[] = {"colspan", page_attr(n, "colspan"), "rowspan", page_attr(n, "rowspan")};
+			emit_open(o, name, at, 4, 0);
+		} else
+			emit_open(o, name, NULL, 0, 0);
 		if (k == K_TEXTBLOCK)
 			o->textdepth++;
 		if (page_is(n, "pre"))
@@ -197,36 +275,37 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 		break;
 	case K_INLINE:
 		need_text(o);
-		buf_printf(&o->b, "<%s", name);
 		if (page_is(n, "a")) {
 			const char *h = page_attr(n, "href");
-			if (h && !has_iprefix(h, "javascript:"))
-				attr(o, "href", h);
-		}
-		buf_addc(&o->b, '>');
+			const char *at[] = {"href", h && !has_iprefix(h, "javascript:") ? h : NULL};
+			emit_open(o, name, at, 2, 0);
+		} else
+			emit_open(o, name, NULL, 0, 0);
 		break;
 	case K_VOID:
 		if (page_is(n, "br")) {
 			if (o->textdepth)
-				buf_adds(&o->b, "<br>");
+				emit_open(o, "br", NULL, 0, 1);
 			else if (o->autop && o->pending_br)
 				close_autop(o); /* two breaks end a paragraph */
 			else if (o->autop)
 				o->pending_br = 1;
 		} else if (page_is(n, "hr")) {
 			close_autop(o);
-			if (!o->textdepth)
-				buf_adds(&o->b, "<hr>\n");
+			if (!o->textdepth) {
+				emit_open(o, "hr", NULL, 0, 1);
+				emit_text(o, "\n", 1);
+			}
 		} else {
 			const char *src = img_src(n);
 			if (!src)
 				break;
 			if (!o->textdepth)
 				close_autop(o);
-			buf_adds(&o->b, "<img");
-			attr(o, "src", src);
-			attr(o, "alt", page_attr(n, "alt"));
-			buf_adds(&o->b, o->textdepth ? ">" : ">\n");
+			const char *at[] = {"src", src, "alt", page_attr(n, "alt")};
+			emit_open(o, "img", at, 4, 1);
+			if (!o->textdepth)
+				emit_text(o, "\n", 1);
 		}
 		break;
 	case K_UNWRAP:
@@ -247,10 +326,11 @@ static void leave(struct out *o, xmlNode *n, enum kind k)
 			o->textdepth--;
 		if (page_is(n, "pre") && o->pre)
 			o->pre--;
-		buf_printf(&o->b, "</%s>\n", (const char *)n->name);
+		emit_close(o, (const char *)n->name);
+		emit_text(o, "\n", 1);
 		break;
 	case K_INLINE:
-		buf_printf(&o->b, "</%s>", (const char *)n->name);
+		emit_close(o, (const char *)n->name);
 		break;
 	case K_UNWRAP:
 		if (is_block_unwrap(n) && !o->textdepth)
@@ -261,22 +341,20 @@ static void leave(struct out *o, xmlNode *n, enum kind k)
 	}
 }
 
-char *page_serialize(struct page_ctx *c)
+/* Walk the kept content in document order into o. */
+static void out_content(struct page_ctx *c, struct out *o)
 {
-	struct out o;
-	memset(&o, 0, sizeof o);
-	buf_init(&o.b);
-	for (size_t i = 0; i < c->nkeep; i++) {
+	for (size_t i = 0; i < c->nkeep && !o->unsafe; i++) {
 		xmlNode *root = c->keep[i], *n = root;
 		while (n) {
 			int into = 0;
 			enum kind k = K_DROP;
 			if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 				if (n->content)
-					text(&o, (const char *)n->content);
+					text(o, (const char *)n->content);
 			} else if (n->type == XML_ELEMENT_NODE) {
 				k = kind_of(n);
-				enter(&o, n, k);
+				enter(o, n, k);
 				into = k != K_DROP && k != K_VOID && n->children;
 			}
 			if (into) {
@@ -284,7 +362,7 @@ char *page_serialize(struct page_ctx *c)
 				continue;
 			}
 			if (n->type == XML_ELEMENT_NODE && k != K_VOID && k != K_DROP)
-				leave(&o, n, k);
+				leave(o, n, k);
 			while (n) {
 				if (n == root) {
 					n = NULL;
@@ -295,12 +373,93 @@ char *page_serialize(struct page_ctx *c)
 					break;
 				}
 				n = n->parent;
-				leave(&o, n, kind_of(n));
+				leave(o, n, kind_of(n));
 			}
 		}
-		close_autop(&o);
+		close_autop(o);
 	}
-	/* drop empty elements left by cleaning: <p></p>, <li></li> ... */
-	char *s = buf_steal(&o.b);
-	return s;
+}
+
+char *page_serialize(struct page_ctx *c)
+{
+	struct out o;
+	memset(&o, 0, sizeof o);
+	buf_init(&o.b);
+	out_content(c, &o);
+	return buf_steal(&o.b);
+}
+
+htmlDocPtr page_build(struct page_ctx *c)
+{
+	struct out o;
+	memset(&o, 0, sizeof o);
+	buf_init(&o.pend);
+	o.tree = 1;
+	o.doc = htmlNewDocNoDtD(NULL, NULL);
+	xmlNode *html = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"html", NULL);
+	xmlDocSetRootElement(o.doc, html);
+	o.cur = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
+	out_content(c, &o);
+	flush_text(&o);
+	buf_free(&o.pend);
+	if (o.unsafe) {
+		xmlFreeDoc(o.doc);
+		return NULL;
+	}
+	return o.doc;
+}
+
+/* ---------- the built tree back to HTML ---------- */
+
+void page_tree_free(void *tree)
+{
+	if (tree)
+		xmlFreeDoc((htmlDocPtr)tree);
+}
+
+static int is_void_name(const xmlChar *name)
+{
+	return strcmp((const char *)name, "br") == 0 || strcmp((const char *)name, "img") == 0 ||
+	       strcmp((const char *)name, "hr") == 0;
+}
+
+char *page_tree_html(const void *tree)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	xmlNode *root = tree ? xmlDocGetRootElement((htmlDocPtr)tree) : NULL;
+	xmlNode *body = root ? root->children : NULL;
+	if (!body || !body->children)
+		return buf_steal(&b);
+	xmlNode *n = body->children;
+	while (n) {
+		if (n->type == XML_TEXT_NODE) {
+			if (n->content)
+				esc(&b, (const char *)n->content, 0);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			buf_printf(&b, "<%s", (const char *)n->name);
+			for (xmlAttr *a = n->properties; a; a = a->next) {
+				buf_printf(&b, " %s=\"", (const char *)a->name);
+				if (a->children && a->children->content)
+					esc(&b, (const char *)a->children->content, 1);
+				buf_addc(&b, '"');
+			}
+			buf_addc(&b, '>');
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+			if (!is_void_name(n->name))
+				buf_printf(&b, "</%s>", (const char *)n->name);
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			if (n == body)
+				return buf_steal(&b);
+			buf_printf(&b, "</%s>", (const char *)n->name);
+		}
+		n = n ? n->next : NULL;
+	}
+	return buf_steal(&b);
 }

@@ -21,8 +21,11 @@ void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 void render_doc(struct article *a, struct doc *d)
 {
 	doc_init(d);
+	const char *base = a->base ? a->base : a->link;
 	if (a->html)
-		html_to_doc(a->html, strlen(a->html), a->base ? a->base : a->link, a->lang, d);
+		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
+	else if (a->tree)
+		html_tree_to_doc(a->tree, base, a->lang, d);
 	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
 	stock_annotate(d, &so, a);
 }
@@ -95,6 +98,7 @@ void render_dump(FILE *f, struct article *a, int width)
 	struct doc d;
 	struct lines l = {0};
 	render_doc(a, &d);
+	article_drop_tree(a); /* d holds all the dump needs: give a parsed body back first */
 	render_lines(a, &d, width, 1, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		fwrite(l.v[i].text, 1, l.v[i].len, f);

@@ -30,7 +30,13 @@ struct article {
 	struct catpath *cats;      /* category paths */
 	size_t ncats;
 	char *image;    /* lead image URL or NULL */
-	char *html;     /* body as UTF-8 HTML (may be NULL: no body) */
+	char *html;     /* body as UTF-8 HTML (may be NULL: no body, or only tree below) */
+	/* The body already parsed, instead of html (reader mode hands its cleaned tree on
+	 * rather than a string to parse again): an opaque tree that html_tree_to_doc()
+	 * walks, freed with tree_free, turned into HTML by tree_html (see article_html). */
+	void *tree;
+	void (*tree_free)(void *tree);
+	char *(*tree_html)(const void *tree);
 	char *base;     /* base URL for relative links in html, or NULL */
 	char *lang;     /* language tag when known ("zh", "en"), else NULL */
 	struct article_stock *stocks; /* stocks mentioned, filled by stock_collect() */
@@ -48,6 +54,12 @@ struct articles {
 
 struct article *article_new(void);
 void article_free(struct article *a);
+/* The body as HTML: a->html, else made once from a->tree (and kept in a->html); NULL
+ * without a body. */
+const char *article_html(struct article *a);
+/* Free a->tree (keeping a->html, which is NULL if never asked for): for a caller that
+ * has made everything it needs from the tree, to give its memory back early. */
+void article_drop_tree(struct article *a);
 /* Add a category path made of n parts (copied); empty parts are skipped, an empty path is
  * ignored, and so is every path beyond ARTICLE_MAX_CATS. */
 void article_add_cat(struct article *a, const char *const *parts, size_t n);

@@ -13,6 +13,10 @@
  * Never fails: bad markup is recovered. */
 void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d);
 
+/* html_to_doc on a tree already parsed (an htmlDocPtr, e.g. struct article's tree),
+ * which is left unchanged. */
+void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d);
+
 /* Resolve ref against base into an absolute URL (malloc'd). */
 char *url_resolve(const char *base, const char *ref);
 

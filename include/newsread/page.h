@@ -101,6 +101,13 @@ void page_pick_title(struct page_ctx *c);
 void page_meta_finish(struct page_ctx *c, struct article *a);
 /* page_out.c */
 char *page_serialize(struct page_ctx *c);
+/* The same content as a new tree (html > body > ...) equal to what libxml2 would parse
+ * from page_serialize's string, or NULL when the parser would restructure that string
+ * (nesting it auto-closes, very deep content): then use page_serialize. */
+htmlDocPtr page_build(struct page_ctx *c);
+/* For struct article: free a page_build tree; its HTML (malloc'd). */
+void page_tree_free(void *tree);
+char *page_tree_html(const void *tree);
 #endif
 
 #endif

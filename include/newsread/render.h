@@ -15,7 +15,9 @@ void render_doc(struct article *a, struct doc *d);
 /* Lay out header + body at width; the doc is kept by the caller for relayout. */
 void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out);
 
-/* Print the article as plain text at width, then its numbered link list. */
+/* Print the article as plain text at width, then its numbered link list. The article
+ * is spent afterwards for rendering: its parsed body (a->tree) is freed once converted,
+ * to keep the peak memory of a large dump down (a->html, if any, stays). */
 void render_dump(FILE *out, struct article *a, int width);
 
 /* "YYYY-MM-DD HH:MM" in local time into buf ("" when no date). */

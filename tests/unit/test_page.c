@@ -4,6 +4,7 @@
 
 #include "newsread/datetime.h"
 #include "newsread/html.h"
+#include "newsread/layout.h"
 #include "newsread/page.h"
 
 #include <dirent.h>
@@ -329,6 +330,104 @@ static void test_cleaned_html(void **state)
 	free(meta);
 }
 
+/* Lines of a document at width 40 joined with '\n' (malloc'd). */
+static char *doc_text(const struct doc *d)
+{
+	struct layout_opts o;
+	memset(&o, 0, sizeof o);
+	o.width = 40;
+	struct lines l = {0};
+	layout_doc(d, &o, &l);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < l.n; i++) {
+		buf_add(&b, l.v[i].text, l.v[i].len);
+		buf_printf(&b, "|%u", l.v[i].flags);
+		for (size_t k = 0; k < l.v[i].nspans; k++) {
+			const struct lspan *sp = &l.v[i].spans[k];
+			buf_printf(&b, "|%u,%u,%u,%d", sp->off, sp->len, sp->style, sp->link);
+		}
+		buf_addc(&b, '\n');
+	}
+	lines_free(&l);
+	return buf_steal(&b);
+}
+
+/* page_extract_owned hands its content on as a tree; that tree must be what parsing
+ * page_extract's HTML gives: the same HTML back, the same document laid out. */
+static void check_tree_equals_string(const char *html, size_t len, const char *url, int want_tree)
+{
+	struct articles s = {0}, t = {0};
+	struct nr_error err;
+	assert_int_equal(page_extract(html, len, url, &s, &err), 0);
+	char *copy = xstrndup(html, len);
+	assert_int_equal(page_extract_owned(&copy, len, url, &t, &err), 0);
+	assert_null(copy);
+	struct article *as = s.v[0], *at = t.v[0];
+	assert_non_null(as->html);
+	if (want_tree >= 0)
+		assert_int_equal(at->tree != NULL, want_tree);
+	struct doc ds, dt;
+	doc_init(&ds);
+	doc_init(&dt);
+	html_to_doc(as->html, strlen(as->html), url, as->lang, &ds);
+	if (at->tree)
+		html_tree_to_doc(at->tree, url, at->lang, &dt);
+	else
+		html_to_doc(at->html, strlen(at->html), url, at->lang, &dt);
+	char *ls = doc_text(&ds), *lt = doc_text(&dt);
+	assert_string_equal(lt, ls);
+	assert_int_equal(dt.nlinks, ds.nlinks);
+	assert_int_equal(dt.cjk, ds.cjk);
+	assert_string_equal(article_html(at), as->html);
+	article_drop_tree(at);
+	assert_null(at->tree);
+	assert_string_equal(at->html, as->html); /* the HTML made from it stays */
+	free(ls);
+	free(lt);
+	doc_free(&ds);
+	doc_free(&dt);
+	articles_free(&s);
+	articles_free(&t);
+}
+
+static void test_tree_equals_string(void **state)
+{
+	(void)state;
+	char names[64][64];
+	size_t n = page_names(names, 64);
+	assert_true(n >= 10);
+	for (size_t i = 0; i < n; i++) {
+		char path[256];
+		size_t len;
+		snprintf(path, sizeof path, "%s/%s.html", PAGES, names[i]);
+		char *html = slurp(path, &len);
+		assert_non_null(html);
+		check_tree_equals_string(html, len, "https://example.com/a/b.html", 1);
+		free(html);
+	}
+	/* content the parser would restructure (a paragraph ended inside a link, a block in
+	 * a list item's paragraph): those fall back to the string, with the same result */
+	static const char *const odd[] = {
+		"<a href=\"x.html\"> <img src=\"i.jpg\"> </a> 文字 <a href=\"y.html\"><div>链接块</div></a>",
+		"<blockquote>引用<p>段落</p> 尾</blockquote><figure><img src=\"f.jpg\"><figcaption>说明</figcaption></figure>",
+		"<img src=\"a.jpg\"> <img src=\"b.jpg\">\n<img src=\"c.jpg\" alt=\"图\">",
+		"<table><tr><td><p>甲</p>\n<p>乙</p></td> <td>丙</td></tr><tr><th>丁</th></tr></table>",
+		"<pre>\n\n第一行\r\n  第二行 &amp; <b>粗</b></pre><ul> <li>一</li> <li><p>二</p> 尾</li></ul>",
+		"loose text<br>line<br><br>after <span> </span> <em>em</em> <hr> more <h2>小标题</h2> tail &lt;x&gt;",
+		"<ul><ol><li>x</li></ol></ul><dl><dt>术语</dt><dd>定义<p>段</p></dd></dl><b>粗<p>段</p>尾</b>",
+	};
+	const char *para = "<p>这是一段很长的正文内容，用于让阅读模式选中这个区域。市场分析人士认为经济运行总体平稳，消费投资出口都在增长。</p>";
+	for (size_t i = 0; i < ARRAY_LEN(odd); i++) {
+		char *page = xasprintf("<html><head><title>标题</title></head><body><div class=\"nav\">首页</div>"
+				       "<div class=\"article-content\">%s%s%s%s</div></body></html>",
+				       para, odd[i], para, para);
+		check_tree_equals_string(page, strlen(page), "https://example.com/odd.html", -1);
+		free(page);
+	}
+}
+
 static void test_feed_links(void **state)
 {
 	(void)state;
@@ -453,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_reader_mode_set),
 		cmocka_unit_test(test_metadata),
 		cmocka_unit_test(test_cleaned_html),
+		cmocka_unit_test(test_tree_equals_string),
 		cmocka_unit_test(test_feed_links),
 		cmocka_unit_test(test_bad_input),
 	};

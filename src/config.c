@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const struct opt_info opt_table[OPT_COUNT] = {
 #define X(id, name, type, def, choices, help) [OPT_##id] = {name, type, def, choices, help},
@@ -278,24 +279,36 @@ int config_exec(const char *line, const char *file, struct nr_error *err)
 	return rc;
 }
 
+#define CONFIG_MAX_BYTES (1024u * 1024) /* a config file (and each included one) */
+
 int config_load_file(const char *path, int must_exist, struct nr_error *err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		if (!must_exist && errno == ENOENT)
-			return 0;
-		return nr_fail(err, "%s: %s", path, strerror(errno));
+	struct stat st;
+	if (!must_exist && stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	char *data;
+	size_t len;
+	/* bounded like every input: /dev/zero or a FIFO as config neither hangs nor grows */
+	if (read_file(path, CONFIG_MAX_BYTES, &data, &len, err))
+		return -1;
+	if (memchr(data, '\0', len)) {
+		free(data);
+		return nr_fail(err, "%s: not a text file (NUL bytes)", path);
 	}
 	char line[8192];
 	int lineno = 0, rc = 0;
 	include_depth++;
-	while (fgets(line, sizeof line, f)) {
+	for (size_t off = 0; off < len;) {
+		const char *nl = memchr(data + off, '\n', len - off);
+		size_t l = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
 		lineno++;
-		size_t l = strlen(line);
-		if (l == sizeof line - 1 && line[l - 1] != '\n') {
+		if (l >= sizeof line) {
 			rc = nr_fail(err, "%s:%d: line too long", path, lineno);
 			break;
 		}
+		memcpy(line, data + off, l);
+		line[l] = '\0';
+		off += l;
 		if (!utf8_valid(line, l)) {
 			rc = nr_fail(err, "%s:%d: not valid UTF-8", path, lineno);
 			break;
@@ -308,7 +321,7 @@ int config_load_file(const char *path, int must_exist, struct nr_error *err)
 		}
 	}
 	include_depth--;
-	fclose(f);
+	free(data);
 	return rc;
 }
 

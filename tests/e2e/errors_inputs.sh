@@ -52,5 +52,8 @@ elif [ "$(id -u)" != 0 ]; then
 	check "unreadable folder: one line with the reason" one_error 1 '^newsread: locked: cannot open folder: Permission denied$' --list locked
 	chmod 755 locked
 fi
+check "config /dev/zero: bounded, exit 2" one_error 2 '^newsread: /dev/zero: larger than the limit of 1048576 bytes$' -c /dev/zero --check-config
+printf 'set fetch-timeout 5\000\n' >nul.conf
+check "config with NUL bytes: exit 2" one_error 2 '^newsread: nul.conf: not a text file' -c nul.conf --check-config
 check "usage error: exit 2" one_error 2 '^newsread: --bogus: unknown option' --bogus
 finish

@@ -34,7 +34,7 @@ TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 all: newsread
 
 newsread: $(BUILD)/newsread
-	cp $< $@
+	rm -f $@ && cp $< $@
 
 $(BUILD)/newsread: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

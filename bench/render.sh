@@ -1,6 +1,6 @@
 #!/bin/sh
 # Render bench: generated Chinese articles of ~100 KB, 1 MB and 10 MB dumped at width 80
-# by newsread and, where installed, by w3m, lynx, elinks (and parsed by xmllint), all in
+# by newsread and, where installed, by w3m, lynx, elinks, html2text (and parsed by xmllint), all in
 # this one run. Prints wall time (best of 3), instructions (callgrind, where valgrind is
 # present; 100 KB and 1 MB only), peak memory above newsread's start-up footprint, and
 # the ratios peer/newsread. Run from the tree root (bench/run.sh does).
@@ -76,7 +76,7 @@ printf '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>空</p>
 base=$(peak ./newsread --dump --width 80 "$out/empty.html")
 echo "newsread start-up footprint: ${base} KB peak RSS"
 printf '%-14s %10s %14s %12s %8s' file newsread instructions mem-above-KB mem/in
-for p in w3m lynx elinks xmllint; do command -v $p >/dev/null 2>&1 && printf ' %14s' "$p(ratio)"; done
+for p in w3m lynx elinks html2text xmllint; do command -v $p >/dev/null 2>&1 && printf ' %14s' "$p(ratio)"; done
 echo
 for f in zh-100k zh-1m zh-10m; do
 	in="$out/$f.html"
@@ -98,6 +98,9 @@ for f in zh-100k zh-1m zh-10m; do
 	fi
 	if command -v elinks >/dev/null 2>&1; then
 		te=$(best elinks -dump -dump-width 80 "$in"); printf ' %6ss(%5s)' "$te" "$(ratio "$te" "$t")"
+	fi
+	if command -v html2text >/dev/null 2>&1; then
+		th=$(best html2text -width 80 -utf8 "$in"); printf ' %6ss(%5s)' "$th" "$(ratio "$th" "$t")"
 	fi
 	if command -v xmllint >/dev/null 2>&1; then
 		tx=$(best xmllint --html --noout "$in"); printf ' %6ss(%5s)' "$tx" "$(ratio "$tx" "$t")"

@@ -161,6 +161,16 @@ static void utf8_repair(struct buf *out, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, start = 0;
 	while (i < n) {
+		/* hot: ASCII other than NUL, and CJK's never-overlong three-byte sequences */
+		if (p[i] - 1u < 0x7Fu) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t l = p[i] ? utf8_len(p + i, n - i) : 0;
 		if (l) {
 			i += l;

@@ -5,6 +5,7 @@
 #define PAGE_INTERNAL
 #include "newsread/page.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,34 @@ static int is_list(const xmlNode *n)
 	return page_is(n, "ul") || page_is(n, "ol") || page_is(n, "dl");
 }
 
+/* A text node's weight and commas, computed once: the statistics are counted again after
+ * each prune pass, and the text does not change. The pair is kept in the text node's
+ * _private (unused by libxml2 and, for text nodes, by the rest of reader mode). */
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define WEIGHT_CACHED ((uintptr_t)1 << 63)
+static size_t text_weight(xmlNode *n, unsigned *commas)
+{
+	uintptr_t v = (uintptr_t)n->_private;
+	if (!(v & WEIGHT_CACHED)) {
+		unsigned k = 0;
+		size_t w = page_text_weight((const char *)n->content, &k);
+		if (w >= ((uintptr_t)1 << 31) || k >= (1u << 31)) {
+			*commas += k;
+			return w;
+		}
+		v = WEIGHT_CACHED | ((uintptr_t)w << 31) | k;
+		n->_private = (void *)v;
+	}
+	*commas += (unsigned)(v & 0x7FFFFFFFu);
+	return (size_t)((v >> 31) & 0xFFFFFFFFu);
+}
+#else
+static size_t text_weight(xmlNode *n, unsigned *commas)
+{
+	return page_text_weight((const char *)n->content, commas);
+}
+#endif
+
 static void stats_enter(xmlNode *n)
 {
 	if (is_el(n)) {
@@ -29,7 +58,7 @@ static void stats_enter(xmlNode *n)
 		i->blocks = i->pos_desc = 0;
 	} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && is_el(n->parent) && n->content) {
 		struct page_info *p = INFO(n->parent);
-		p->text += page_text_weight((const char *)n->content, &p->commas);
+		p->text += text_weight(n, &p->commas);
 	}
 }
 

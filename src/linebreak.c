@@ -159,6 +159,44 @@ static int wide_unit(const struct unit *u)
 	return u->w >= 2 || cp_is_cjk(u->cp) || cp_default_wide(u->cp);
 }
 
+/* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has). */
+static int han_id(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* Unit i is one ideograph and nothing else (no mark rides on it). */
+static int pure_han(const struct para *p, size_t i)
+{
+	return han_id(p->u[i].cp) && unit_end(p, i) - p->u[i].off == 3;
+}
+
+/* UAX #14 (libunistring's u8_possible_linebreaks) into lb, at every unit start; the other
+ * bytes of lb are left unset. Between two ideographs UAX #14 always allows a break: no
+ * rule before LB31 matches ID ID, whatever comes before. So libunistring is asked only
+ * about the stretches between such pairs, each taken with the ideograph on either side:
+ * the rules that look further back or ahead (LB8, LB9, LB14-LB17, LB15a/b, LB20a, LB25,
+ * LB28a, LB30a) look through spaces, marks, numbers, quotes or regional indicators, never
+ * through an ideograph, so inside a stretch the answers equal those for the whole text.
+ * In Chinese text this skips most characters (the test's LineBreakTest run and a random
+ * comparison against the whole-text answer checked it). */
+static void para_uax14(const struct para *p, char *lb)
+{
+	size_t a = 0; /* first unit of the current stretch */
+	for (size_t i = 1; i <= p->n; i++) {
+		if (i < p->n && !(han_id(p->u[i].cp) && pure_han(p, i - 1)))
+			continue;
+		/* a cut before unit i (or the end): the stretch is units [a, i) */
+		if (i - a > 1 || !a) {
+			size_t from = p->u[a].off, to = i < p->n ? p->u[i].off : p->len;
+			u8_possible_linebreaks((const uint8_t *)p->s + from, to - from, "UTF-8", lb + from);
+		}
+		if (a) /* its first unit is an ideograph after an ideograph */
+			lb[p->u[a].off] = UC_BREAK_POSSIBLE;
+		a = i;
+	}
+}
+
 void para_breaks(struct para *p, int strict, int cjk_latin_space)
 {
 	if (!p->n)
@@ -168,7 +206,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		p->scap = p->len + 1;
 		p->scratch = lb = xrealloc(p->scratch, p->scap);
 	}
-	u8_possible_linebreaks((const uint8_t *)p->s, p->len, "UTF-8", lb);
+	para_uax14(p, lb);
 	size_t glue = 0;          /* units still inside a number's Han unit word */
 	size_t last_ns = (size_t)-1; /* last non-space unit before i */
 	p->u[0].brk = BRK_NO;

@@ -212,6 +212,39 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 	while (i < n) {
 		while (bi < nb && (bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off) <= i)
 			p->bmap[bi++] = p->len;
+		/* The common case first: a printable ASCII character or a 3-byte CJK character
+		 * of the gb_fast set, after another gb_fast one (so it starts a new cluster),
+		 * with no ZWSP/WJ/SHY pending. It becomes a unit of its own, copied as is;
+		 * everything else below gives the same result for it, only slower. */
+		if (prev_fast && !pend) {
+			uint8_t b0 = ut[i];
+			ucs4_t fc = 0;
+			size_t fl = 0;
+			if (b0 >= 0x20 && b0 < 0x7F) {
+				fc = b0;
+				fl = 1;
+			} else if (b0 >= 0xE2 && b0 <= 0xEF && i + 3 <= n && (ut[i + 1] & 0xC0) == 0x80 &&
+				   (ut[i + 2] & 0xC0) == 0x80) {
+				fc = ((ucs4_t)(b0 & 0x0F) << 12) | ((ucs4_t)(ut[i + 1] & 0x3F) << 6) | (ut[i + 2] & 0x3F);
+				fl = 3;
+			}
+			int fw = fl == 1 ? 1 : fl == 3 && gb_fast(fc) ? cached_wcwidth(fc) : -1;
+			if (fw >= 0) {
+				if (p->len + 8 > p->cap)
+					grow((void **)&p->s, &p->cap, p->len + 8, 1);
+				if (p->n == p->ucap)
+					grow((void **)&p->u, &p->ucap, p->n + 1, sizeof *p->u);
+				cur = &p->u[p->n++];
+				*cur = (struct unit){(uint32_t)p->len, fc, (uint8_t)fw, BRK_NO,
+						     fc == ' ' ? U_SPACE : 0};
+				for (size_t k = 0; k < fl; k++)
+					p->s[p->len + k] = t[i + k];
+				p->len += fl;
+				prev_off = i;
+				i += fl;
+				continue;
+			}
+		}
 		ucs4_t c;
 		int l = utf8_decode(ut + i, n - i, &c);
 		int fast = l > 0 && gb_fast(c);

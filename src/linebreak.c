@@ -216,6 +216,16 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 	for (size_t i = 1; i < p->n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
 		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
+		uint32_t a = pu->cp, b = u->cp;
+		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
+		    !(u->flags & U_SHY)) {
+			/* the common case, Han next to Han (neither a newline nor a mandatory
+			 * break): UAX #14 decides, no tailoring applies */
+			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
+			u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
+			last_ns = i;
+			continue;
+		}
 		u->flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 		if ((pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY) {
 			u->brk = BRK_MUST;
@@ -225,15 +235,6 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		}
 		if (u->flags & U_NEWLINE) {
 			u->brk = BRK_NO;
-			continue;
-		}
-		uint32_t a = pu->cp, b = u->cp;
-		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
-		    !(u->flags & U_SHY)) {
-			/* the common case, Han next to Han: UAX #14 decides, no tailoring applies */
-			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
-			u->flags |= U_KOK;
-			last_ns = i;
 			continue;
 		}
 		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;

@@ -38,15 +38,21 @@ int cp_default_wide(uint32_t c)
 static int8_t bmp_width[0x10000];
 static uint8_t bmp_known[0x10000 / 8];
 
-static int cached_wcwidth(uint32_t c)
+static int learn_wcwidth(uint32_t c)
 {
 	if (c >= 0x10000)
 		return wcwidth((wchar_t)c);
-	if (!(bmp_known[c >> 3] & (1u << (c & 7)))) {
-		bmp_width[c] = (int8_t)wcwidth((wchar_t)c);
-		bmp_known[c >> 3] |= (uint8_t)(1u << (c & 7));
-	}
+	bmp_width[c] = (int8_t)wcwidth((wchar_t)c);
+	bmp_known[c >> 3] |= (uint8_t)(1u << (c & 7));
 	return bmp_width[c];
+}
+
+/* Inline for the known case: a table look-up; the C library only the first time. */
+static inline int cached_wcwidth(uint32_t c)
+{
+	if (c < 0x10000 && (bmp_known[c >> 3] & (1u << (c & 7))))
+		return bmp_width[c];
+	return learn_wcwidth(c);
 }
 
 /* Code points deleted without trace (besides the break effects para_sanitize gives some). */
@@ -237,8 +243,11 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 				cur = &p->u[p->n++];
 				*cur = (struct unit){(uint32_t)p->len, fc, (uint8_t)fw, BRK_NO,
 						     fc == ' ' ? U_SPACE : 0};
-				for (size_t k = 0; k < fl; k++)
-					p->s[p->len + k] = t[i + k];
+				p->s[p->len] = t[i];
+				if (fl == 3) {
+					p->s[p->len + 1] = t[i + 1];
+					p->s[p->len + 2] = t[i + 2];
+				}
 				p->len += fl;
 				prev_off = i;
 				i += fl;

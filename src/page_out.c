@@ -31,7 +31,7 @@ static const struct tagmap tags[] = {
 	{"head", K_DROP}, {"title", K_DROP}, {"script", K_DROP}, {"style", K_DROP},
 };
 
-static enum kind kind_of(const xmlNode *n)
+static enum kind kind_lookup(const xmlNode *n)
 {
 	if (n->type == XML_ELEMENT_NODE && n->_private && ((struct page_info *)n->_private)->layout)
 		return K_UNWRAP;
@@ -40,6 +40,19 @@ static enum kind kind_of(const xmlNode *n)
 			return tags[i].kind;
 	/* div, section, span, font, center, article...: their content without them */
 	return K_UNWRAP;
+}
+
+/* The kind, looked up once per element (each is asked on entering and leaving, in the
+ * dry run and again in the real one); the cleaning that marks layout tables is done by then. */
+static enum kind kind_of(const xmlNode *n)
+{
+	struct page_info *i = n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+	if (i && i->kind)
+		return (enum kind)(i->kind - 1);
+	enum kind k = kind_lookup(n);
+	if (i)
+		i->kind = (unsigned char)(k + 1);
+	return k;
 }
 
 static int is_block_unwrap(const xmlNode *n)

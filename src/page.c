@@ -6,7 +6,12 @@
 #include "newsread/page.h"
 #include "newsread/html.h"
 
+#include <libxml/parserInternals.h>
+
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 /* ---------- tree helpers ---------- */
@@ -243,14 +248,40 @@ void page_remove(struct page_ctx *c, xmlNode *n)
  * libxml2 would silently stop at 256 levels and leave an empty article.) */
 #define PAGE_MAX_DEPTH 2000
 
-static htmlDocPtr parse(const char *html, size_t len)
+#define PARSE_OPTS                                                                          \
+	(HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
+	 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+
+/* Parse html (len bytes). own, when not NULL, is the malloc'd page itself: it is freed
+ * (and *own set to NULL) as soon as libxml2 holds its own copy, so the page is not alive
+ * twice beside the growing tree. */
+static htmlDocPtr parse(const char *html, size_t len, char **own)
 {
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
 	/* valid UTF-8 needs no converter (which would copy the input once more) */
-	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8",
-			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	int valid = utf8_valid(html, len);
+	if (!own || !valid)
+		return htmlReadMemory(html, (int)len, NULL, valid ? NULL : "UTF-8", PARSE_OPTS);
+	/* htmlReadMemory's own steps (libxml2 2.9), with the page freed in between; other
+	 * ways in (a static input buffer, htmlCreateMemoryParserCtxt, the push parser) read
+	 * some pages differently */
+	xmlInitParser();
+	htmlParserCtxtPtr ctx = xmlCreateMemoryParserCtxt(html, (int)len);
+	free(*own);
+	*own = NULL;
+	if (!ctx)
+		return NULL;
+	htmlDefaultSAXHandlerInit();
+	if (ctx->sax)
+		memcpy(ctx->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+	htmlCtxtUseOptions(ctx, PARSE_OPTS);
+	ctx->html = 1;
+	htmlParseDocument(ctx);
+	htmlDocPtr doc = ctx->myDoc;
+	ctx->myDoc = NULL;
+	htmlFreeParserCtxt(ctx);
+	return doc;
 }
 
 static const char *const feed_types[] = {
@@ -311,7 +342,7 @@ static char *find_base(xmlNode *root, const char *url)
 size_t page_feed_links(const char *html, size_t len, const char *url, char **urls, size_t max)
 {
 	size_t got = 0;
-	htmlDocPtr doc = parse(html, len);
+	htmlDocPtr doc = parse(html, len, NULL);
 	if (!doc)
 		return 0;
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -384,10 +415,19 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 	return 0;
 }
 
+void page_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static void ctx_free(struct page_ctx *c)
 {
-	if (c->doc)
+	if (c->doc) {
 		xmlFreeDoc(c->doc);
+		page_trim();
+	}
 	free(c->info);
 	free(c->base);
 	free(c->og_title);
@@ -415,7 +455,7 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 	memset(&c, 0, sizeof c);
 	buf_init(&c.text);
 	c.url = url;
-	c.doc = parse(html, len);
+	c.doc = parse(html, len, own);
 	if (own) { /* the tree holds copies: the page itself is no longer needed */
 		free(*own);
 		*own = NULL;

@@ -472,8 +472,10 @@ htmlDocPtr page_build(struct page_ctx *c)
 
 void page_tree_free(void *tree)
 {
-	if (tree)
+	if (tree) {
 		xmlFreeDoc((htmlDocPtr)tree);
+		page_trim();
+	}
 }
 
 static int is_void_name(const xmlChar *name)

@@ -90,6 +90,7 @@ int page_is_cjk(unsigned cp);
 size_t page_text_weight(const char *s, unsigned *commas);
 void page_text_of(const xmlNode *n, struct buf *b, size_t max);
 void page_remove(struct page_ctx *c, xmlNode *n);
+void page_trim(void); /* after freeing a large tree: its free pages go back to the system */
 /* page_score.c */
 void page_stats(struct page_ctx *c, xmlNode *root);
 void page_prune(struct page_ctx *c);

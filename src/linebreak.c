@@ -160,15 +160,10 @@ static int wide_unit(const struct unit *u)
 }
 
 /* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has). */
-static int han_id(uint32_t c)
+static inline int han_id(uint32_t c)
 {
-	return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
-}
-
-/* Unit i is one ideograph and nothing else (no mark rides on it). */
-static int pure_han(const struct para *p, size_t i)
-{
-	return han_id(p->u[i].cp) && unit_end(p, i) - p->u[i].off == 3;
+	/* 0x3400-0x9FFF less the Yijing hexagrams 0x4DC0-0x4DFF (class AL) */
+	return c - 0x3400u < 0x6C00u && c - 0x4DC0u >= 0x40u;
 }
 
 /* UAX #14 (libunistring's u8_possible_linebreaks) into lb, at every unit start; the other
@@ -182,17 +177,20 @@ static int pure_han(const struct para *p, size_t i)
  * comparison against the whole-text answer checked it). */
 static void para_uax14(const struct para *p, char *lb)
 {
+	const struct unit *u = p->u;
 	size_t a = 0; /* first unit of the current stretch */
 	for (size_t i = 1; i <= p->n; i++) {
-		if (i < p->n && !(han_id(p->u[i].cp) && pure_han(p, i - 1)))
+		/* a cut needs unit i - 1 to be one ideograph and nothing else (3 bytes, no
+		 * mark riding on it) and unit i to start with one */
+		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
 		if (i - a > 1 || !a) {
-			size_t from = p->u[a].off, to = i < p->n ? p->u[i].off : p->len;
+			size_t from = u[a].off, to = i < p->n ? u[i].off : p->len;
 			u8_possible_linebreaks((const uint8_t *)p->s + from, to - from, "UTF-8", lb + from);
 		}
 		if (a) /* its first unit is an ideograph after an ideograph */
-			lb[p->u[a].off] = UC_BREAK_POSSIBLE;
+			lb[u[a].off] = UC_BREAK_POSSIBLE;
 		a = i;
 	}
 }

@@ -218,39 +218,51 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 	while (i < n) {
 		while (bi < nb && (bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off) <= i)
 			p->bmap[bi++] = p->len;
-		/* The common case first: a printable ASCII character or a 3-byte CJK character
-		 * of the gb_fast set, after another gb_fast one (so it starts a new cluster),
-		 * with no ZWSP/WJ/SHY pending. It becomes a unit of its own, copied as is;
-		 * everything else below gives the same result for it, only slower. */
+		/* The common case first: printable ASCII characters and 3-byte CJK characters
+		 * of the gb_fast set, after another gb_fast one (so each starts a new cluster),
+		 * with no ZWSP/WJ/SHY pending, up to the next run boundary. Each becomes a unit
+		 * of its own, copied as is; the general code below gives the same result for
+		 * them, only slower. */
 		if (prev_fast && !pend) {
-			uint8_t b0 = ut[i];
-			ucs4_t fc = 0;
-			size_t fl = 0;
-			if (b0 >= 0x20 && b0 < 0x7F) {
-				fc = b0;
-				fl = 1;
-			} else if (b0 >= 0xE2 && b0 <= 0xEF && i + 3 <= n && (ut[i + 1] & 0xC0) == 0x80 &&
-				   (ut[i + 2] & 0xC0) == 0x80) {
-				fc = ((ucs4_t)(b0 & 0x0F) << 12) | ((ucs4_t)(ut[i + 1] & 0x3F) << 6) | (ut[i + 2] & 0x3F);
-				fl = 3;
+			size_t stop = n, j = i, len = p->len, un = p->n;
+			if (bi < nb) {
+				size_t bnd = bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off;
+				if (bnd < stop)
+					stop = bnd;
 			}
-			int fw = fl == 1 ? 1 : fl == 3 && gb_fast(fc) ? cached_wcwidth(fc) : -1;
-			if (fw >= 0) {
-				if (p->len + 8 > p->cap)
-					grow((void **)&p->s, &p->cap, p->len + 8, 1);
-				if (p->n == p->ucap)
-					grow((void **)&p->u, &p->ucap, p->n + 1, sizeof *p->u);
-				cur = &p->u[p->n++];
-				*cur = (struct unit){(uint32_t)p->len, fc, (uint8_t)fw, BRK_NO,
-						     fc == ' ' ? U_SPACE : 0};
-				p->s[p->len] = t[i];
-				if (fl == 3) {
-					p->s[p->len + 1] = t[i + 1];
-					p->s[p->len + 2] = t[i + 2];
+			grow((void **)&p->s, &p->cap, len + (stop - i) + 8, 1); /* copied 1:1 */
+			char *o = p->s;
+			while (j < stop) {
+				uint8_t b0 = ut[j];
+				ucs4_t fc;
+				int fw = 1;
+				if (b0 >= 0x20 && b0 < 0x7F) {
+					fc = b0;
+				} else if (b0 >= 0xE2 && b0 <= 0xEF && j + 3 <= n && (ut[j + 1] & 0xC0) == 0x80 &&
+					   (ut[j + 2] & 0xC0) == 0x80) {
+					fc = ((ucs4_t)(b0 & 0x0F) << 12) | ((ucs4_t)(ut[j + 1] & 0x3F) << 6) |
+					     (ut[j + 2] & 0x3F);
+					if (!gb_fast(fc) || (fw = cached_wcwidth(fc)) < 0)
+						break;
+				} else {
+					break;
 				}
-				p->len += fl;
-				prev_off = i;
-				i += fl;
+				if (un == p->ucap)
+					grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
+				p->u[un++] = (struct unit){(uint32_t)len, fc, (uint8_t)fw, BRK_NO,
+							   fc == ' ' ? U_SPACE : 0};
+				o[len++] = (char)b0;
+				prev_off = j++;
+				if (fc >= 0x80) {
+					o[len++] = t[j++];
+					o[len++] = t[j++];
+				}
+			}
+			if (j > i) {
+				p->len = len;
+				p->n = un;
+				cur = &p->u[un - 1];
+				i = j;
 				continue;
 			}
 		}

@@ -179,6 +179,11 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
 		unsigned cp = utf8_next_cp(str + i, n - i, &l);
+		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* hot: ideographs are neither space nor punctuation */
+			sp = 0;
+			w += 3;
+			continue;
+		}
 		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
 			if (!sp)
 				w++;

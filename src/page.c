@@ -410,6 +410,12 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 		x->_private = &c->info[i];
 		c->info[i].order = (unsigned)i;
 		c->info[i].hints = page_hints(x);
+		c->info[i].tag = (unsigned char)((page_is(x, "a") ? TAG_A : 0) | (page_is(x, "p") ? TAG_P : 0) |
+						 (page_is(x, "img") ? TAG_IMG : 0) | (page_is(x, "li") ? TAG_LI : 0) |
+						 (page_is(x, "input") || page_is(x, "select") || page_is(x, "textarea")
+							  ? TAG_INPUT
+							  : 0) |
+						 (page_is_block(x) ? TAG_BLOCK : 0));
 		i++;
 	}
 	return 0;

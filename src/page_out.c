@@ -459,6 +459,9 @@ htmlDocPtr page_build(struct page_ctx *c)
 	buf_init(&o.pend);
 	o.tree = 1;
 	o.doc = htmlNewDocNoDtD(NULL, NULL);
+	/* element and attribute names from a dictionary: one copy of "p" instead of one per
+	   paragraph (xmlFreeDoc knows not to free dictionary strings) */
+	o.doc->dict = xmlDictCreate();
 	xmlNode *html = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"html", NULL);
 	xmlDocSetRootElement(o.doc, html);
 	o.cur = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);

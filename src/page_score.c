@@ -67,7 +67,8 @@ static void stats_leave(xmlNode *n, const xmlNode *root)
 	if (!is_el(n))
 		return;
 	struct page_info *i = INFO(n);
-	if (page_is(n, "a"))
+	unsigned t = i->tag;
+	if (t & TAG_A)
 		i->link = i->text;
 	if (n == root || !is_el(n->parent))
 		return;
@@ -75,11 +76,11 @@ static void stats_leave(xmlNode *n, const xmlNode *root)
 	p->text += i->text;
 	p->link += i->link;
 	p->commas += i->commas;
-	p->paras += i->paras + page_is(n, "p");
-	p->imgs += i->imgs + page_is(n, "img");
-	p->lis += i->lis + page_is(n, "li");
-	p->inputs += i->inputs + (page_is(n, "input") || page_is(n, "select") || page_is(n, "textarea"));
-	p->blocks |= i->blocks || page_is_block(n);
+	p->paras += i->paras + !!(t & TAG_P);
+	p->imgs += i->imgs + !!(t & TAG_IMG);
+	p->lis += i->lis + !!(t & TAG_LI);
+	p->inputs += i->inputs + !!(t & TAG_INPUT);
+	p->blocks |= i->blocks || (t & TAG_BLOCK);
 	p->pos_desc |= i->pos_desc || ((i->hints & HINT_POS) && !(i->hints & HINT_NEG) && i->text >= 150);
 }
 

@@ -48,7 +48,9 @@ struct page_info { /* per element, through node->_private */
 	unsigned char pos_desc; /* has a positive, non-negative descendant with text */
 	unsigned char scored;   /* score initialised */
 	unsigned char layout;   /* part of a layout table: written without the table */
+	unsigned char tag;      /* TAG_* of the element, set once when indexed */
 };
+enum { TAG_A = 1, TAG_P = 2, TAG_IMG = 4, TAG_LI = 8, TAG_INPUT = 16, TAG_BLOCK = 32 }; /* page_info.tag */
 
 struct page_h1 {
 	unsigned order;   /* document order of the heading */

@@ -175,7 +175,7 @@ static inline int han_id(uint32_t c)
  * through an ideograph, so inside a stretch the answers equal those for the whole text.
  * In Chinese text this skips most characters (the test's LineBreakTest run and a random
  * comparison against the whole-text answer checked it). */
-static void para_uax14(const struct para *p, char *lb)
+void para_uax14(const struct para *p, char *lb)
 {
 	const struct unit *u = p->u;
 	size_t a = 0; /* first unit of the current stretch */

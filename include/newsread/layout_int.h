@@ -74,6 +74,10 @@ int cp_default_wide(uint32_t c);
 /* linebreak.c: fill p->u[].brk and flags from UAX #14 plus the tailorings T1-T10. */
 void para_breaks(struct para *p, int strict, int cjk_latin_space);
 int cp_is_han(uint32_t c);
+/* UAX #14 classes (UC_BREAK_*) as u8_possible_linebreaks gives them for the whole text,
+ * but set only at unit starts (p->n > 0; lb has p->len bytes); libunistring is asked
+ * only about the stretches between ideograph pairs. */
+void para_uax14(const struct para *p, char *lb);
 /* Keep ST_NOBREAK runs (ruby groups), link marks ("[3]", glued to the text before) and
  * the head of image placeholders ("[图 3:") whole; the breaks removed stay T9 level 1
  * candidates. */

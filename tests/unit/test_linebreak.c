@@ -378,6 +378,48 @@ static void test_fuzz_bytes(void **state)
 	buf_free(&b);
 }
 
+/* para_uax14 asks libunistring only about the stretches between two ideographs: on
+ * random text of ideographs mixed with everything that UAX #14 looks back or ahead
+ * through (spaces, marks, quotes, numbers, regional indicators, Brahmic clusters...),
+ * its answer at every unit start equals libunistring's for the whole text; units are
+ * code points and then sanitized grapheme clusters. */
+static void test_uax14_stretches(void **state)
+{
+	(void)state;
+	static const uint32_t han[] = {0x4E2D, 0x6587, 0x3400, 0x4DBF, 0x9FFF, 0x4E00};
+	static const uint32_t other[] = {
+		' ', 0xA0, '1', '9', 'a', '.', ',', '(', ')', '"', '\'', '%', '$', '+', '-', '/',
+		0x3002, 0xFF0C, 0x300C, 0x300D, 0xFF08, 0x201C, 0x201D, 0x2018, 0x2014, 0x2026,
+		0x0301, 0x3099, 0x200D, 0x2060, 0x1F1E6, 0x1F1E8, 0x1F600, 0x1F3FB, 0x261D, 0x3042,
+		0x30A1, 0x30FC, 0xAC00, 0x1100, '\n', '\r', 0xAD, 0x2010, 0xA5, 0x0915, 0x094D,
+		0x093F, 0x05D0, 0x05BE, 0xAB, 0xBB, 0x3000, 0x3005, 0x4DC0, 0x25CC, 0xFF10, 0x20000,
+	};
+	struct para p = {0};
+	uint8_t s[40 * 4];
+	char full[sizeof s], part[sizeof s];
+	for (int it = 0; it < 20000; it++) {
+		size_t len = 0;
+		int n = 1 + (int)rnd(40);
+		for (int k = 0; k < n; k++) {
+			uint32_t c = rnd(2) ? han[rnd(ARRAY_LEN(han))] : other[rnd(ARRAY_LEN(other))];
+			len += (size_t)u8_uctomb(s + len, c, 4);
+		}
+		u8_possible_linebreaks(s, len, "UTF-8", full);
+		for (int pass = 0; pass < 2; pass++) {
+			if (pass)
+				para_sanitize(&p, (const char *)s, len, NULL, 0);
+			else
+				para_codepoints(&p, (const char *)s, len);
+			if (!p.n || (pass && p.len != len))
+				continue; /* sanitizing changed the text: full[] is not its answer */
+			para_uax14(&p, part);
+			for (size_t i = 0; i < p.n; i++)
+				assert_int_equal(part[p.u[i].off], full[p.u[i].off]);
+		}
+	}
+	para_free(&p);
+}
+
 int main(void)
 {
 	test_locale();
@@ -385,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_property),
 		cmocka_unit_test(test_fuzz_bytes),
 		cmocka_unit_test(test_linebreaktest),
+		cmocka_unit_test(test_uax14_stretches),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
 }

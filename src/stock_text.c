@@ -299,6 +299,11 @@ size_t stock_scan_text(const char *s, size_t len, struct stock_match **out)
 	*out = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < len;) {
+		/* an opening bracket is '(' or starts with 0xEF (U+FF08): skip to the next one */
+		while (i < len && s[i] != '(' && (unsigned char)s[i] != 0xEF)
+			i++;
+		if (i == len)
+			break;
 		size_t ol;
 		if (bracket_at(s + i, len - i, &ol) != 1) {
 			i++;

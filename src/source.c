@@ -221,7 +221,7 @@ static int parse_owned(char **bytes, size_t len, const char *content_type, const
 		       const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
-	enum kind k;
+	enum kind k = K_TEXT;
 	char *u = prepare(*bytes, len, content_type, name, &ulen, &k, err);
 	free(*bytes);
 	*bytes = NULL;
@@ -238,7 +238,7 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
 		 const struct source_spec *spec, struct articles *out, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
-	enum kind k;
+	enum kind k = K_TEXT;
 	char *u = prepare(bytes, len, content_type, name, &ulen, &k, err);
 	if (!u)
 		return -1;
@@ -319,7 +319,7 @@ static int load_fetched(const char *src, const struct source_spec *spec, struct 
 			struct articles *out, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
-	enum kind k;
+	enum kind k = K_TEXT;
 	int rc = -1;
 	char *u = prepare(r->data, r->len, r->content_type, src, &ulen, &k, err);
 	if (u) {

@@ -82,6 +82,15 @@ void lines_push(struct lines *l, const char *text, size_t len, unsigned style)
 	}
 }
 
+void lines_clear(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].spans);
+	}
+	l->n = 0;
+}
+
 void lines_free(struct lines *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -515,8 +524,17 @@ static void layout_rule(struct walk *w, const struct block *bl)
 
 void layout_doc(const struct doc *d, const struct layout_opts *o, struct lines *out)
 {
-	if (o->width <= 0)
+	layout_doc_stream(d, o, out, NULL, NULL);
+}
+
+void layout_doc_stream(const struct doc *d, const struct layout_opts *o, struct lines *out,
+		       void (*flush)(struct lines *out, void *ud), void *ud)
+{
+	if (o->width <= 0) {
+		if (flush)
+			flush(out, ud);
 		return;
+	}
 	struct walk w = {.o = o, .out = out, .blank = 1};
 	const struct block *prev = NULL;
 	for (size_t i = 0; i < d->n; i++) {
@@ -556,6 +574,10 @@ void layout_doc(const struct doc *d, const struct layout_opts *o, struct lines *
 		}
 		}
 		prev = bl;
+		if (flush && out->n >= 256)
+			flush(out, ud); /* the state between blocks is in w, not in out */
 	}
+	if (flush)
+		flush(out, ud);
 	para_free(&w.p);
 }

@@ -53,7 +53,8 @@ static void header_field(struct lines *out, const char *text, int width, unsigne
 	buf_free(&b);
 }
 
-void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out)
+/* The article header: title, date and author, categories, link, then an empty line. */
+static void render_header(const struct article *a, int width, struct lines *out)
 {
 	header_field(out, a->title && *a->title ? a->title : "(untitled)", width, ST_TITLE | ST_BOLD);
 	struct buf meta;
@@ -77,9 +78,24 @@ void render_lines(const struct article *a, const struct doc *d, int width, int c
 	if (a->link && *a->link)
 		header_field(out, a->link, width, ST_META | ST_LINK);
 	lines_push(out, "", 0, 0);
+}
+
+void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out)
+{
+	render_header(a, width, out);
 	struct layout_opts o;
 	render_layout_opts(&o, width, cut_pre);
 	layout_doc(d, &o, out);
+}
+
+static void print_lines(struct lines *l, void *ud)
+{
+	FILE *f = ud;
+	for (size_t i = 0; i < l->n; i++) {
+		fwrite(l->v[i].text, 1, l->v[i].len, f);
+		fputc('\n', f);
+	}
+	lines_clear(l);
 }
 
 /* 1 when s is printable ASCII with single inner spaces only and fits in width: wrapping
@@ -99,11 +115,12 @@ void render_dump(FILE *f, struct article *a, int width)
 	struct lines l = {0};
 	render_doc(a, &d);
 	article_drop_tree(a); /* d holds all the dump needs: give a parsed body back first */
-	render_lines(a, &d, width, 1, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		fwrite(l.v[i].text, 1, l.v[i].len, f);
-		fputc('\n', f);
-	}
+	/* printed as it is laid out: a long article never holds all its lines at once */
+	render_header(a, width, &l);
+	print_lines(&l, f);
+	struct layout_opts o;
+	render_layout_opts(&o, width, 1);
+	layout_doc_stream(&d, &o, &l, print_lines, f);
 	if (d.nlinks) {
 		fputs("\n", f);
 		struct lines ll = {0};

@@ -83,7 +83,15 @@ int layout_no_start(uint32_t c);
 int layout_no_end(uint32_t c);
 
 /* Append one line holding a copy of text (not wrapped), with one span of style when set. */
+/* layout_doc for output that need not hold every line at once (--dump): after some
+ * blocks, and at the end, flush(out, ud) is called with the lines laid out so far and
+ * must take them out of out (lines_clear). The lines are those layout_doc gives. */
+void layout_doc_stream(const struct doc *d, const struct layout_opts *o, struct lines *out,
+		       void (*flush)(struct lines *out, void *ud), void *ud);
+
 void lines_push(struct lines *l, const char *text, size_t len, unsigned style);
+/* Free every line's text and spans but keep the array for reuse (n becomes 0). */
+void lines_clear(struct lines *l);
 /* Free every line and reset l to empty. */
 void lines_free(struct lines *l);
 

@@ -478,6 +478,49 @@ static void test_quote_blank_capped(void **state)
 	}
 }
 
+/* layout_doc_stream gives exactly layout_doc's lines, handed over in pieces. */
+static void collect(struct lines *l, void *ud)
+{
+	struct buf *b = ud;
+	for (size_t i = 0; i < l->n; i++) {
+		buf_add(b, l->v[i].text, l->v[i].len);
+		buf_printf(b, "|%d|%u\n", l->v[i].width, l->v[i].flags);
+	}
+	lines_clear(l);
+}
+
+static void test_stream_equals_whole(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d);
+	for (int i = 0; i < 300; i++) {
+		struct block *b = doc_add_block(&d, i % 7 == 3 ? BLK_HEADING : BLK_PARA);
+		b->quote = i % 5 == 0;
+		const char *t = "国家统计局今日发布数据显示，一季度国内生产总值同比增长5.3%。";
+		block_append(b, t, strlen(t), 0, 0, NULL);
+		if (i % 11 == 0)
+			doc_add_block(&d, BLK_RULE);
+	}
+	struct layout_opts o = {.width = 17};
+	struct lines whole = {0}, part = {0};
+	layout_doc(&d, &o, &whole);
+	assert_true(whole.n > 600); /* several flushes */
+	struct buf a, b;
+	buf_init(&a);
+	buf_init(&b);
+	collect(&whole, &a);
+	layout_doc_stream(&d, &o, &part, collect, &b);
+	assert_int_equal(part.n, 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.s, b.s, a.len);
+	buf_free(&a);
+	buf_free(&b);
+	lines_free(&whole);
+	lines_free(&part);
+	doc_free(&d);
+}
+
 static void test_cjk_latin_space(void **state)
 {
 	(void)state;
@@ -615,6 +658,7 @@ int main(void)
 		cmocka_unit_test(test_runs_to_spans),
 		cmocka_unit_test(test_stock_annotation_glued),
 		cmocka_unit_test(test_quote_blank_capped),
+		cmocka_unit_test(test_stream_equals_whole),
 		cmocka_unit_test(test_cjk_latin_space),
 		cmocka_unit_test(test_numbers_whole),
 		cmocka_unit_test(test_latin_and_urls),

@@ -36,17 +36,86 @@ static int in_set(const uint32_t *v, size_t n, uint32_t c)
 	return 0;
 }
 
+/* Per-code-point classes of the BMP for para_breaks, built once (about 0.2M instructions):
+ * the kinsoku sets and the character kinds the tailorings test, so the common pairs cost a
+ * table load instead of a dozen range tests and two binary searches. */
+enum {
+	C_NS = 1u << 0,     /* layout_no_start */
+	C_NE = 1u << 1,     /* layout_no_end */
+	C_CJK = 1u << 2,    /* cp_is_cjk */
+	C_LATIN = 1u << 3,  /* cp_is_latin */
+	C_ASPEC = 1u << 4,  /* as the unit before: a tailoring or U_URL may look at it */
+	C_BSPEC = 1u << 5,  /* as the unit itself: a one-sided tailoring may look at it */
+	C_FWSEP = 1u << 6,  /* U+FF0C, U+FF0E: special before a full-width digit only */
+	C_FWDIG = 1u << 7,  /* U+FF10-U+FF19 */
+};
+static uint8_t bmp_cls[0x10000];
+static int bmp_cls_ready;
+
+static void set_range(uint32_t a, uint32_t b, uint8_t bit)
+{
+	for (uint32_t c = a; c <= b; c++)
+		bmp_cls[c] |= bit;
+}
+
+static void bmp_cls_init(void)
+{
+	for (size_t k = 0; k < ARRAY_LEN(no_start); k++)
+		bmp_cls[no_start[k]] |= C_NS;
+	for (size_t k = 0; k < ARRAY_LEN(no_end); k++)
+		bmp_cls[no_end[k]] |= C_NE;
+	/* cp_is_cjk: Han (BMP part) and kana */
+	set_range(0x3400, 0x4DBF, C_CJK);
+	set_range(0x4E00, 0x9FFF, C_CJK);
+	set_range(0xF900, 0xFAFF, C_CJK);
+	bmp_cls[0x3005] |= C_CJK;
+	bmp_cls[0x3007] |= C_CJK;
+	set_range(0x3040, 0x30FF, C_CJK);
+	set_range(0x31F0, 0x31FF, C_CJK);
+	/* cp_is_latin */
+	set_range('a', 'z', C_LATIN);
+	set_range('A', 'Z', C_LATIN);
+	set_range('0', '9', C_LATIN);
+	set_range(0xC0, 0x24F, C_LATIN);
+	bmp_cls[0xD7] &= (uint8_t)~C_LATIN;
+	bmp_cls[0xF7] &= (uint8_t)~C_LATIN;
+	/* controls and '\n' (U_NEWLINE units): always the general path */
+	set_range(0, 0x1F, C_ASPEC | C_BSPEC);
+	set_range(0x7F, 0x9F, C_ASPEC | C_BSPEC);
+	/* the unit before: T3 and T8 digits, T5 '.' ',', T6 Hangul, T8 signs, U_URL, T4 */
+	set_range('0', '9', C_ASPEC);
+	set_range(0xFF10, 0xFF19, C_ASPEC | C_FWDIG);
+	set_range(0xAC00, 0xD7A3, C_ASPEC);
+	static const uint32_t aspec[] = {'.', ',', '+', '-', 0x2212, 0xFF0B, 0xFF0D, '/', '?', '&',
+					 '=', '_', 0x201D, 0x2019};
+	for (size_t k = 0; k < ARRAY_LEN(aspec); k++)
+		bmp_cls[aspec[k]] |= C_ASPEC;
+	bmp_cls[0xFF0C] |= C_FWSEP;
+	bmp_cls[0xFF0E] |= C_FWSEP;
+	/* the unit itself: T4 opening quotes, '%', strict dashes and ellipses */
+	static const uint32_t bspec[] = {0x201C, 0x2018, '%', 0x2014, 0x2E3A, 0x2026, 0x2025};
+	for (size_t k = 0; k < ARRAY_LEN(bspec); k++)
+		bmp_cls[bspec[k]] |= C_BSPEC;
+	bmp_cls_ready = 1;
+}
+
 int layout_no_start(uint32_t c)
 {
-	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-		return 0;
+	if (c < 0x10000) {
+		if (!bmp_cls_ready)
+			bmp_cls_init();
+		return bmp_cls[c] & C_NS;
+	}
 	return in_set(no_start, ARRAY_LEN(no_start), c);
 }
 
 int layout_no_end(uint32_t c)
 {
-	if ((c >= 0x3100 && c < 0xFF00) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-		return 0;
+	if (c < 0x10000) {
+		if (!bmp_cls_ready)
+			bmp_cls_init();
+		return (bmp_cls[c] & C_NE) >> 1;
+	}
 	return in_set(no_end, ARRAY_LEN(no_end), c);
 }
 
@@ -205,6 +274,8 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		p->scratch = lb = xrealloc(p->scratch, p->scap);
 	}
 	para_uax14(p, lb);
+	if (!bmp_cls_ready)
+		bmp_cls_init();
 	size_t glue = 0;          /* units still inside a number's Han unit word */
 	size_t last_ns = (size_t)-1; /* last non-space unit before i */
 	p->u[0].brk = BRK_NO;
@@ -224,8 +295,31 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			last_ns = i;
 			continue;
 		}
+		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
+		if ((a | b) < 0x10000 && !glue && !pre && !must && !(u->flags & U_SHY)) {
+			uint8_t ca = bmp_cls[a], cb = bmp_cls[b];
+			if (!(cb & C_BSPEC) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && (cb & C_FWDIG))) {
+				/* no tailoring looks at this pair (see bmp_cls_init): UAX #14 and
+				 * kinsoku decide, as in the general code below */
+				uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
+				int ne = an >= 0x80 && an < 0x10000 && (bmp_cls[an] & C_NE);
+				int sp = u->flags & U_SPACE;
+				int kok = !(cb & C_NS) && !ne && !sp;
+				uint8_t fl = (uint8_t)(u->flags & ~(U_TAILOR | U_KOK | U_URL | U_GAP));
+				if (kok)
+					fl |= U_KOK;
+				if (cjk_latin_space && !sp && !(pu->flags & U_SPACE) &&
+				    (((ca & C_CJK) && (cb & C_LATIN)) || ((ca & C_LATIN) && (cb & C_CJK))))
+					fl |= U_GAP;
+				u->flags = fl;
+				u->brk = kok && lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
+				if (!sp)
+					last_ns = i;
+				continue;
+			}
+		}
 		u->flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
-		if ((pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY) {
+		if (must) {
 			u->brk = BRK_MUST;
 			if (!(u->flags & U_SPACE))
 				last_ns = i;

@@ -758,6 +758,19 @@ static void survey(xmlNode *root, struct survey *s)
 			size_t left = strlen(p);
 			int inword = 0;
 			while (left) {
+				unsigned char b0 = (unsigned char)*p;
+				/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
+				if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && left >= 3 &&
+				    ((unsigned char)p[1] & 0xC0) == 0x80 && ((unsigned char)p[2] & 0xC0) == 0x80) {
+					unsigned cp = ((b0 & 0x0Fu) << 12) | (((unsigned char)p[1] & 0x3Fu) << 6) |
+						      ((unsigned char)p[2] & 0x3Fu);
+					s->cjk += (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+						  (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+					inword = 0;
+					p += 3;
+					left -= 3;
+					continue;
+				}
 				size_t l;
 				unsigned cp = utf8_next_cp(p, left, &l);
 				left -= l;

@@ -171,6 +171,23 @@ void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, in
 {
 	size_t i = 0, start = 0;
 	while (i < n) {
+		if (i > start) {
+			/* hot: inside a run, skip what is never special (printable ASCII but the
+			   space; well-formed 3-byte sequences U+1000..U+1FFF, U+3000..U+CFFF and
+			   U+E000..U+EFFF, none of them whitespace or dropped) without decoding */
+			while (i < n) {
+				unsigned char b = (unsigned char)s[i];
+				if (b > 0x20 && b < 0x7F)
+					i++;
+				else if (b >= 0xE1 && b <= 0xEE && b != 0xE2 && b != 0xED && n - i >= 3 &&
+					 ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80)
+					i += 3;
+				else
+					break;
+			}
+			if (i >= n)
+				break;
+		}
 		unsigned char c = (unsigned char)s[i];
 		size_t l = 1;
 		unsigned cp = c;

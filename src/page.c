@@ -178,6 +178,15 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	size_t n = strlen(str), w = 0, l;
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
+		/* hot: a run of ideographs (lead E4..E9, U+4E00..U+9FFF) without the general decoder */
+		while (n - i >= 3 && s[i] >= 0xE4 && s[i] <= 0xE9 && (s[i + 1] & 0xC0) == 0x80 &&
+		       (s[i + 2] & 0xC0) == 0x80 && (s[i] > 0xE4 || s[i + 1] >= 0xB8)) {
+			sp = 0;
+			w += 3;
+			i += 3;
+		}
+		if (i >= n)
+			break;
 		unsigned cp = utf8_next_cp(str + i, n - i, &l);
 		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* hot: ideographs are neither space nor punctuation */
 			sp = 0;

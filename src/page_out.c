@@ -275,9 +275,7 @@ static void text(struct out *o, const char *s)
 	/* copy runs of non-space bytes, one space for each gap */
 	const char *p = s;
 	while (*p) {
-		const char *q = p;
-		while (*q && !is_ws(*q))
-			q++;
+		const char *q = p + strcspn(p, " \n\t\r");
 		if (q > p) {
 			emit_text(o, p, (size_t)(q - p));
 			p = q;

@@ -244,6 +244,84 @@ static inline int han_id(uint32_t c)
  * through an ideograph, so inside a stretch the answers equal those for the whole text.
  * In Chinese text this skips most characters (the test's LineBreakTest run and a random
  * comparison against the whole-text answer checked it). */
+/* The code point of the unit's bytes when they are exactly one valid 1-3 byte UTF-8
+ * sequence, else 0. */
+static uint32_t lone_bmp(const uint8_t *s, size_t n)
+{
+	if (n == 1)
+		return s[0] < 0x80 ? s[0] : 0;
+	if (n == 2)
+		return s[0] >= 0xC2 && s[0] <= 0xDF && (s[1] & 0xC0) == 0x80
+			       ? ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F)
+			       : 0;
+	if (n != 3 || (s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	uint32_t c = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : 0;
+}
+
+/* libunistring's answer for ideograph, x, ideograph at x and at the second ideograph,
+ * remembered per x (0x100 marks a known entry). Every ideograph of han_id has class ID,
+ * so one ideograph stands for all (checked against libunistring for every pair of an
+ * ideograph and a BMP code point when this was written). */
+static uint16_t han_x_han[0x10000];
+
+static uint16_t han_x_han_get(uint32_t x)
+{
+	if (!han_x_han[x]) {
+		uint8_t s[9], lb[9];
+		int k = u8_uctomb(s + 3, x, 6);
+		if (k <= 0 || k > 3)
+			return 0;
+		memcpy(s, "\xE4\xB8\x80", 3); /* U+4E00 */
+		memcpy(s + 3 + k, "\xE4\xB8\x80", 3);
+		u8_possible_linebreaks(s, (size_t)k + 6, "UTF-8", (char *)lb);
+		han_x_han[x] = (uint16_t)(0x100 | (lb[3] & 0xF) << 4 | (lb[3 + k] & 0xF));
+	}
+	return han_x_han[x];
+}
+
+/* libunistring's answers for short stretches, remembered by their exact bytes (the same
+ * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
+ * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
+ * collision. */
+enum { MEMO_MAX = 22, MEMO_N = 2048 };
+struct lb_memo {
+	uint8_t len; /* 0: empty */
+	uint8_t key[MEMO_MAX];
+	char lb[MEMO_MAX];
+};
+static struct lb_memo lb_memo[MEMO_N];
+
+/* head/tail: the stretch starts/ends with a lone 3-byte ideograph, which is keyed (and
+ * asked about) as U+4E00: every ideograph of han_id has class ID and East Asian Width W,
+ * the only properties UAX #14 looks at (see han_x_han). */
+static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int tail)
+{
+	if (n > MEMO_MAX || n < 3) {
+		u8_possible_linebreaks(t, n, "UTF-8", lb);
+		return;
+	}
+	uint8_t s[MEMO_MAX];
+	memcpy(s, t, n);
+	if (head)
+		memcpy(s, "\xE4\xB8\x80", 3);
+	if (tail)
+		memcpy(s + n - 3, "\xE4\xB8\x80", 3);
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ s[k]) * 16777619u;
+	struct lb_memo *m = &lb_memo[(h ^ h >> 15) & (MEMO_N - 1)];
+	if (m->len == n && memcmp(m->key, s, n) == 0) {
+		memcpy(lb, m->lb, n);
+		return;
+	}
+	u8_possible_linebreaks(s, n, "UTF-8", lb);
+	m->len = (uint8_t)n;
+	memcpy(m->key, s, n);
+	memcpy(m->lb, lb, n);
+}
+
 void para_uax14(const struct para *p, char *lb)
 {
 	const struct unit *u = p->u;
@@ -254,9 +332,23 @@ void para_uax14(const struct para *p, char *lb)
 		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
+		if (a && i - a == 3 && i < p->n && u[a + 1].off - u[a].off == 3) {
+			/* ideograph, one code point, ideograph: the common case around CJK
+			 * punctuation, answered from the table */
+			uint32_t x = lone_bmp((const uint8_t *)p->s + u[a + 1].off, u[a + 2].off - u[a + 1].off);
+			uint16_t v = x ? han_x_han_get(x) : 0;
+			if (v) {
+				lb[u[a + 1].off] = (char)(v >> 4 & 0xF);
+				lb[u[a + 2].off] = (char)(v & 0xF);
+				lb[u[a].off] = UC_BREAK_POSSIBLE;
+				a = i;
+				continue;
+			}
+		}
 		if (i - a > 1 || !a) {
 			size_t from = u[a].off, to = i < p->n ? u[i].off : p->len;
-			u8_possible_linebreaks((const uint8_t *)p->s + from, to - from, "UTF-8", lb + from);
+			uax14_stretch((const uint8_t *)p->s + from, to - from, lb + from,
+				      a && unit_end(p, a) - from == 3, i < p->n);
 		}
 		if (a) /* its first unit is an ideograph after an ideograph */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;

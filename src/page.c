@@ -23,9 +23,17 @@ static inline int low(int c)
 
 int page_is(const xmlNode *n, const char *name)
 {
-	/* hot (tag dispatch everywhere): the first byte rules out most names */
-	return n && n->type == XML_ELEMENT_NODE && n->name && low(n->name[0]) == low((unsigned char)name[0]) &&
-	       ascii_casecmp((const char *)n->name, name) == 0;
+	/* hot (tag dispatch everywhere): compared here, ASCII case-insensitively, without a call */
+	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+		return 0;
+	const unsigned char *a = n->name, *b = (const unsigned char *)name;
+	for (;; a++, b++) {
+		int x = low(*a);
+		if (x != low(*b))
+			return 0;
+		if (!x)
+			return 1;
+	}
 }
 
 const char *page_attr(const xmlNode *n, const char *name)
@@ -66,6 +74,13 @@ int page_is_block(const xmlNode *n)
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return 0;
 	int c0 = low(n->name[0]);
+	/* hot: rule out the common inline elements (span, strong, a, em, i, img...) by their
+	   first bytes: no block tag starts with e, i, g, k, q, r, v..z, nor with s other than
+	   "se", nor with a other than "ar", "as", "ad" */
+	int c1 = c0 ? low(n->name[1]) : 0;
+	if (c0 == 'e' || c0 == 'i' || c0 == 'g' || c0 == 'k' || c0 == 'q' || c0 == 'r' || c0 >= 'v' ||
+	    (c0 == 's' && c1 != 'e') || (c0 == 'a' && c1 != 'r' && c1 != 's' && c1 != 'd'))
+		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
 		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
 			return 1;

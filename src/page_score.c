@@ -397,10 +397,10 @@ static int is_furniture_text(const char *t)
 	while (l > 0 && n[l - 1] >= '0' && n[l - 1] <= '9')
 		n[--l] = '\0';
 	for (size_t i = 0; i < ARRAY_LEN(furniture); i++)
-		if (strcmp(n, furniture[i]) == 0)
+		if (n[0] == furniture[i][0] && strcmp(n, furniture[i]) == 0)
 			return 1;
 	for (size_t i = 0; i < ARRAY_LEN(furniture_prefix); i++)
-		if (has_prefix(n, furniture_prefix[i]))
+		if (n[0] == furniture_prefix[i][0] && has_prefix(n, furniture_prefix[i]))
 			return 1;
 	return 0;
 }

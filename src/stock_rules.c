@@ -359,13 +359,15 @@ static int rule_try(enum stock_kind kind, const char *pattern, const char *marke
 	int lit = first && first != '{' && first != ' ' && first != ':' && first != ',';
 	if (first >= 'A' && first <= 'Z')
 		first = (char)(first + 32);
+	char up = first >= 'a' && first <= 'z' ? (char)(first - 32) : first;
 	for (const char *start = v; start < end; start++) {
 		if (lit && kind == SK_HREF) {
-			char b = *start;
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b + 32);
-			if (b != first)
-				continue;
+			/* the next byte equal to first (either case), found by memchr */
+			const char *a = memchr(start, first, (size_t)(end - start));
+			const char *b = up != first ? memchr(start, up, (size_t)((a ? a : end) - start)) : NULL;
+			start = b ? b : a;
+			if (!start)
+				break;
 		}
 		struct caps c = {0};
 		const char *e = pat_match(pattern, start, end, &c);

@@ -158,6 +158,19 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 		int best_hy = 0, hy = 0;
 		for (size_t j = start; j < n; j++) {
 			const struct unit *u = &p->u[j];
+			if (!(u->flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
+				/* the common case: a plain unit. colns <= avail here (else the
+				 * loop has ended), so an allowed break before it is the best */
+				if (u->brk == BRK_ALLOW && j > start) {
+					best = j;
+					best_hy = 0;
+				}
+				col += u->w;
+				colns = col;
+				if (colns > avail)
+					goto overflow;
+				continue;
+			}
 			if (u->flags & U_NEWLINE) {
 				end = j;
 				next = j + 1;
@@ -178,23 +191,24 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 				col++;
 			col += u->w;
 			colns = col;
-			if (colns > avail) {
-				if (best > start) {
-					end = next = best;
-					hy = best_hy;
-				} else {
-					size_t k = emergency_cut(p, start, j, avail);
-					fl |= LINE_EMERGENCY;
-					after_emerg = 1;
-					if (k == start) {
-						fits_push(out, start, start + 1, fl, 0, 1);
-						i = start + 1;
-						goto next_line;
-					}
-					end = next = k;
+			if (colns <= avail)
+				continue;
+overflow:
+			if (best > start) {
+				end = next = best;
+				hy = best_hy;
+			} else {
+				size_t k = emergency_cut(p, start, j, avail);
+				fl |= LINE_EMERGENCY;
+				after_emerg = 1;
+				if (k == start) {
+					fits_push(out, start, start + 1, fl, 0, 1);
+					i = start + 1;
+					goto next_line;
 				}
-				break;
+				end = next = k;
 			}
+			break;
 		}
 		while (end > start && (p->u[end - 1].flags & U_SPACE))
 			end--;

@@ -332,6 +332,11 @@ void para_uax14(const struct para *p, char *lb)
 		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
+		if (i - a == 1 && a) { /* a lone ideograph between two others */
+			lb[u[a].off] = UC_BREAK_POSSIBLE;
+			a = i;
+			continue;
+		}
 		if (a && i - a == 3 && i < p->n && u[a + 1].off - u[a].off == 3) {
 			/* ideograph, one code point, ideograph: the common case around CJK
 			 * punctuation, answered from the table */

@@ -739,6 +739,45 @@ struct survey {
 	long cjk, words;
 };
 
+/* Count the CJK letters and the ASCII words of one text node into s. */
+static void survey_text(const char *text, struct survey *s)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
+	long cjk = 0, words = 0;
+	int inword = 0;
+	while (p < end) {
+		/* hottest: a run of ideographs U+5000..U+9FFF (lead E5..E9) */
+		const unsigned char *run = p;
+		while (end - p >= 3 && (unsigned)(p[0] - 0xE5u) <= 4u && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u)
+			p += 3;
+		if (p != run) {
+			cjk += (p - run) / 3;
+			inword = 0;
+			continue;
+		}
+		unsigned b0 = *p;
+		/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
+		if (b0 - 0xE1u <= 0xEu && b0 != 0xED && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u) {
+			unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+			cjk += cp - 0x4E00u <= 0x9FFFu - 0x4E00u || cp - 0x3040u <= 0x30FFu - 0x3040u ||
+			       cp - 0x3400u <= 0x4DBFu - 0x3400u || cp - 0xF900u <= 0xFAFFu - 0xF900u;
+			inword = 0;
+			p += 3;
+			continue;
+		}
+		size_t l;
+		unsigned cp = utf8_next_cp((const char *)p, (size_t)(end - p), &l);
+		int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+		if (letter && !inword)
+			words++;
+		inword = letter;
+		cjk += html_is_cjk_letter(cp);
+		p += l;
+	}
+	s->cjk += cjk;
+	s->words += words;
+}
+
 static void survey(xmlNode *root, struct survey *s)
 {
 	xmlNode *n = root;
@@ -754,33 +793,7 @@ static void survey(xmlNode *root, struct survey *s)
 			const struct tag_def *t = tag_find(n->name);
 			down = !(t && (t->flags & T_DROP)) || strcmp(name, "head") == 0;
 		} else if (n->type == XML_TEXT_NODE && n->content) {
-			const char *p = (const char *)n->content;
-			size_t left = strlen(p);
-			int inword = 0;
-			while (left) {
-				unsigned char b0 = (unsigned char)*p;
-				/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
-				if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && left >= 3 &&
-				    ((unsigned char)p[1] & 0xC0) == 0x80 && ((unsigned char)p[2] & 0xC0) == 0x80) {
-					unsigned cp = ((b0 & 0x0Fu) << 12) | (((unsigned char)p[1] & 0x3Fu) << 6) |
-						      ((unsigned char)p[2] & 0x3Fu);
-					s->cjk += (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-						  (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
-					inword = 0;
-					p += 3;
-					left -= 3;
-					continue;
-				}
-				size_t l;
-				unsigned cp = utf8_next_cp(p, left, &l);
-				left -= l;
-				int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-				if (letter && !inword)
-					s->words++;
-				inword = letter;
-				s->cjk += html_is_cjk_letter(cp);
-				p += l;
-			}
+			survey_text((const char *)n->content, s);
 		}
 		if (down && n->children && depth < 100000) {
 			n = n->children;

@@ -167,6 +167,14 @@ void acc_break(struct acc *a)
 	acc_put(a, "\n", 1, &plain);
 }
 
+/* acc_text's fast skip: 1 for printable ASCII but the space, 3 for lead bytes whose
+ * well-formed sequences are never whitespace nor dropped (U+1000..U+1FFF,
+ * U+3000..U+CFFF, U+E000..U+EFFF), 0 for the rest. */
+static const unsigned char acc_skip[256] = {
+	[0x21 ... 0x7E] = 1,
+	[0xE1] = 3, [0xE3 ... 0xEC] = 3, [0xEE] = 3,
+};
+
 void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, int pre, int nows)
 {
 	size_t i = 0, start = 0;
@@ -176,11 +184,11 @@ void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, in
 			   space; well-formed 3-byte sequences U+1000..U+1FFF, U+3000..U+CFFF and
 			   U+E000..U+EFFF, none of them whitespace or dropped) without decoding */
 			while (i < n) {
-				unsigned char b = (unsigned char)s[i];
-				if (b > 0x20 && b < 0x7F)
+				unsigned char k = acc_skip[(unsigned char)s[i]];
+				if (k == 1)
 					i++;
-				else if (b >= 0xE1 && b <= 0xEE && b != 0xE2 && b != 0xED && n - i >= 3 &&
-					 ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80)
+				else if (k == 3 && n - i >= 3 &&
+					 ((((unsigned char)s[i + 1] ^ 0x80u) | ((unsigned char)s[i + 2] ^ 0x80u)) < 0x40u))
 					i += 3;
 				else
 					break;

@@ -194,11 +194,12 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	int sp = 1;
 	for (size_t i = 0; i < n; i += l) {
 		/* hot: a run of ideographs (lead E4..E9, U+4E00..U+9FFF) without the general decoder */
-		while (n - i >= 3 && s[i] >= 0xE4 && s[i] <= 0xE9 && (s[i + 1] & 0xC0) == 0x80 &&
-		       (s[i + 2] & 0xC0) == 0x80 && (s[i] > 0xE4 || s[i + 1] >= 0xB8)) {
+		size_t run = i;
+		while (n - i >= 3 && (unsigned)(s[i] - 0xE5u) <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
+			i += 3; /* U+5000..U+9FFF */
+		if (i != run) {
 			sp = 0;
-			w += 3;
-			i += 3;
+			w += i - run;
 		}
 		if (i >= n)
 			break;

@@ -234,9 +234,7 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = (const char *)n->content;
 			while (t && *t && b->len < max) {
-				const char *q = t;
-				while (*q && !(*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
-					q++;
+				const char *q = t + strcspn(t, " \n\t\r");
 				size_t r = (size_t)(q - t);
 				if (r > max - b->len)
 					r = max - b->len;

@@ -294,14 +294,26 @@ static size_t scan_bracket(const char *s, size_t len, size_t o, size_t ol, struc
 	return nparts;
 }
 
+/* Offset of the first byte c at or after i in s (len bytes), or len. */
+static size_t next_byte(const char *s, size_t len, size_t i, unsigned char c)
+{
+	const char *q = i < len ? memchr(s + i, c, len - i) : NULL;
+	return q ? (size_t)(q - s) : len;
+}
+
 size_t stock_scan_text(const char *s, size_t len, struct stock_match **out)
 {
 	*out = NULL;
 	size_t n = 0, cap = 0;
+	/* the next '(' and the next 0xEF byte at or after i (len: none), kept between steps */
+	size_t np = next_byte(s, len, 0, '('), ne = next_byte(s, len, 0, 0xEF);
 	for (size_t i = 0; i < len;) {
 		/* an opening bracket is '(' or starts with 0xEF (U+FF08): skip to the next one */
-		while (i < len && s[i] != '(' && (unsigned char)s[i] != 0xEF)
-			i++;
+		if (np < i)
+			np = next_byte(s, len, i, '(');
+		if (ne < i)
+			ne = next_byte(s, len, i, 0xEF);
+		i = np < ne ? np : ne;
 		if (i == len)
 			break;
 		size_t ol;

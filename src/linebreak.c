@@ -209,9 +209,14 @@ static size_t han_unit_at(const struct para *p, size_t i)
 {
 	const char *s = p->s + p->u[i].off;
 	size_t rest = p->len - p->u[i].off;
+	static size_t ulen[ARRAY_LEN(han_units)];
+	if (!ulen[0])
+		for (size_t k = 0; k < ARRAY_LEN(han_units); k++)
+			ulen[k] = strlen(han_units[k]);
 	for (size_t k = 0; k < ARRAY_LEN(han_units); k++) {
-		size_t l = strlen(han_units[k]);
-		if (l <= rest && memcmp(s, han_units[k], l) == 0) {
+		size_t l = ulen[k];
+		/* every unit word is 3-byte characters: compare the second one's last byte first */
+		if (l <= rest && s[5] == han_units[k][5] && memcmp(s, han_units[k], l) == 0) {
 			size_t cnt = 0, o = 0;
 			while (o < l && i + cnt < p->n) {
 				o += unit_end(p, i + cnt) - p->u[i + cnt].off;
@@ -332,6 +337,11 @@ void para_uax14(const struct para *p, char *lb)
 		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
+		if (i - a == 1 && a) { /* a lone ideograph between two others */
+			lb[u[a].off] = UC_BREAK_POSSIBLE;
+			a = i;
+			continue;
+		}
 		if (a && i - a == 3 && i < p->n && u[a + 1].off - u[a].off == 3) {
 			/* ideograph, one code point, ideograph: the common case around CJK
 			 * punctuation, answered from the table */

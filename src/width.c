@@ -176,6 +176,18 @@ static inline int gb_fast(ucs4_t c)
 	       (c >= 0x2010 && c <= 0x2027);
 }
 
+/* For the copy loop of para_sanitize: 1 + the width of a gb_fast code point of known
+ * non-negative width, -1 for any other, 0 not yet known. One load instead of gb_fast's
+ * range tests and the width look-up. */
+static int8_t fast_width[0x10000];
+
+static int8_t learn_fast_width(uint32_t c)
+{
+	int w;
+	fast_width[c] = (int8_t)(gb_fast(c) && (w = cached_wcwidth(c)) >= 0 ? w + 1 : -1);
+	return fast_width[c];
+}
+
 /* Grapheme breaks for the stretch that starts at from (a clean boundary) and runs over
  * the code points at and after i up to and including the first fast one; returns its end. */
 static size_t grapheme_stretch(const uint8_t *t, size_t n, size_t from, size_t i, char *gb)
@@ -242,8 +254,12 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 					   (ut[j + 2] & 0xC0) == 0x80) {
 					fc = ((ucs4_t)(b0 & 0x0F) << 12) | ((ucs4_t)(ut[j + 1] & 0x3F) << 6) |
 					     (ut[j + 2] & 0x3F);
-					if (!gb_fast(fc) || (fw = cached_wcwidth(fc)) < 0)
+					int8_t v = fast_width[fc];
+					if (!v)
+						v = learn_fast_width(fc);
+					if (v < 0)
 						break;
+					fw = v - 1;
 				} else {
 					break;
 				}

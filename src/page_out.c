@@ -35,8 +35,9 @@ static enum kind kind_lookup(const xmlNode *n)
 {
 	if (n->type == XML_ELEMENT_NODE && n->_private && ((struct page_info *)n->_private)->layout)
 		return K_UNWRAP;
+	int c0 = n->type == XML_ELEMENT_NODE && n->name ? n->name[0] | 0x20 : 0; /* see is_junk */
 	for (size_t i = 0; i < ARRAY_LEN(tags); i++)
-		if (page_is(n, tags[i].tag))
+		if (c0 == tags[i].tag[0] && page_is(n, tags[i].tag))
 			return tags[i].kind;
 	/* div, section, span, font, center, article...: their content without them */
 	return K_UNWRAP;

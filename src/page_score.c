@@ -138,8 +138,9 @@ static int is_junk(const xmlNode *n)
 		return 1;
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
+	int c0 = n->name ? n->name[0] | 0x20 : 0; /* first byte, lowered for letters (the names are lowercase) */
 	for (size_t i = 0; i < ARRAY_LEN(junk_tags); i++)
-		if (page_is(n, junk_tags[i]))
+		if (c0 == junk_tags[i][0] && page_is(n, junk_tags[i]))
 			return 1;
 	return hidden(n);
 }

@@ -29,10 +29,12 @@ LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 
-.PHONY: all check unit e2e bench demo deps bench-deps install uninstall clean
+.PHONY: all check unit e2e bench demo deps bench-deps install uninstall clean newsread
 
 all: newsread
 
+# ./newsread is the last build made (plain or SANITIZE=1): always refreshed, so a plain
+# make after a sanitizer build puts the plain binary back
 newsread: $(BUILD)/newsread
 	rm -f $@ && cp $< $@
 

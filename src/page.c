@@ -285,10 +285,14 @@ void page_remove(struct page_ctx *c, xmlNode *n)
  * twice beside the growing tree. */
 static htmlDocPtr parse(const char *html, size_t len, char **own)
 {
+	/* valid UTF-8 needs no converter (which would copy the input once more). An owned
+	 * page is decode_document's output, valid already (page.h); cut to the maximum
+	 * size, it may end inside a character, so then it is checked. */
+	int valid = own && len <= PAGE_MAX_BYTES;
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
-	/* valid UTF-8 needs no converter (which would copy the input once more) */
-	int valid = utf8_valid(html, len);
+	if (!valid)
+		valid = utf8_valid(html, len);
 	if (!own || !valid)
 		return htmlReadMemory(html, (int)len, NULL, valid ? NULL : "UTF-8", PARSE_OPTS);
 	/* htmlReadMemory's own steps (libxml2 2.9), with the page freed in between; other

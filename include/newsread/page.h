@@ -18,7 +18,8 @@ size_t page_feed_links(const char *html, size_t len, const char *url, char **url
  * from a page and append it. Returns 0 or -1 with err. */
 int page_extract(const char *html, size_t len, const char *url, struct articles *out, struct nr_error *err);
 /* page_extract on a malloc'd page that it frees (setting *html to NULL) once it is parsed,
- * so a large page's bytes are not alive beside its tree and the extracted HTML. */
+ * so a large page's bytes are not alive beside its tree and the extracted HTML. The page
+ * must be valid UTF-8, as decode_document returns it: it is not checked again. */
 int page_extract_owned(char **html, size_t len, const char *url, struct articles *out, struct nr_error *err);
 
 #ifdef PAGE_INTERNAL

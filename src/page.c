@@ -190,38 +190,54 @@ int page_is_cjk(unsigned cp)
 size_t page_text_weight(const char *str, unsigned *commas)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t n = strlen(str), w = 0, l;
+	size_t n = strlen(str), w = 0, i = 0, l;
+	size_t lim = n > 2 ? n - 2 : 0; /* i < lim: three bytes left */
+	unsigned k = 0;
 	int sp = 1;
-	for (size_t i = 0; i < n; i += l) {
-		/* hot: a run of ideographs (lead E4..E9, U+4E00..U+9FFF) without the general decoder */
+	while (i < n) {
+		/* hot: a run of ideographs (lead E5..E9, U+5000..U+9FFF) without the general decoder */
 		size_t run = i;
-		while (n - i >= 3 && (unsigned)(s[i] - 0xE5u) <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
-			i += 3; /* U+5000..U+9FFF */
+		while (i < lim && s[i] - 0xE5u <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
+			i += 3;
 		if (i != run) {
 			sp = 0;
 			w += i - run;
+			if (i >= n)
+				break;
 		}
-		if (i >= n)
-			break;
+		unsigned c = s[i];
+		if (c < 0x80) { /* hot: ASCII, without the decoder either */
+			i++;
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+				w += !sp;
+				sp = 1;
+			} else {
+				sp = 0;
+				w++;
+				if (c == ',' || (c == '.' && (i >= n || s[i] == ' ' || s[i] == '\n')))
+					k++;
+			}
+			continue;
+		}
 		unsigned cp = utf8_next_cp(str + i, n - i, &l);
-		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* hot: ideographs are neither space nor punctuation */
+		i += l;
+		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* ideographs are neither space nor punctuation */
 			sp = 0;
 			w += 3;
 			continue;
 		}
-		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
-			if (!sp)
-				w++;
+		if (cp == 0xA0 || cp == 0x3000) {
+			w += !sp;
 			sp = 1;
 			continue;
 		}
 		sp = 0;
 		w += page_is_cjk(cp) ? 3 : 1;
-		if (commas && (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 ||
-			       cp == 0xFF1F || cp == ',' ||
-			       (cp == '.' && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n'))))
-			(*commas)++;
+		if (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F)
+			k++;
 	}
+	if (commas)
+		*commas += k;
 	return w;
 }
 

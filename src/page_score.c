@@ -156,20 +156,42 @@ static int is_furniture(const xmlNode *n)
 	       !i->pos_desc;
 }
 
-/* Remove every node below root that drop() selects (its subtree with it), then recount. */
+/* Remove every node below the body that drop() selects (its subtree with it), and recount
+ * the statistics of what stays in the same walk (page_stats' post-order). drop() sees n
+ * before n's own statistics are reset: they are still those of the last count, which
+ * the removals so far did not change (they were outside n's subtree). */
 static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
 {
 	xmlNode *root = c->body, *n = root;
 	while (n) {
 		if (n != root && drop(n)) {
-			xmlNode *next = page_next(n, root, 0);
+			xmlNode *next = n->next, *up = n->parent;
 			page_remove(c, n);
-			n = next;
+			if (next) {
+				n = next;
+				continue;
+			}
+			n = up; /* its siblings are done: leave the parent */
 		} else {
-			n = page_next(n, root, 1);
+			stats_enter(n);
+			if (n->type == XML_ELEMENT_NODE && n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n) {
+			stats_leave(n, root);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
 		}
 	}
-	page_stats(c, root);
 }
 
 void page_prune(struct page_ctx *c)
@@ -189,12 +211,22 @@ static int para_like(const xmlNode *n)
 	       page_is(n, "blockquote") || page_is(n, "font") || page_is(n, "article");
 }
 
-static void init_candidate(xmlNode *n)
+struct cands { /* the elements page_choose scored */
+	xmlNode **v;
+	size_t n, cap;
+};
+
+static void init_candidate(xmlNode *n, struct cands *cs)
 {
 	struct page_info *i = INFO(n);
 	if (i->scored)
 		return;
 	i->scored = 1;
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 64;
+		cs->v = xrealloc(cs->v, cs->cap * sizeof *cs->v);
+	}
+	cs->v[cs->n++] = n;
 	double s = 0;
 	if (page_is(n, "div") || page_is(n, "article") || page_is(n, "main") || page_is(n, "section"))
 		s = 5;
@@ -249,9 +281,29 @@ static void keep_push(struct page_ctx *c, xmlNode *n, size_t *cap)
 	c->keep[c->nkeep++] = n;
 }
 
+static int by_order(const void *a, const void *b)
+{
+	unsigned x = INFO(*(xmlNode *const *)a)->order, y = INFO(*(xmlNode *const *)b)->order;
+	return x < y ? -1 : x > y;
+}
+
+/* The document order of the last element of n's subtree (orders follow the document). */
+static unsigned last_order(xmlNode *n)
+{
+	for (;;) {
+		xmlNode *k = n->last;
+		while (k && !is_el(k))
+			k = k->prev;
+		if (!k)
+			return INFO(n)->order;
+		n = k;
+	}
+}
+
 void page_choose(struct page_ctx *c)
 {
 	xmlNode *root = c->body;
+	struct cands cs = {0};
 	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
 		if (!para_like(n))
 			continue;
@@ -261,16 +313,18 @@ void page_choose(struct page_ctx *c)
 		double s = 1 + i->commas + (i->text / 100.0 > 3 ? 3 : i->text / 100.0);
 		xmlNode *a = n->parent;
 		for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {
-			init_candidate(a);
+			init_candidate(a, &cs);
 			INFO(a)->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
 			if (a == root)
 				break;
 		}
 	}
+	/* the candidates in document order, as a walk over the tree would meet them */
+	if (cs.n > 1)
+		qsort(cs.v, cs.n, sizeof *cs.v, by_order);
 	xmlNode *best[5] = {0};
-	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
-		if (!is_el(n) || !INFO(n)->scored)
-			continue;
+	for (size_t j = 0; j < cs.n; j++) {
+		xmlNode *n = cs.v[j];
 		double f = final_score(n);
 		for (int k = 0; k < 5; k++) {
 			if (!best[k] || f > final_score(best[k])) {
@@ -335,10 +389,12 @@ void page_choose(struct page_ctx *c)
 	}
 	c->content_first = INFO(c->keep[0])->order;
 	c->content_last = c->content_first;
-	for (size_t k = 0; k < c->nkeep; k++)
-		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], 1))
-			if (is_el(n) && INFO(n)->order > c->content_last)
-				c->content_last = INFO(n)->order;
+	for (size_t k = 0; k < c->nkeep; k++) {
+		unsigned last = is_el(c->keep[k]) ? last_order(c->keep[k]) : 0;
+		if (last > c->content_last)
+			c->content_last = last;
+	}
+	free(cs.v);
 }
 
 /* Letters, digits and CJK only, ASCII lowered: for comparing short texts. */

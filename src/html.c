@@ -1,7 +1,9 @@
 /* html.c - HTML (UTF-8) -> document model. libxml2's HTML parser builds the tree
  * (recover mode, no network, the input's own charset declarations ignored: newsread
  * decoded it already); an iterative walk (no recursion) dispatches every element
- * through one tag table. Text collapses in html_acc.c, tables build in html_table.c. */
+ * through one tag table. A body handed on already parsed as flat records (html_flat.c)
+ * is walked through the same handlers, which see an element only as a name and its
+ * attributes. Text collapses in html_acc.c, tables build in html_table.c. */
 #include "newsread/decode.h"
 #include "newsread/html.h"
 #include "newsread/stock.h"
@@ -76,17 +78,9 @@ struct tag_def {
 	leave_fn leave;
 };
 
-static const char *node_attr(xmlNode *n, const char *name)
-{
-	for (xmlAttr *a = n->properties; a; a = a->next)
-		if (a->name && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ? (const char *)a->children->content : "";
-	return NULL;
-}
-
 static const char *attr(const struct helem *e, const char *name)
 {
-	return e->node ? node_attr(e->node, name) : hf_attr(e->rec, name);
+	return e->node ? html_node_attr(e->node, name) : hf_attr(e->rec, name);
 }
 
 static int attr_int(const struct helem *e, const char *name, int def, int lo, int hi)
@@ -393,7 +387,7 @@ static int enter_media(struct hctx *c, const struct helem *e, struct hframe *f)
 	/* (a flat body has no media: reader mode does not keep them) */
 	for (xmlNode *k = e->node ? e->node->children : NULL; k && !usable_src(src); k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
-			src = node_attr(k, "src");
+			src = html_node_attr(k, "src");
 	int no = media_number(c, src);
 	if (no) {
 		int video = e->name[0] == 'v';
@@ -642,6 +636,12 @@ static const struct tag_def *tag_find(const char *name)
 	return name ? bsearch(name, tags, ARRAY_LEN(tags), sizeof tags[0], tag_cmp) : NULL;
 }
 
+int html_tag_dropped(const char *name)
+{
+	const struct tag_def *t = tag_find(name);
+	return t && (t->flags & T_DROP);
+}
+
 /* ---- the walk ---- */
 
 /* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
@@ -782,97 +782,6 @@ static void walk_flat(struct hctx *c, const struct html_flat *fl, int first)
 		elem_leave(c, --depth);
 }
 
-/* ---- before the walk: <base>, language, how CJK the text is ---- */
-
-struct survey {
-	const char *base; /* first <base href> */
-	const char *lang; /* <html lang> */
-	long cjk, words;
-};
-
-/* Count the CJK letters and the ASCII words of one text node into s. */
-static void survey_text(const char *text, size_t len, struct survey *s)
-{
-	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	long cjk = 0, words = 0;
-	int inword = 0;
-	while (p < end) {
-		/* hottest: a run of ideographs U+5000..U+9FFF (lead E5..E9) */
-		const unsigned char *run = p;
-		while (end - p >= 3 && (unsigned)(p[0] - 0xE5u) <= 4u && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u)
-			p += 3;
-		if (p != run) {
-			cjk += (p - run) / 3;
-			inword = 0;
-			continue;
-		}
-		unsigned b0 = *p;
-		/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
-		if (b0 - 0xE1u <= 0xEu && b0 != 0xED && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u) {
-			unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-			cjk += cp - 0x4E00u <= 0x9FFFu - 0x4E00u || cp - 0x3040u <= 0x30FFu - 0x3040u ||
-			       cp - 0x3400u <= 0x4DBFu - 0x3400u || cp - 0xF900u <= 0xFAFFu - 0xF900u;
-			inword = 0;
-			p += 3;
-			continue;
-		}
-		size_t l;
-		unsigned cp = utf8_next_cp((const char *)p, (size_t)(end - p), &l);
-		int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-		if (letter && !inword)
-			words++;
-		inword = letter;
-		cjk += html_is_cjk_letter(cp);
-		p += l;
-	}
-	s->cjk += cjk;
-	s->words += words;
-}
-
-static void survey(xmlNode *root, struct survey *s)
-{
-	xmlNode *n = root;
-	int depth = 0;
-	while (n) {
-		int down = 0;
-		if (n->type == XML_ELEMENT_NODE) {
-			const char *name = (const char *)n->name;
-			if (!s->base && strcmp(name, "base") == 0)
-				s->base = node_attr(n, "href");
-			if (!s->lang && strcmp(name, "html") == 0)
-				s->lang = node_attr(n, "lang");
-			const struct tag_def *t = tag_find((const char *)n->name);
-			down = !(t && (t->flags & T_DROP)) || strcmp(name, "head") == 0;
-		} else if (n->type == XML_TEXT_NODE && n->content) {
-			survey_text((const char *)n->content, strlen((const char *)n->content), s);
-		}
-		if (down && n->children && depth < 100000) {
-			n = n->children;
-			depth++;
-			continue;
-		}
-		while (n && !n->next) {
-			n = n->parent;
-			depth--;
-			if (depth <= 0)
-				return;
-		}
-		if (!n || depth <= 0)
-			return;
-		n = n->next;
-	}
-}
-
-/* A flat body is reader mode's content: no <base>, no <html lang>, only its text. */
-static void survey_flat(const struct html_flat *f, struct survey *s)
-{
-	struct hf_pos pos = {f->first, 0};
-	struct hf_rec r;
-	while (hf_next(&pos, &r))
-		if (r.type == HF_TEXT)
-			survey_text(r.text, r.len, s);
-}
-
 static htmlDocPtr html_parse(const char *html, size_t len)
 {
 	if (len > HTML_MAX_BYTES) {
@@ -888,7 +797,7 @@ static htmlDocPtr html_parse(const char *html, size_t len)
 }
 
 /* A walk's context for d after the survey s. */
-static struct hctx *ctx_new(const struct survey *s, const char *base, const char *lang, struct doc *d,
+static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const char *lang, struct doc *d,
 			    int text_only)
 {
 	struct hctx *c = xcalloc(1, sizeof *c);
@@ -934,8 +843,8 @@ static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, str
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root)
 		return;
-	struct survey s = {0};
-	survey(root, &s);
+	struct hsurvey s = {0};
+	html_survey_tree(root, &s);
 	struct hctx *c = ctx_new(&s, base, lang, d, text_only);
 	walk(c, root);
 	ctx_finish(c);
@@ -945,8 +854,8 @@ void html_flat_to_doc(const struct html_flat *f, const char *base, const char *l
 {
 	if (!f)
 		return;
-	struct survey s = {0};
-	survey_flat(f, &s);
+	struct hsurvey s = {0};
+	html_survey_flat(f, &s);
 	struct hctx *c = ctx_new(&s, base, lang, d, 0);
 	/* walked as the tree html > body > records that parsing its HTML gives */
 	struct hf_rec none = {HF_OPEN, "body", "", 0, NULL, 0};

@@ -121,4 +121,20 @@ int hf_next(struct hf_pos *p, struct hf_rec *r);
 /* Value of attribute name of an HF_OPEN/HF_VOID record, or NULL. */
 const char *hf_attr(const struct hf_rec *r, const char *name);
 
+/* ---- html_survey.c: what html.c's walk needs to know first ---- */
+struct hsurvey {
+	const char *base; /* first <base href> */
+	const char *lang; /* <html lang> */
+	long cjk, words;  /* CJK letters, ASCII words of the text */
+};
+struct _xmlNode;
+/* Survey a parsed tree from its root element (the text of dropped elements is not counted). */
+void html_survey_tree(struct _xmlNode *root, struct hsurvey *s);
+/* Survey a flat body: only its text (reader mode's content has no <base> or lang). */
+void html_survey_flat(const struct html_flat *f, struct hsurvey *s);
+/* Value of a libxml2 element's attribute ("" when it has no value), or NULL. */
+const char *html_node_attr(struct _xmlNode *n, const char *name);
+/* html.c: 1 when the element name is dropped with its content (script, style...). */
+int html_tag_dropped(const char *name);
+
 #endif

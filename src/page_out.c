@@ -157,6 +157,11 @@ static void emit_open(struct out *o, const char *name, const char *const *attrs,
 		buf_addc(&o->b, '>');
 		return;
 	}
+	html_flat_open(o->flat, name, attrs, nattrs, is_void);
+	/* Once unsafe, the records only go on to make the string: no more checks (names
+	   would then hold elements already left, and freed with the page's subtrees). */
+	if (o->unsafe)
+		return;
 	for (size_t i = 0; i + 1 < nattrs; i += 2)
 		if (attrs[i + 1] && strchr(attrs[i + 1], '\r'))
 			o->unsafe = 1; /* the parser would normalise the line ends */
@@ -169,7 +174,6 @@ static void emit_open(struct out *o, const char *name, const char *const *attrs,
 		else
 			o->names[o->depth++] = name;
 	}
-	html_flat_open(o->flat, name, attrs, nattrs, is_void);
 }
 
 static void emit_close(struct out *o, const char *name)
@@ -179,13 +183,15 @@ static void emit_close(struct out *o, const char *name)
 		buf_printf(&o->b, "</%s>", name);
 		return;
 	}
+	html_flat_close(o->flat, name);
+	if (o->unsafe)
+		return;
 	/* an end tag for another element than the open one: the parser would close
 	   differently (e.g. a loose paragraph ended inside a link) */
 	if (!o->depth || strcmp(o->names[o->depth - 1], name) != 0)
 		o->unsafe = 1;
 	else
 		o->depth--;
-	html_flat_close(o->flat, name);
 }
 
 static void close_autop(struct out *o)

@@ -233,13 +233,6 @@ static int wide_unit(const struct unit *u)
 	return u->w >= 2 || cp_is_cjk(u->cp) || cp_default_wide(u->cp);
 }
 
-/* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has). */
-static inline int han_id(uint32_t c)
-{
-	/* 0x3400-0x9FFF less the Yijing hexagrams 0x4DC0-0x4DFF (class AL) */
-	return c - 0x3400u < 0x6C00u && c - 0x4DC0u >= 0x40u;
-}
-
 /* UAX #14 (libunistring's u8_possible_linebreaks) into lb, at every unit start; the other
  * bytes of lb are left unset. Between two ideographs UAX #14 always allows a break: no
  * rule before LB31 matches ID ID, whatever comes before. So libunistring is asked only
@@ -330,19 +323,22 @@ static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int ta
 void para_uax14(const struct para *p, char *lb)
 {
 	const struct unit *u = p->u;
-	size_t a = 0; /* first unit of the current stretch */
-	for (size_t i = 1; i <= p->n; i++) {
+	size_t a = 0, n = p->n; /* a: first unit of the current stretch */
+	for (size_t i = 1; i <= n; i++) {
 		/* a cut needs unit i - 1 to be one ideograph and nothing else (3 bytes, no
 		 * mark riding on it) and unit i to start with one */
-		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
+		if (i < n && !(u[i].flags & U_IDID) &&
+		    !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
 		if (i - a == 1 && a) { /* a lone ideograph between two others */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
+			for (; i + 1 < n && (u[i + 1].flags & U_IDID); i++) /* and the run of them */
+				lb[u[i].off] = UC_BREAK_POSSIBLE;
 			a = i;
 			continue;
 		}
-		if (a && i - a == 3 && i < p->n && u[a + 1].off - u[a].off == 3) {
+		if (a && i - a == 3 && i < n && u[a + 1].off - u[a].off == 3) {
 			/* ideograph, one code point, ideograph: the common case around CJK
 			 * punctuation, answered from the table */
 			uint32_t x = lone_bmp((const uint8_t *)p->s + u[a + 1].off, u[a + 2].off - u[a + 1].off);
@@ -356,9 +352,9 @@ void para_uax14(const struct para *p, char *lb)
 			}
 		}
 		if (i - a > 1 || !a) {
-			size_t from = u[a].off, to = i < p->n ? u[i].off : p->len;
+			size_t from = u[a].off, to = i < n ? u[i].off : p->len;
 			uax14_stretch((const uint8_t *)p->s + from, to - from, lb + from,
-				      a && unit_end(p, a) - from == 3, i < p->n);
+				      a && unit_end(p, a) - from == 3, i < n);
 		}
 		if (a) /* its first unit is an ideograph after an ideograph */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
@@ -384,9 +380,21 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 	p->u[0].flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 	if (!(p->u[0].flags & U_SPACE))
 		last_ns = 0;
-	for (size_t i = 1; i < p->n; i++) {
+	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
+	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
 		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
+		if ((u->flags & U_IDID) && !glue) {
+			/* the most common case, a run of ideographs (see U_IDID): as the
+			 * Han-Han case below, with UAX #14's answer known */
+			do {
+				u->brk = BRK_ALLOW;
+				u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
+				u++;
+			} while (++i < n && (u->flags & U_IDID));
+			last_ns = --i;
+			continue;
+		}
 		uint32_t a = pu->cp, b = u->cp;
 		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
 		    !(u->flags & U_SHY)) {

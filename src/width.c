@@ -225,8 +225,24 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 	/* the unit before is exactly one ideograph (for U_IDID) */
 	int han = un && p->len - u[un - 1].off == 3 && han_id(u[un - 1].cp);
 	while (j < stop) {
+		if (un == ucap) {
+			p->n = un;
+			grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
+			u = p->u;
+			ucap = p->ucap;
+		}
 		uint8_t b0 = t[j];
 		uint32_t fc;
+		if (b0 - 0xE5u <= 0xE9u - 0xE5u && j + 3 <= n && (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
+			/* hottest: U+5000..U+9FFF (lead bytes E5-E9), ideographs all (han_id) */
+			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
+			if (fast_width[fc] == 3) { /* width 2, known */
+				u[un++] = (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, (uint8_t)(han * U_IDID)};
+				han = 1;
+				j += 3;
+				continue;
+			}
+		}
 		int fw = 1;
 		size_t l = 1;
 		if (b0 - 0x20u < 0x5Fu) {
@@ -244,23 +260,17 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 		} else {
 			break;
 		}
-		if (un == ucap) {
-			p->n = un;
-			grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
-			u = p->u;
-			ucap = p->ucap;
-		}
 		int h = han_id(fc); /* never an ASCII one */
 		u[un++] = (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO,
 					(uint8_t)((fc == ' ') * U_SPACE | (han & h) * U_IDID)};
 		han = h;
-		*last = j;
 		j += l;
 	}
 	if (j > i) {
 		memcpy(p->s + p->len, t + i, j - i);
 		p->len += j - i;
 		p->n = un;
+		*last = u[un - 1].off - base;
 	}
 	return j;
 }

@@ -6,9 +6,10 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/newsread
 
 CC ?= cc
-PKGS = ncursesw libcurl libxml-2.0 sqlite3 yaml-0.1 libcmark json-c
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libcurl: headers only, the library is loaded on the first download (see src/fetch.c)
+PKGS = ncursesw libxml-2.0 sqlite3 yaml-0.1 libcmark json-c
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude $(PKG_CFLAGS) \

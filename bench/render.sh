@@ -58,9 +58,11 @@ best() {
 	awk -v n="$b" 'BEGIN { printf "%.3f", n / 1e9 }'
 }
 
-peak() { # peak RSS in KB
+peak() { # peak RSS in KB: the median of 5 runs (a single run varies by a few hundred KB)
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+		for i in 1 2 3 4 5; do
+			/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+		done | sort -n | sed -n 3p
 	else
 		echo 0
 	fi

@@ -159,13 +159,23 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 		for (size_t j = start; j < n; j++) {
 			const struct unit *u = &p->u[j];
 			if (!(u->flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
-				/* the common case: a plain unit. colns <= avail here (else the
-				 * loop has ended), so an allowed break before it is the best */
+				/* the common case: a run of plain units. colns <= avail here
+				 * (else the loop has ended), so an allowed break before one is
+				 * the best */
 				if (u->brk == BRK_ALLOW && j > start) {
 					best = j;
 					best_hy = 0;
 				}
 				col += u->w;
+				while (col <= avail && j + 1 < n && !(u[1].flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
+					u++;
+					j++;
+					if (u->brk == BRK_ALLOW) {
+						best = j;
+						best_hy = 0;
+					}
+					col += u->w;
+				}
 				colns = col;
 				if (colns > avail)
 					goto overflow;
@@ -263,13 +273,18 @@ static void emit_units(struct emit *e, size_t a, size_t b, int gap)
 		return;
 	size_t seg = a;
 	int w = 0;
-	for (size_t k = a; k < b; k++) {
-		if (gap && k > a && (p->u[k].flags & U_GAP)) {
-			emit_range(e, p->u[seg].off, p->u[k].off);
-			lb_add(e->lb, " ", 1, 1, e->extra, 0);
-			seg = k;
+	if (!gap) { /* the common case: no display-only spaces to insert */
+		for (size_t k = a; k < b; k++)
+			w += p->u[k].w;
+	} else {
+		for (size_t k = a; k < b; k++) {
+			if (k > a && (p->u[k].flags & U_GAP)) {
+				emit_range(e, p->u[seg].off, p->u[k].off);
+				lb_add(e->lb, " ", 1, 1, e->extra, 0);
+				seg = k;
+			}
+			w += p->u[k].w;
 		}
-		w += p->u[k].w;
 	}
 	emit_range(e, p->u[seg].off, unit_end(p, b - 1));
 	e->lb->width += w;

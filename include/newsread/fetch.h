@@ -28,7 +28,8 @@ void fetch_many(const char *const *urls, size_t n, size_t max, int parallel, str
 
 void fetch_result_free(struct fetch_result *r);
 
-/* Call once at start-up and at exit. */
+/* Call once at start-up and at exit. libcurl itself is loaded (dlopen) on the first
+ * download; when it cannot be, each download fails with "URL: cannot load libcurl.so.4 (why)". */
 void fetch_global_init(void);
 void fetch_global_cleanup(void);
 

@@ -26,7 +26,18 @@ enum {
 	U_GAP = 1u << 4,     /* cjk-latin-space: one display-only space before this unit */
 	U_KOK = 1u << 5,     /* breaking before this unit keeps kinsoku (T9 level 2) */
 	U_URL = 1u << 6,     /* the previous unit is one of / ? & = - . _ (preferred T9 cut) */
+	U_IDID = 1u << 7,    /* set by para_sanitize's fast path (not on every such unit):
+				this unit starts with a han_id ideograph and the unit before is
+				exactly one (3 bytes), so UAX #14 allows a break between (ID ID)
+				and only T3's unit-word glue may look at the pair */
 };
+
+/* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has):
+ * 0x3400-0x9FFF less the Yijing hexagrams 0x4DC0-0x4DFF (class AL). */
+static inline int han_id(uint32_t c)
+{
+	return c - 0x3400u < 0x6C00u && c - 0x4DC0u >= 0x40u;
+}
 
 /* One unbreakable unit: an original grapheme cluster (ZWJ sequences stay one unit
  * even though the ZWJ itself is deleted). */

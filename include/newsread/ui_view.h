@@ -111,8 +111,10 @@ struct articles *ui_articles(struct ui *ui);
 /* Count one layout (for the stats NEWSREAD_UI_STATS=1 prints after the interface ends). */
 void ui_count_layout(struct ui *ui);
 const char *ui_title(struct ui *ui);
-/* Open the article view on list[pos] of a list of article indexes (copied). */
-void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos);
+/* Open the article view on list[pos] of a list of article indexes (copied). follow, when
+ * not NULL, is the opening view's selection: n and p keep it on the article shown (the
+ * opening view lies below the article view on the stack, so it outlives it). */
+void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, size_t *follow);
 
 /* The views (src/ui/ui_list.c, ui_article.c). */
 struct cat_tree;

@@ -305,7 +305,7 @@ static int stage_views_up(struct ui *ui, struct nr_error *err)
 	cattree_build(&ui->tree, ui->l);
 	if (ui->single && ui->l->n) {
 		size_t zero = 0;
-		ui_open_article(ui, &zero, 1, 0);
+		ui_open_article(ui, &zero, 1, 0, NULL);
 	} else if (ui->tree.ncats >= 2) {
 		ui_open_tree(ui, &ui->tree);
 	} else {

@@ -18,6 +18,7 @@ struct pager {
 	/* the article view */
 	size_t *idx;        /* the list it was opened from */
 	size_t n, pos;
+	size_t *follow;     /* the opening list's selection, kept on pos (or NULL) */
 	struct doc doc;
 	int has_doc;
 };
@@ -89,6 +90,8 @@ static void pager_open_pos(struct view *v, size_t pos)
 	if (p->has_doc)
 		doc_free(&p->doc);
 	p->pos = pos;
+	if (p->follow)
+		*p->follow = pos; /* back in the list, the article read last is selected */
 	struct article *a = pager_article(v);
 	render_doc(a, &p->doc);
 	p->has_doc = 1;
@@ -199,7 +202,7 @@ static const struct view_ops help_ops = {
 	.free = pager_free,
 };
 
-void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos)
+void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, size_t *follow)
 {
 	if (!n || pos >= n)
 		return;
@@ -208,6 +211,7 @@ void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos)
 	memcpy(p->idx, idx, n * sizeof *idx);
 	p->n = n;
 	p->pos = pos;
+	p->follow = follow;
 	struct article *a = ui_articles(ui)->v[idx[pos]];
 	render_doc(a, &p->doc); /* once per article; only the layout is redone on resize */
 	p->has_doc = 1;

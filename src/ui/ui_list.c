@@ -182,6 +182,7 @@ static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
 		put_text(w, top, &x, limit, "(no articles)", TE_META);
 		return;
 	}
+	ui_cursor_fit(&lv->cur, height); /* the selection may have followed n/p in the article */
 	for (int r = 0; r < height && lv->cur.top + (size_t)r < lv->n; r++) {
 		size_t i = lv->cur.top + (size_t)r;
 		const struct article *a = l->v[lv->idx[i]];
@@ -212,7 +213,7 @@ static unsigned list_request(struct view *v, enum ui_action a)
 	switch (a) {
 	case ACT_OPEN:
 		if (lv->n)
-			ui_open_article(v->ui, lv->idx, lv->n, lv->cur.sel);
+			ui_open_article(v->ui, lv->idx, lv->n, lv->cur.sel, &lv->cur.sel);
 		return RD_ALL;
 	case ACT_BACK:
 		return RD_POP;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Sources over HTTP from a real server on 127.0.0.1: a post, a page (plain, gzip-compressed,
+# Sources over HTTP from a real server on 127.0.0.1 (libcurl loaded only then): a post, a page (plain, gzip-compressed,
 # in GBK labelled by Content-Type), a redirect, a 404, a refused connection, feed discovery.
 . "$(dirname "$0")/lib.sh"
 S="$FIX/sources"
@@ -25,6 +25,12 @@ check "post over HTTP: exit 0" [ $rc -eq 0 ]
 check "post over HTTP: title" grep -q '^江南新能源装备公司' "$out"
 check "post over HTTP: category path from front matter" grep -qx '金融 › 示例财经网 › 公司' "$out"
 check "post over HTTP: fits 40" lines_fit 40 "$out"
+
+# libcurl is loaded on the first download, not for local files (start-up time)
+LD_DEBUG=files "$NR" --dump --width 40 "$S/page.html" >"$out" 2>"$err"
+check "local file: libcurl not loaded" sh -c "! grep -q 'libcurl' '$err'"
+LD_DEBUG=files "$NR" --list "$U/post.md" >"$out" 2>"$err"; rc=$?
+check "download: libcurl loaded on first use, exit 0" sh -c "[ $rc -eq 0 ] && grep -q 'file=libcurl.so.4.*dynamically loaded' '$err'"
 
 "$NR" --list "$U/post-as-html.html" >"$out" 2>"$err"; rc=$?
 check "front matter served as text/html is still a post" sh -c "[ $rc -eq 0 ] && grep -q '	金融/示例财经网/公司	江南新能源' '$out'"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The help view (from the action table), a single article (q quits), LANG=C showing
 # Chinese, the theme's colours on the screen (stock annotations, config over theme),
-# next/previous article, messages for unbound keys, and the bundled demo.
+# next/previous article (the list's selection follows), messages for unbound keys, and the bundled demo.
 . "$(dirname "$0")/lib.sh"
 P="$FIX/ui/posts"
 A="$P/金融/央行降准.md"
@@ -61,6 +61,11 @@ keys p
 check "p opens the previous" wait_for "第十四届全国冬季运动会"
 keys p
 check "p at the first: a message" wait_for "this is the first article"
+keys n n q
+check "back in the list: the article read last is selected" wait_for "3/6"
+check "back in the list: the list, not the article" sh -c "! $TM capture-pane -p -t t | grep -q 'article 3/6'"
+keys Enter
+check "Enter opens the selected (third) article" wait_for "article 3/6"
 keys Q
 check "Q quits at once, exit 0" wait_for "EXIT=0"
 stop

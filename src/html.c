@@ -812,7 +812,7 @@ static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const cha
 	}
 	if (!lang)
 		lang = s->lang;
-	c->zh = lang && *lang ? has_iprefix(lang, "zh") || (d->cjk && !has_iprefix(lang, "en")) : d->cjk;
+	c->zh = html_placeholders_zh(lang, d->cjk, s->cjk, s->kana);
 	c->st.a_frame = -1;
 	c->st.list_frame = -1;
 	c->st.kind = BLK_PARA;

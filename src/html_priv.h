@@ -126,6 +126,7 @@ struct hsurvey {
 	const char *base; /* first <base href> */
 	const char *lang; /* <html lang> */
 	long cjk, words;  /* CJK letters, ASCII words of the text */
+	long kana;        /* of the CJK letters, kana: Japanese text */
 };
 struct _xmlNode;
 /* Survey a parsed tree from its root element (the text of dropped elements is not counted). */
@@ -134,6 +135,10 @@ void html_survey_tree(struct _xmlNode *root, struct hsurvey *s);
 void html_survey_flat(const struct html_flat *f, struct hsurvey *s);
 /* Value of a libxml2 element's attribute ("" when it has no value), or NULL. */
 const char *html_node_attr(struct _xmlNode *n, const char *name);
+/* 1 when image and media placeholders are Chinese ([图 n]): lang (NULL when unknown)
+ * says Chinese, or says no other language (ja, ko, en) and the text is CJK (cjk_doc) with
+ * at most 5% of its cjk letters kana. */
+int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana);
 /* html.c: 1 when the element name is dropped with its content (script, style...). */
 int html_tag_dropped(const char *name);
 

@@ -14,11 +14,30 @@ const char *html_node_attr(struct _xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* 1 when the language tag lang's primary subtag is code (ASCII case-insensitive). */
+static int lang_is(const char *lang, const char *code)
+{
+	size_t n = strlen(code);
+	return has_iprefix(lang, code) && (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_');
+}
+
+int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana)
+{
+	if (lang && *lang) {
+		if (lang_is(lang, "zh"))
+			return 1;
+		if (lang_is(lang, "ja") || lang_is(lang, "ko") || lang_is(lang, "en"))
+			return 0;
+	}
+	/* Japanese prose is a third or more kana; Chinese has none */
+	return cjk_doc && kana * 20 <= cjk;
+}
+
 /* Count the CJK letters and the ASCII words of one text node into s. */
 static void survey_text(const char *text, size_t len, struct hsurvey *s)
 {
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	long cjk = 0, words = 0;
+	long cjk = 0, words = 0, kana = 0;
 	int inword = 0;
 	while (p < end) {
 		/* hottest: a run of ideographs U+5000..U+9FFF (lead E5..E9) */
@@ -36,6 +55,8 @@ static void survey_text(const char *text, size_t len, struct hsurvey *s)
 			unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
 			cjk += cp - 0x4E00u <= 0x9FFFu - 0x4E00u || cp - 0x3040u <= 0x30FFu - 0x3040u ||
 			       cp - 0x3400u <= 0x4DBFu - 0x3400u || cp - 0xF900u <= 0xFAFFu - 0xF900u;
+			/* kana (not the middle dot and long mark, which Chinese text borrows) */
+			kana += cp - 0x3041u <= 0x30FAu - 0x3041u;
 			inword = 0;
 			p += 3;
 			continue;
@@ -51,6 +72,7 @@ static void survey_text(const char *text, size_t len, struct hsurvey *s)
 	}
 	s->cjk += cjk;
 	s->words += words;
+	s->kana += kana;
 }
 
 void html_survey_tree(xmlNode *root, struct hsurvey *s)

@@ -16,6 +16,9 @@ void para_free(struct para *p)
 	free(p->runs);
 	free(p->scratch);
 	free(p->bmap);
+	free(p->fits.v);
+	buf_free(&p->line);
+	free(p->sp);
 	memset(p, 0, sizeof *p);
 }
 

@@ -391,18 +391,17 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
 	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
-		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
 		if ((u->flags & U_IDID) && !glue) {
-			/* the most common case, a run of ideographs (see U_IDID): as the
-			 * Han-Han case below, with UAX #14's answer known */
-			do {
-				u->brk = BRK_ALLOW;
-				u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
+			/* the most common case, a run of ideographs: para_sanitize gave them
+			 * the break and flags of the Han-Han case below (see U_IDID) */
+			for (; i + 1 < n && (u[1].flags & U_IDID); i++)
 				u++;
-			} while (++i < n && (u->flags & U_IDID));
-			last_ns = --i;
+			last_ns = i;
 			continue;
 		}
+		/* from sanitizing: ZWSP allow, 0xFF forbid (U_IDID units have the answer
+		 * of the Han-Han case instead, not wanted inside a unit word) */
+		uint8_t pre = (u->flags & U_IDID) ? BRK_NO : u->brk;
 		uint32_t a = pu->cp, b = u->cp;
 		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
 		    !(u->flags & U_SHY)) {

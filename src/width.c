@@ -242,7 +242,8 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			/* hottest: U+5000..U+9FFF (lead bytes E5-E9), ideographs all (han_id) */
 			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
 			if (fast_width[fc] == 3) { /* width 2, known */
-				*o++ = (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, (uint8_t)(han * U_IDID)};
+				*o++ = han ? (struct unit){(uint32_t)(base + j), fc, 2, BRK_ALLOW, U_IDID | U_KOK}
+					   : (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, 0};
 				han = 1;
 				j += 3;
 				continue;
@@ -266,8 +267,8 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			break;
 		}
 		int h = han_id(fc); /* never an ASCII one */
-		*o++ = (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO,
-				     (uint8_t)((fc == ' ') * U_SPACE | (han & h) * U_IDID)};
+		*o++ = han && h ? (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_ALLOW, U_IDID | U_KOK}
+				: (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO, fc == ' ' ? U_SPACE : 0};
 		han = h;
 		j += l;
 	}

@@ -29,7 +29,8 @@ enum {
 	U_IDID = 1u << 7,    /* set by para_sanitize's fast path (not on every such unit):
 				this unit starts with a han_id ideograph and the unit before is
 				exactly one (3 bytes), so UAX #14 allows a break between (ID ID)
-				and only T3's unit-word glue may look at the pair */
+				and only T3's unit-word glue may look at the pair; such units
+				come with BRK_ALLOW and U_KOK, para_breaks' answer for them */
 };
 
 /* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has):

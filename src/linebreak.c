@@ -289,11 +289,11 @@ static uint16_t han_x_han_get(uint32_t x)
 /* libunistring's answers for short stretches, remembered by their exact bytes (the same
  * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
  * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
- * collision. */
-enum { MEMO_MAX = 22, MEMO_N = 2048 };
+ * collision. Keys are zero-padded to three words, hashed and compared a word at a time. */
+enum { MEMO_MAX = 24, MEMO_N = 2048 };
 struct lb_memo {
+	uint64_t key[MEMO_MAX / 8];
 	uint8_t len; /* 0: empty */
-	uint8_t key[MEMO_MAX];
 	char lb[MEMO_MAX];
 };
 static struct lb_memo lb_memo[MEMO_N];
@@ -307,23 +307,22 @@ static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int ta
 		u8_possible_linebreaks(t, n, "UTF-8", lb);
 		return;
 	}
-	uint8_t s[MEMO_MAX];
+	uint64_t k[MEMO_MAX / 8] = {0};
+	uint8_t *s = (uint8_t *)k;
 	memcpy(s, t, n);
 	if (head)
 		memcpy(s, "\xE4\xB8\x80", 3);
 	if (tail)
 		memcpy(s + n - 3, "\xE4\xB8\x80", 3);
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ s[k]) * 16777619u;
-	struct lb_memo *m = &lb_memo[(h ^ h >> 15) & (MEMO_N - 1)];
-	if (m->len == n && memcmp(m->key, s, n) == 0) {
+	uint64_t h = (k[0] * 0x9E3779B97F4A7C15u) ^ (k[1] * 0xC2B2AE3D27D4EB4Fu) ^ (k[2] * 0x165667B19E3779F9u);
+	struct lb_memo *m = &lb_memo[(h >> 40 ^ n) % MEMO_N];
+	if (m->len == n && m->key[0] == k[0] && m->key[1] == k[1] && m->key[2] == k[2]) {
 		memcpy(lb, m->lb, n);
 		return;
 	}
 	u8_possible_linebreaks(s, n, "UTF-8", lb);
 	m->len = (uint8_t)n;
-	memcpy(m->key, s, n);
+	memcpy(m->key, k, sizeof k);
 	memcpy(m->lb, lb, n);
 }
 

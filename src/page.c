@@ -63,16 +63,54 @@ xmlNode *page_next(xmlNode *n, const xmlNode *root, int into)
 	return NULL;
 }
 
+/* Sorted by name, for page_tag_of_name's binary search. */
+static const struct tag_name {
+	const char *name;
+	unsigned char id;
+} tag_names[] = {
+	{"a", T_A}, {"address", T_ADDRESS}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
+	{"base", T_BASE}, {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR}, {"button", T_BUTTON},
+	{"canvas", T_CANVAS}, {"caption", T_CAPTION}, {"center", T_CENTER}, {"dd", T_DD},
+	{"details", T_DETAILS}, {"dialog", T_DIALOG}, {"div", T_DIV}, {"dl", T_DL}, {"dt", T_DT},
+	{"embed", T_EMBED}, {"fieldset", T_FIELDSET}, {"figure", T_FIGURE}, {"font", T_FONT},
+	{"footer", T_FOOTER}, {"form", T_FORM}, {"h1", T_H1}, {"h2", T_H2}, {"h3", T_H3}, {"h4", T_H4},
+	{"h5", T_H5}, {"h6", T_H6}, {"header", T_HEADER}, {"hr", T_HR}, {"html", T_HTML},
+	{"iframe", T_IFRAME}, {"img", T_IMG}, {"input", T_INPUT}, {"li", T_LI}, {"link", T_LINK},
+	{"main", T_MAIN}, {"map", T_MAP}, {"meta", T_META}, {"nav", T_NAV}, {"noscript", T_NOSCRIPT},
+	{"object", T_OBJECT}, {"ol", T_OL}, {"p", T_P}, {"pre", T_PRE}, {"script", T_SCRIPT},
+	{"section", T_SECTION}, {"select", T_SELECT}, {"style", T_STYLE}, {"svg", T_SVG},
+	{"table", T_TABLE}, {"tbody", T_TBODY}, {"td", T_TD}, {"template", T_TEMPLATE},
+	{"textarea", T_TEXTAREA}, {"tfoot", T_TFOOT}, {"th", T_TH}, {"thead", T_THEAD}, {"time", T_TIME},
+	{"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
+};
+
+unsigned page_tag_of_name(const char *name)
+{
+	if (!name)
+		return T_OTHER;
+	size_t lo = 0, hi = ARRAY_LEN(tag_names);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int d = ascii_casecmp(name, tag_names[mid].name);
+		if (d == 0)
+			return tag_names[mid].id;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return T_OTHER;
+}
+
 static const char *const block_tags[] = {
 	"p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre",
 	"h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
 	"hr", "li", "tr", "td", "th", "dd", "dt", "center", "address", "fieldset", "details",
 };
 
-int page_is_block(const xmlNode *n)
+/* The name test, for elements not indexed yet. */
+static int block_name(const xmlNode *n)
 {
-	if (!n || n->type != XML_ELEMENT_NODE)
-		return 0;
 	int c0 = low(n->name[0]);
 	/* hot: rule out the common inline elements (span, strong, a, em, i, img...) by their
 	   first bytes: no block tag starts with e, i, g, k, q, r, v..z, nor with s other than
@@ -85,6 +123,15 @@ int page_is_block(const xmlNode *n)
 		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
 			return 1;
 	return 0;
+}
+
+int page_is_block(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (n->_private) /* indexed: page_index cached it */
+		return (((const struct page_info *)n->_private)->tag & TAG_BLOCK) != 0;
+	return block_name(n);
 }
 
 /* Hints match whole words of class and id (split at anything but letters, digits and
@@ -190,38 +237,54 @@ int page_is_cjk(unsigned cp)
 size_t page_text_weight(const char *str, unsigned *commas)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t n = strlen(str), w = 0, l;
+	size_t n = strlen(str), w = 0, i = 0, l;
+	size_t lim = n > 2 ? n - 2 : 0; /* i < lim: three bytes left */
+	unsigned k = 0;
 	int sp = 1;
-	for (size_t i = 0; i < n; i += l) {
-		/* hot: a run of ideographs (lead E4..E9, U+4E00..U+9FFF) without the general decoder */
+	while (i < n) {
+		/* hot: a run of ideographs (lead E5..E9, U+5000..U+9FFF) without the general decoder */
 		size_t run = i;
-		while (n - i >= 3 && (unsigned)(s[i] - 0xE5u) <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
-			i += 3; /* U+5000..U+9FFF */
+		while (i < lim && s[i] - 0xE5u <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
+			i += 3;
 		if (i != run) {
 			sp = 0;
 			w += i - run;
+			if (i >= n)
+				break;
 		}
-		if (i >= n)
-			break;
+		unsigned c = s[i];
+		if (c < 0x80) { /* hot: ASCII, without the decoder either */
+			i++;
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+				w += !sp;
+				sp = 1;
+			} else {
+				sp = 0;
+				w++;
+				if (c == ',' || (c == '.' && (i >= n || s[i] == ' ' || s[i] == '\n')))
+					k++;
+			}
+			continue;
+		}
 		unsigned cp = utf8_next_cp(str + i, n - i, &l);
-		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* hot: ideographs are neither space nor punctuation */
+		i += l;
+		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* ideographs are neither space nor punctuation */
 			sp = 0;
 			w += 3;
 			continue;
 		}
-		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
-			if (!sp)
-				w++;
+		if (cp == 0xA0 || cp == 0x3000) {
+			w += !sp;
 			sp = 1;
 			continue;
 		}
 		sp = 0;
 		w += page_is_cjk(cp) ? 3 : 1;
-		if (commas && (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 ||
-			       cp == 0xFF1F || cp == ',' ||
-			       (cp == '.' && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n'))))
-			(*commas)++;
+		if (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F)
+			k++;
 	}
+	if (commas)
+		*commas += k;
 	return w;
 }
 
@@ -248,10 +311,10 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 					buf_addc(b, ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
-			    page_is(n, "template"))
+			unsigned t = page_tag(n);
+			if (t == T_SCRIPT || t == T_STYLE || t == T_NOSCRIPT || t == T_TEMPLATE)
 				into = 0;
-			else if (page_is_block(n) || page_is(n, "br")) {
+			else if (page_is_block(n) || t == T_BR) {
 				if (b->len && b->s[b->len - 1] != ' ')
 					buf_addc(b, ' ');
 			}
@@ -285,10 +348,14 @@ void page_remove(struct page_ctx *c, xmlNode *n)
  * twice beside the growing tree. */
 static htmlDocPtr parse(const char *html, size_t len, char **own)
 {
+	/* valid UTF-8 needs no converter (which would copy the input once more). An owned
+	 * page is decode_document's output, valid already (page.h); cut to the maximum
+	 * size, it may end inside a character, so then it is checked. */
+	int valid = own && len <= PAGE_MAX_BYTES;
 	if (len > PAGE_MAX_BYTES)
 		len = PAGE_MAX_BYTES;
-	/* valid UTF-8 needs no converter (which would copy the input once more) */
-	int valid = utf8_valid(html, len);
+	if (!valid)
+		valid = utf8_valid(html, len);
 	if (!own || !valid)
 		return htmlReadMemory(html, (int)len, NULL, valid ? NULL : "UTF-8", PARSE_OPTS);
 	/* htmlReadMemory's own steps (libxml2 2.9), with the page freed in between; other
@@ -438,12 +505,12 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 		x->_private = &c->info[i];
 		c->info[i].order = (unsigned)i;
 		c->info[i].hints = page_hints(x);
-		c->info[i].tag = (unsigned char)((page_is(x, "a") ? TAG_A : 0) | (page_is(x, "p") ? TAG_P : 0) |
-						 (page_is(x, "img") ? TAG_IMG : 0) | (page_is(x, "li") ? TAG_LI : 0) |
-						 (page_is(x, "input") || page_is(x, "select") || page_is(x, "textarea")
-							  ? TAG_INPUT
-							  : 0) |
-						 (page_is_block(x) ? TAG_BLOCK : 0));
+		unsigned id = page_tag_of_name((const char *)x->name);
+		c->info[i].id = (unsigned char)id;
+		c->info[i].tag = (unsigned char)((id == T_A ? TAG_A : 0) | (id == T_P ? TAG_P : 0) |
+						 (id == T_IMG ? TAG_IMG : 0) | (id == T_LI ? TAG_LI : 0) |
+						 (id == T_INPUT || id == T_SELECT || id == T_TEXTAREA ? TAG_INPUT : 0) |
+						 (block_name(x) ? TAG_BLOCK : 0));
 		i++;
 	}
 	return 0;
@@ -527,16 +594,17 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 		a->base = xstrdup(c.base);
 	page_meta_finish(&c, a);
 	if (own) {
-		/* hand the cleaned content on as a tree: rendering then walks it instead of
-		 * parsing a serialized copy; the page's own tree goes right after */
-		htmlDocPtr t = page_build(&c);
-		if (t) {
-			a->tree = t;
-			a->tree_free = page_tree_free;
-			a->tree_html = page_tree_html;
+		/* hand the cleaned content on as a flat body: rendering then walks it instead
+		 * of parsing a serialized copy */
+		struct html_flat *f;
+		page_output(&c, &f, &a->html);
+		if (f) {
+			a->tree = f;
+			a->tree_free = page_flat_free;
+			a->tree_html = page_flat_html;
 		}
 	}
-	if (!a->tree)
+	if (!a->tree && !a->html)
 		a->html = page_serialize(&c);
 	articles_push(out, a);
 	ctx_free(&c);

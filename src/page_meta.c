@@ -111,7 +111,7 @@ static void first_line(xmlNode *root, char **dst)
 	struct buf b;
 	buf_init(&b);
 	for (xmlNode *n = root; n && b.len < 400; n = page_next(n, root, 1)) {
-		if (n != root && (page_is(n, "br") || page_is_block(n)) && b.len)
+		if (n != root && (page_tag(n) == T_BR || page_is_block(n)) && b.len)
 			break;
 		if (n->type == XML_TEXT_NODE && n->content)
 			buf_adds(&b, (const char *)n->content);
@@ -147,22 +147,22 @@ void page_meta_scan(struct page_ctx *c)
 				INFO(n)->text_off = (unsigned)c->text.len;
 			if (n == c->body)
 				in_body = 1;
-			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
-			    page_is(n, "template")) {
+			unsigned t = page_tag(n);
+			if (t == T_SCRIPT || t == T_STYLE || t == T_NOSCRIPT || t == T_TEMPLATE) {
 				into = 0;
-			} else if (page_is(n, "html")) {
+			} else if (t == T_HTML) {
 				set_str(&c->lang, page_attr(n, "lang"));
 				set_str(&c->lang, page_attr(n, "xml:lang"));
-			} else if (page_is(n, "title") && !in_body) {
+			} else if (t == T_TITLE && !in_body) {
 				struct buf b;
 				buf_init(&b);
 				page_text_of(n, &b, 2000);
 				set_str(&c->title_tag, b.s);
 				buf_free(&b);
 				into = 0;
-			} else if (page_is(n, "meta")) {
+			} else if (t == T_META) {
 				meta_tag(c, n, &author_prio);
-			} else if (page_is(n, "time") && page_attr(n, "datetime")) {
+			} else if (t == T_TIME && page_attr(n, "datetime")) {
 				const char *ip = page_attr(n, "itemprop");
 				int prio = (page_attr(n, "pubdate") || (ip && ascii_casecmp(ip, "datePublished") == 0))
 						   ? 40 : 50;
@@ -172,7 +172,7 @@ void page_meta_scan(struct page_ctx *c)
 					set_str(&c->date_str, page_attr(n, "datetime"));
 					c->date_prio = prio;
 				}
-			} else if (page_is(n, "h1") && c->nh1 < MAX_H1) {
+			} else if (t == T_H1 && c->nh1 < MAX_H1) {
 				struct buf b;
 				buf_init(&b);
 				page_text_of(n, &b, 2000);
@@ -193,7 +193,7 @@ void page_meta_scan(struct page_ctx *c)
 				first_line(n, &c->source);
 				src_node = n;
 			}
-			if (in_body && (page_is_block(n) || page_is(n, "br")) && c->text.len &&
+			if (in_body && (page_is_block(n) || t == T_BR) && c->text.len &&
 			    c->text.s[c->text.len - 1] != ' ')
 				buf_addc(&c->text, ' ');
 		}
@@ -489,7 +489,7 @@ static char *first_image(struct page_ctx *c)
 {
 	for (size_t k = 0; k < c->nkeep; k++)
 		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], 1)) {
-			if (!page_is(n, "img"))
+			if (page_tag(n) != T_IMG)
 				continue;
 			const char *w = page_attr(n, "width"), *h = page_attr(n, "height");
 			if ((w && atoi(w) > 0 && atoi(w) < 150) || (h && atoi(h) > 0 && atoi(h) < 100))

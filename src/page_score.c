@@ -18,7 +18,8 @@ static int is_el(const xmlNode *n)
 
 static int is_list(const xmlNode *n)
 {
-	return page_is(n, "ul") || page_is(n, "ol") || page_is(n, "dl");
+	unsigned t = page_tag(n);
+	return t == T_UL || t == T_OL || t == T_DL;
 }
 
 /* A text node's weight and commas, computed once: the statistics are counted again after
@@ -110,11 +111,6 @@ void page_stats(struct page_ctx *c, xmlNode *root)
 	}
 }
 
-static const char *const junk_tags[] = {
-	"script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template",
-	"button", "input", "select", "textarea", "link", "meta", "map", "audio", "video", "dialog",
-};
-
 static int hidden(const xmlNode *n)
 {
 	if (page_attr(n, "hidden"))
@@ -136,13 +132,16 @@ static int is_junk(const xmlNode *n)
 {
 	if (n->type == XML_COMMENT_NODE)
 		return 1;
-	if (n->type != XML_ELEMENT_NODE)
+	switch (page_tag(n)) {
+	case T_NONE:
 		return 0;
-	int c0 = n->name ? n->name[0] | 0x20 : 0; /* first byte, lowered for letters (the names are lowercase) */
-	for (size_t i = 0; i < ARRAY_LEN(junk_tags); i++)
-		if (c0 == junk_tags[i][0] && page_is(n, junk_tags[i]))
-			return 1;
-	return hidden(n);
+	case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_IFRAME: case T_OBJECT: case T_EMBED:
+	case T_SVG: case T_CANVAS: case T_TEMPLATE: case T_BUTTON: case T_INPUT: case T_SELECT:
+	case T_TEXTAREA: case T_LINK: case T_META: case T_MAP: case T_AUDIO: case T_VIDEO: case T_DIALOG:
+		return 1;
+	default:
+		return hidden(n);
+	}
 }
 
 /* Page furniture: nav, aside, header, footer or a negative class/id, unless it holds the article. */
@@ -151,25 +150,48 @@ static int is_furniture(const xmlNode *n)
 	if (!is_el(n))
 		return 0;
 	struct page_info *i = INFO(n);
-	int structural = page_is(n, "nav") || page_is(n, "aside") || page_is(n, "footer") || page_is(n, "header");
-	return (structural || (i->hints & HINT_NEG)) && !page_is(n, "article") && !page_is(n, "main") &&
+	unsigned t = i->id;
+	int structural = t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_HEADER;
+	return (structural || (i->hints & HINT_NEG)) && t != T_ARTICLE && t != T_MAIN &&
 	       !i->pos_desc;
 }
 
-/* Remove every node below root that drop() selects (its subtree with it), then recount. */
+/* Remove every node below the body that drop() selects (its subtree with it), and recount
+ * the statistics of what stays in the same walk (page_stats' post-order). drop() sees n
+ * before n's own statistics are reset: they are still those of the last count, which
+ * the removals so far did not change (they were outside n's subtree). */
 static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
 {
 	xmlNode *root = c->body, *n = root;
 	while (n) {
 		if (n != root && drop(n)) {
-			xmlNode *next = page_next(n, root, 0);
+			xmlNode *next = n->next, *up = n->parent;
 			page_remove(c, n);
-			n = next;
+			if (next) {
+				n = next;
+				continue;
+			}
+			n = up; /* its siblings are done: leave the parent */
 		} else {
-			n = page_next(n, root, 1);
+			stats_enter(n);
+			if (n->type == XML_ELEMENT_NODE && n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n) {
+			stats_leave(n, root);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
 		}
 	}
-	page_stats(c, root);
 }
 
 void page_prune(struct page_ctx *c)
@@ -181,35 +203,46 @@ void page_prune(struct page_ctx *c)
 /* A block that holds text as a paragraph does. */
 static int para_like(const xmlNode *n)
 {
-	if (page_is(n, "p") || page_is(n, "pre"))
+	unsigned t = page_tag(n);
+	if (t == T_P || t == T_PRE)
 		return 1;
 	if (!is_el(n) || INFO(n)->blocks)
 		return 0;
-	return page_is(n, "div") || page_is(n, "section") || page_is(n, "td") || page_is(n, "center") ||
-	       page_is(n, "blockquote") || page_is(n, "font") || page_is(n, "article");
+	return t == T_DIV || t == T_SECTION || t == T_TD || t == T_CENTER || t == T_BLOCKQUOTE || t == T_FONT ||
+	       t == T_ARTICLE;
 }
 
-static void init_candidate(xmlNode *n)
+struct cands { /* the elements page_choose scored */
+	xmlNode **v;
+	size_t n, cap;
+};
+
+static void init_candidate(xmlNode *n, struct cands *cs)
 {
 	struct page_info *i = INFO(n);
 	if (i->scored)
 		return;
 	i->scored = 1;
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 64;
+		cs->v = xrealloc(cs->v, cs->cap * sizeof *cs->v);
+	}
+	cs->v[cs->n++] = n;
 	double s = 0;
-	if (page_is(n, "div") || page_is(n, "article") || page_is(n, "main") || page_is(n, "section"))
+	unsigned t = i->id;
+	if (t == T_DIV || t == T_ARTICLE || t == T_MAIN || t == T_SECTION)
 		s = 5;
-	else if (page_is(n, "pre") || page_is(n, "td") || page_is(n, "blockquote"))
+	else if (t == T_PRE || t == T_TD || t == T_BLOCKQUOTE)
 		s = 3;
-	else if (page_is(n, "address") || is_list(n) || page_is(n, "li") || page_is(n, "dd") ||
-		 page_is(n, "dt") || page_is(n, "form"))
+	else if (t == T_ADDRESS || is_list(n) || t == T_LI || t == T_DD || t == T_DT || t == T_FORM)
 		s = -3;
-	else if (page_is(n, "th") || (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2]))
+	else if (t == T_TH || (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2]))
 		s = -5;
 	if (i->hints & HINT_POS)
 		s += 25;
 	if (i->hints & HINT_NEG)
 		s -= 25;
-	if (page_is(n, "article") || page_is(n, "main"))
+	if (t == T_ARTICLE || t == T_MAIN)
 		s += 10;
 	i->score = s;
 }
@@ -249,9 +282,29 @@ static void keep_push(struct page_ctx *c, xmlNode *n, size_t *cap)
 	c->keep[c->nkeep++] = n;
 }
 
+static int by_order(const void *a, const void *b)
+{
+	unsigned x = INFO(*(xmlNode *const *)a)->order, y = INFO(*(xmlNode *const *)b)->order;
+	return x < y ? -1 : x > y;
+}
+
+/* The document order of the last element of n's subtree (orders follow the document). */
+static unsigned last_order(xmlNode *n)
+{
+	for (;;) {
+		xmlNode *k = n->last;
+		while (k && !is_el(k))
+			k = k->prev;
+		if (!k)
+			return INFO(n)->order;
+		n = k;
+	}
+}
+
 void page_choose(struct page_ctx *c)
 {
 	xmlNode *root = c->body;
+	struct cands cs = {0};
 	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
 		if (!para_like(n))
 			continue;
@@ -261,16 +314,18 @@ void page_choose(struct page_ctx *c)
 		double s = 1 + i->commas + (i->text / 100.0 > 3 ? 3 : i->text / 100.0);
 		xmlNode *a = n->parent;
 		for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {
-			init_candidate(a);
+			init_candidate(a, &cs);
 			INFO(a)->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
 			if (a == root)
 				break;
 		}
 	}
+	/* the candidates in document order, as a walk over the tree would meet them */
+	if (cs.n > 1)
+		qsort(cs.v, cs.n, sizeof *cs.v, by_order);
 	xmlNode *best[5] = {0};
-	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
-		if (!is_el(n) || !INFO(n)->scored)
-			continue;
+	for (size_t j = 0; j < cs.n; j++) {
+		xmlNode *n = cs.v[j];
 		double f = final_score(n);
 		for (int k = 0; k < 5; k++) {
 			if (!best[k] || f > final_score(best[k])) {
@@ -325,7 +380,7 @@ void page_choose(struct page_ctx *c)
 				bonus = ts * 0.2;
 			if (i->scored && final_score(s) + bonus >= threshold) {
 				keep_push(c, s, &cap);
-			} else if (para_like(s) && !page_is(s, "td")) {
+			} else if (para_like(s) && page_tag(s) != T_TD) {
 				double ld = link_density(i);
 				if ((i->text > 80 && ld < 0.25 && sentence_end(s)) ||
 				    (i->text > 0 && i->text <= 80 && ld == 0 && sentence_end(s) && i->commas >= 1))
@@ -335,10 +390,12 @@ void page_choose(struct page_ctx *c)
 	}
 	c->content_first = INFO(c->keep[0])->order;
 	c->content_last = c->content_first;
-	for (size_t k = 0; k < c->nkeep; k++)
-		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], 1))
-			if (is_el(n) && INFO(n)->order > c->content_last)
-				c->content_last = INFO(n)->order;
+	for (size_t k = 0; k < c->nkeep; k++) {
+		unsigned last = is_el(c->keep[k]) ? last_order(c->keep[k]) : 0;
+		if (last > c->content_last)
+			c->content_last = last;
+	}
+	free(cs.v);
 }
 
 /* Letters, digits and CJK only, ASCII lowered: for comparing short texts. */
@@ -436,13 +493,14 @@ static int data_table(xmlNode *t)
 {
 	int rows = 0, cells = 0, th = 0;
 	for (xmlNode *n = t; n; n = page_next(n, t, 1)) {
-		if (page_is(n, "tr"))
+		unsigned id = page_tag(n);
+		if (id == T_TR)
 			rows++;
-		else if (page_is(n, "td"))
+		else if (id == T_TD)
 			cells++;
-		else if (page_is(n, "th") || page_is(n, "caption") || page_is(n, "thead"))
+		else if (id == T_TH || id == T_CAPTION || id == T_THEAD)
 			th++;
-		else if (n != t && page_is(n, "table"))
+		else if (n != t && id == T_TABLE)
 			return 0; /* layout tables nest */
 	}
 	return th > 0 || (rows >= 3 && cells >= 2 * rows);
@@ -471,15 +529,16 @@ static int tiny_image(const xmlNode *n)
 static int clean_drop(struct page_ctx *c, xmlNode *n)
 {
 	struct page_info *i = INFO(n);
+	unsigned t = i->id;
 	if ((i->hints & HINT_NEG) && !i->pos_desc)
 		return 1;
-	if (page_is(n, "img"))
+	if (t == T_IMG)
 		return tiny_image(n);
 	if ((i->hints & HINT_META) && !(i->hints & HINT_POS) && i->paras == 0 && i->text < 300)
 		return 1;
 	if ((i->hints & HINT_META) && i->paras == 0 && i->text < 120 && !i->blocks)
 		return 1;
-	if (i->text < 240 && !page_is(n, "td") && !page_is(n, "th")) {
+	if (i->text < 240 && t != T_TD && t != T_TH) {
 		struct buf b;
 		buf_init(&b);
 		page_text_of(n, &b, 300);
@@ -496,16 +555,16 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 	}
 	if (is_heading(n))
 		return link_density(i) > 0.33;
-	if (page_is(n, "p") && i->text && link_density(i) >= 0.9)
+	if (t == T_P && i->text && link_density(i) >= 0.9)
 		return 1; /* a paragraph that is one link: "read more", a badge */
-	if (titled_furniture(n) && !page_is(n, "p"))
+	if (titled_furniture(n) && t != T_P)
 		return 1;
-	int cond = page_is(n, "table") || is_list(n) || page_is(n, "div") || page_is(n, "section") ||
-		   page_is(n, "form") || page_is(n, "figure") || page_is(n, "center") || page_is(n, "article");
+	int cond = t == T_TABLE || is_list(n) || t == T_DIV || t == T_SECTION || t == T_FORM || t == T_FIGURE ||
+		   t == T_CENTER || t == T_ARTICLE;
 	if (!cond)
 		return 0;
 	double ld = link_density(i);
-	if (page_is(n, "table") && data_table(n))
+	if (t == T_TABLE && data_table(n))
 		return ld > 0.5;
 	int weight = ((i->hints & HINT_POS) ? 25 : 0) - ((i->hints & HINT_NEG) ? 25 : 0);
 	if (weight < 0)
@@ -516,7 +575,7 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 		return 0;
 	if (!i->blocks) /* a paragraph written as a div */
 		return ld > 0.5 || (ld > 0.2 && i->commas == 0);
-	if (i->imgs > 1 && i->paras * 2 < i->imgs && !page_is(n, "figure") && i->text < 200)
+	if (i->imgs > 1 && i->paras * 2 < i->imgs && t != T_FIGURE && i->text < 200)
 		return 1;
 	if (i->lis > i->paras + 2 && ld > 0.2)
 		return 1;
@@ -533,8 +592,9 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 
 static int table_part(const xmlNode *n)
 {
-	return page_is(n, "table") || page_is(n, "tbody") || page_is(n, "thead") || page_is(n, "tfoot") ||
-	       page_is(n, "tr") || page_is(n, "td") || page_is(n, "th") || page_is(n, "caption");
+	unsigned t = page_tag(n);
+	return t == T_TABLE || t == T_TBODY || t == T_THEAD || t == T_TFOOT || t == T_TR || t == T_TD || t == T_TH ||
+	       t == T_CAPTION;
 }
 
 /* Tables used for layout (one cell holding the article, nested tables) are written as
@@ -544,7 +604,7 @@ static void mark_parts(xmlNode *t)
 	INFO(t)->layout = 1;
 	for (xmlNode *k = t->children; k;) {
 		int into = 1;
-		if (page_is(k, "table"))
+		if (page_tag(k) == T_TABLE)
 			into = 0; /* nested tables decide for themselves */
 		else if (is_el(k) && table_part(k))
 			INFO(k)->layout = 1;
@@ -554,10 +614,10 @@ static void mark_parts(xmlNode *t)
 
 static void mark_layout(xmlNode *root)
 {
-	if (is_el(root) && table_part(root) && !page_is(root, "table"))
+	if (is_el(root) && table_part(root) && page_tag(root) != T_TABLE)
 		mark_parts(root); /* rows or cells without their table */
 	for (xmlNode *n = root; n; n = page_next(n, root, 1))
-		if (is_el(n) && page_is(n, "table") && !data_table(n))
+		if (is_el(n) && page_tag(n) == T_TABLE && !data_table(n))
 			mark_parts(n);
 }
 

@@ -361,6 +361,7 @@ static void check_tree_equals_string(const char *html, size_t len, const char *u
 	struct articles s = {0}, t = {0};
 	struct nr_error err;
 	assert_int_equal(page_extract(html, len, url, &s, &err), 0);
+	assert_true(utf8_valid(html, len)); /* page_extract_owned's contract: decoded pages */
 	char *copy = xstrndup(html, len);
 	assert_int_equal(page_extract_owned(&copy, len, url, &t, &err), 0);
 	assert_null(copy);

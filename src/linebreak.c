@@ -289,11 +289,11 @@ static uint16_t han_x_han_get(uint32_t x)
 /* libunistring's answers for short stretches, remembered by their exact bytes (the same
  * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
  * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
- * collision. */
-enum { MEMO_MAX = 22, MEMO_N = 2048 };
+ * collision. Keys are zero-padded to three words, hashed and compared a word at a time. */
+enum { MEMO_MAX = 24, MEMO_N = 2048 };
 struct lb_memo {
+	uint64_t key[MEMO_MAX / 8];
 	uint8_t len; /* 0: empty */
-	uint8_t key[MEMO_MAX];
 	char lb[MEMO_MAX];
 };
 static struct lb_memo lb_memo[MEMO_N];
@@ -307,23 +307,22 @@ static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int ta
 		u8_possible_linebreaks(t, n, "UTF-8", lb);
 		return;
 	}
-	uint8_t s[MEMO_MAX];
+	uint64_t k[MEMO_MAX / 8] = {0};
+	uint8_t *s = (uint8_t *)k;
 	memcpy(s, t, n);
 	if (head)
 		memcpy(s, "\xE4\xB8\x80", 3);
 	if (tail)
 		memcpy(s + n - 3, "\xE4\xB8\x80", 3);
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ s[k]) * 16777619u;
-	struct lb_memo *m = &lb_memo[(h ^ h >> 15) & (MEMO_N - 1)];
-	if (m->len == n && memcmp(m->key, s, n) == 0) {
+	uint64_t h = (k[0] * 0x9E3779B97F4A7C15u) ^ (k[1] * 0xC2B2AE3D27D4EB4Fu) ^ (k[2] * 0x165667B19E3779F9u);
+	struct lb_memo *m = &lb_memo[(h >> 40 ^ n) % MEMO_N];
+	if (m->len == n && m->key[0] == k[0] && m->key[1] == k[1] && m->key[2] == k[2]) {
 		memcpy(lb, m->lb, n);
 		return;
 	}
 	u8_possible_linebreaks(s, n, "UTF-8", lb);
 	m->len = (uint8_t)n;
-	memcpy(m->key, s, n);
+	memcpy(m->key, k, sizeof k);
 	memcpy(m->lb, lb, n);
 }
 
@@ -391,18 +390,17 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
 	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
-		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
 		if ((u->flags & U_IDID) && !glue) {
-			/* the most common case, a run of ideographs (see U_IDID): as the
-			 * Han-Han case below, with UAX #14's answer known */
-			do {
-				u->brk = BRK_ALLOW;
-				u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
+			/* the most common case, a run of ideographs: para_sanitize gave them
+			 * the break and flags of the Han-Han case below (see U_IDID) */
+			for (; i + 1 < n && (u[1].flags & U_IDID); i++)
 				u++;
-			} while (++i < n && (u->flags & U_IDID));
-			last_ns = --i;
+			last_ns = i;
 			continue;
 		}
+		/* from sanitizing: ZWSP allow, 0xFF forbid (U_IDID units have the answer
+		 * of the Han-Han case instead, not wanted inside a unit word) */
+		uint8_t pre = (u->flags & U_IDID) ? BRK_NO : u->brk;
 		uint32_t a = pu->cp, b = u->cp;
 		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
 		    !(u->flags & U_SHY)) {

@@ -16,6 +16,9 @@ void para_free(struct para *p)
 	free(p->runs);
 	free(p->scratch);
 	free(p->bmap);
+	free(p->fits.v);
+	buf_free(&p->line);
+	free(p->sp);
 	memset(p, 0, sizeof *p);
 }
 
@@ -220,16 +223,18 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			   size_t *last)
 {
 	grow((void **)&p->s, &p->cap, p->len + (stop - i) + 8, 1); /* copied 1:1 */
-	struct unit *u = p->u;
-	size_t j = i, un = p->n, ucap = p->ucap, base = p->len - i; /* output offset - input offset */
+	struct unit *u = p->u, *o = u + p->n, *oend = u + p->ucap; /* o: the next unit */
+	size_t j = i, base = p->len - i; /* output offset - input offset */
 	/* the unit before is exactly one ideograph (for U_IDID) */
-	int han = un && p->len - u[un - 1].off == 3 && han_id(u[un - 1].cp);
+	int han = p->n && p->len - o[-1].off == 3 && han_id(o[-1].cp);
 	while (j < stop) {
-		if (un == ucap) {
+		if (o == oend) {
+			size_t un = (size_t)(o - u);
 			p->n = un;
 			grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
 			u = p->u;
-			ucap = p->ucap;
+			o = u + un;
+			oend = u + p->ucap;
 		}
 		uint8_t b0 = t[j];
 		uint32_t fc;
@@ -237,7 +242,8 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			/* hottest: U+5000..U+9FFF (lead bytes E5-E9), ideographs all (han_id) */
 			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
 			if (fast_width[fc] == 3) { /* width 2, known */
-				u[un++] = (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, (uint8_t)(han * U_IDID)};
+				*o++ = han ? (struct unit){(uint32_t)(base + j), fc, 2, BRK_ALLOW, U_IDID | U_KOK}
+					   : (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, 0};
 				han = 1;
 				j += 3;
 				continue;
@@ -261,16 +267,16 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			break;
 		}
 		int h = han_id(fc); /* never an ASCII one */
-		u[un++] = (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO,
-					(uint8_t)((fc == ' ') * U_SPACE | (han & h) * U_IDID)};
+		*o++ = han && h ? (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_ALLOW, U_IDID | U_KOK}
+				: (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO, fc == ' ' ? U_SPACE : 0};
 		han = h;
 		j += l;
 	}
 	if (j > i) {
 		memcpy(p->s + p->len, t + i, j - i);
 		p->len += j - i;
-		p->n = un;
-		*last = u[un - 1].off - base;
+		p->n = (size_t)(o - u);
+		*last = o[-1].off - base;
 	}
 	return j;
 }

@@ -29,7 +29,8 @@ enum {
 	U_IDID = 1u << 7,    /* set by para_sanitize's fast path (not on every such unit):
 				this unit starts with a han_id ideograph and the unit before is
 				exactly one (3 bytes), so UAX #14 allows a break between (ID ID)
-				and only T3's unit-word glue may look at the pair */
+				and only T3's unit-word glue may look at the pair; such units
+				come with BRK_ALLOW and U_KOK, para_breaks' answer for them */
 };
 
 /* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has):
@@ -49,6 +50,19 @@ struct unit {
 	uint8_t flags;  /* U_* */
 };
 
+/* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */
+struct fit {
+	size_t a, b;
+	unsigned flags;
+	int hyphen;     /* draw '-' at the end (soft hyphen break) */
+	int oversize;   /* a single unit wider than the line: cut by graphemes, '?' for too wide */
+};
+
+struct fits {
+	struct fit *v;
+	size_t n, cap;
+};
+
 /* A paragraph prepared for fitting: sanitized text, its units, runs remapped to it.
  * Buffers are kept and reused from one paragraph to the next (few allocations). */
 struct para {
@@ -62,6 +76,10 @@ struct para {
 	size_t scap;
 	size_t *bmap;       /* run boundary remapping */
 	size_t bcap;
+	struct fits fits;   /* layout_para_text: the fitted lines */
+	struct buf line;    /* layout_para_text: the line being built, its spans */
+	struct lspan *sp;
+	size_t spcap;
 };
 
 void para_free(struct para *p);
@@ -94,19 +112,6 @@ void para_uax14(const struct para *p, char *lb);
  * candidates. */
 void para_glue_runs(struct para *p);
 int cp_is_cjk(uint32_t c);
-
-/* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */
-struct fit {
-	size_t a, b;
-	unsigned flags;
-	int hyphen;     /* draw '-' at the end (soft hyphen break) */
-	int oversize;   /* a single unit wider than the line: cut by graphemes, '?' for too wide */
-};
-
-struct fits {
-	struct fit *v;
-	size_t n, cap;
-};
 
 /* layout.c: greedy fitter with push-out and T9 emergency breaks. first/rest: widths of
  * the first and following lines (> 0). */

@@ -1,7 +1,9 @@
 /* html.c - HTML (UTF-8) -> document model. libxml2's HTML parser builds the tree
  * (recover mode, no network, the input's own charset declarations ignored: newsread
  * decoded it already); an iterative walk (no recursion) dispatches every element
- * through one tag table. Text collapses in html_acc.c, tables build in html_table.c. */
+ * through one tag table. A body handed on already parsed as flat records (html_flat.c)
+ * is walked through the same handlers, which see an element only as a name and its
+ * attributes. Text collapses in html_acc.c, tables build in html_table.c. */
 #include "newsread/decode.h"
 #include "newsread/html.h"
 #include "newsread/stock.h"
@@ -53,8 +55,15 @@ struct hctx {
 	int tb_active;     /* tb is being filled */
 };
 
-typedef int (*enter_fn)(struct hctx *c, xmlNode *n, struct hframe *f);
-typedef void (*leave_fn)(struct hctx *c, xmlNode *n, struct hframe *f);
+/* The element being entered, from a libxml2 tree or from a flat body's record. */
+struct helem {
+	const char *name;
+	xmlNode *node;            /* libxml2 tree, else NULL */
+	const struct hf_rec *rec; /* flat body, else NULL */
+};
+
+typedef int (*enter_fn)(struct hctx *c, const struct helem *e, struct hframe *f);
+typedef void (*leave_fn)(struct hctx *c, struct hframe *f);
 
 enum {
 	T_BLOCK = 1, /* ends the inline text before and after it */
@@ -69,17 +78,14 @@ struct tag_def {
 	leave_fn leave;
 };
 
-static const char *attr(xmlNode *n, const char *name)
+static const char *attr(const struct helem *e, const char *name)
 {
-	for (xmlAttr *a = n->properties; a; a = a->next)
-		if (a->name && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ? (const char *)a->children->content : "";
-	return NULL;
+	return e->node ? html_node_attr(e->node, name) : hf_attr(e->rec, name);
 }
 
-static int attr_int(xmlNode *n, const char *name, int def, int lo, int hi)
+static int attr_int(const struct helem *e, const char *name, int def, int lo, int hi)
 {
-	const char *v = attr(n, name);
+	const char *v = attr(e, name);
 	if (!v)
 		return def;
 	char *end;
@@ -154,62 +160,62 @@ static void add_rule(struct hctx *c)
 
 /* ---- handlers ---- */
 
-static int enter_p(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_p(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.kind = BLK_PARA;
 	c->st.para = 1;
 	return 1;
 }
 
-static int enter_div(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_div(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_heading(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_heading(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	c->st.kind = BLK_HEADING;
-	c->st.level = n->name[1] - '0';
+	c->st.level = e->name[1] - '0';
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_pre(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_pre(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.pre = 1;
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_quote(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_quote(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.quote++;
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_list(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_list(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	f->ordered = n->name[0] == 'o';
-	f->counter = f->ordered ? attr_int(n, "start", 1, -999999, 999999) - 1 : 0;
+	f->ordered = e->name[0] == 'o';
+	f->counter = f->ordered ? attr_int(e, "start", 1, -999999, 999999) - 1 : 0;
 	c->st.list_frame = (int)(f - c->frames);
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_li(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_li(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	char m[24];
 	struct hframe *l = c->st.list_frame >= 0 ? &c->frames[c->st.list_frame] : NULL;
 	if (l && l->ordered) {
-		l->counter = attr_int(n, "value", l->counter + 1, -999999, 999999);
+		l->counter = attr_int(e, "value", l->counter + 1, -999999, 999999);
 		snprintf(m, sizeof m, "%d. ", l->counter);
 	} else
 		snprintf(m, sizeof m, "- ");
@@ -221,17 +227,17 @@ static int enter_li(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static int enter_dd(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_dd(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.indent += 4;
 	c->st.para = 0;
 	return 1;
 }
 
-static int enter_br(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_br(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	if (c->acc == &c->para && !c->text_only)
 		acc_break(c->acc);
 	else {
@@ -241,17 +247,17 @@ static int enter_br(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 0;
 }
 
-static int enter_wbr(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_wbr(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	struct hattr at = cur_attr(c, 0);
 	acc_put(c->acc, "\xE2\x80\x8B", 3, &at); /* ZWSP: layout breaks there and drops it */
 	return 0;
 }
 
-static int enter_hr(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_hr(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	add_rule(c);
 	return 0;
 }
@@ -265,9 +271,9 @@ static int link_numbered(const char *href)
 	return *href && *href != '#' && !has_iprefix(href, "javascript:");
 }
 
-static int enter_a(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_a(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	f->href = attr(n, "href");
+	f->href = attr(e, "href");
 	/* a link the markup made a stock name gets the stock annotation instead of a number */
 	if (!c->text_only && link_numbered(f->href) && !c->st.stock[0]) {
 		f->link_no = 0;
@@ -279,9 +285,8 @@ static int enter_a(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static void leave_a(struct hctx *c, xmlNode *n, struct hframe *f)
+static void leave_a(struct hctx *c, struct hframe *f)
 {
-	(void)n;
 	if (f->link_no > 0) {
 		char m[24];
 		int k = snprintf(m, sizeof m, "[%d]", f->link_no);
@@ -344,28 +349,28 @@ static int media_number(struct hctx *c, const char *src)
 	return no;
 }
 
-static int enter_img(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	if (c->text_only)
 		return 0;
-	const char *w = attr(n, "width"), *h = attr(n, "height");
+	const char *w = attr(e, "width"), *h = attr(e, "height");
 	if (w && h && atoi(w) == 1 && atoi(h) == 1)
 		return 0; /* a tracking pixel */
 	/* lazy loaders keep the real image in data-src / data-original and a stand-in in src */
 	const char *src = NULL;
 	static const char *const names[] = {"data-src", "data-original", "src", "data-actualsrc"};
 	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
-		if (usable_src(attr(n, names[i])))
-			src = attr(n, names[i]);
-	char *set = src ? NULL : srcset_first(attr(n, "srcset"));
+		if (usable_src(attr(e, names[i])))
+			src = attr(e, names[i]);
+	char *set = src ? NULL : srcset_first(attr(e, "srcset"));
 	if (!set && !src)
-		set = srcset_first(attr(n, "data-srcset"));
+		set = srcset_first(attr(e, "data-srcset"));
 	int no = media_number(c, src ? src : set);
 	free(set);
-	const char *alt = attr(n, "alt");
+	const char *alt = attr(e, "alt");
 	if (!alt || !*alt)
-		alt = attr(n, "title");
+		alt = attr(e, "title");
 	char *clean = alt ? html_clean_text(alt) : NULL;
 	if (no || (clean && *clean))
 		placeholder(c, "图", "image", no, clean, ST_IMAGE);
@@ -373,28 +378,29 @@ static int enter_img(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 0;
 }
 
-static int enter_media(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_media(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	if (c->text_only)
 		return 0;
-	const char *src = attr(n, "src");
-	for (xmlNode *k = n->children; k && !usable_src(src); k = k->next)
+	const char *src = attr(e, "src");
+	/* (a flat body has no media: reader mode does not keep them) */
+	for (xmlNode *k = e->node ? e->node->children : NULL; k && !usable_src(src); k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
-			src = attr(k, "src");
+			src = html_node_attr(k, "src");
 	int no = media_number(c, src);
 	if (no) {
-		int video = n->name[0] == 'v';
+		int video = e->name[0] == 'v';
 		placeholder(c, video ? "视频" : "音频", video ? "video" : "audio", no, NULL, ST_IMAGE);
 	}
 	return 0; /* the fallback content inside is for old browsers */
 }
 
-static int enter_ruby(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_ruby(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	int rp = 0;
-	for (xmlNode *k = n->children; k; k = k->next)
+	for (xmlNode *k = e->node ? e->node->children : NULL; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "rp") == 0)
 			rp = 1;
 	c->st.ruby_paren = !rp;
@@ -403,9 +409,9 @@ static int enter_ruby(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static int enter_rt(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_rt(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	if (c->st.ruby_paren && c->st.group) {
 		struct hattr at = cur_attr(c, 1);
 		acc_put(c->acc, "（", 3, &at);
@@ -413,18 +419,18 @@ static int enter_rt(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static void leave_rt(struct hctx *c, xmlNode *n, struct hframe *f)
+static void leave_rt(struct hctx *c, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)f;
 	if (c->st.ruby_paren && c->st.group) {
 		struct hattr at = cur_attr(c, 1);
 		acc_put(c->acc, "）", 3, &at);
 	}
 }
 
-static int enter_table(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_table(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n;
+	(void)e;
 	c->st.para = 0;
 	if (c->tables++ == 0 && c->acc == &c->para && !c->text_only) {
 		f->table_owner = 1;
@@ -435,9 +441,8 @@ static int enter_table(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static void leave_table(struct hctx *c, xmlNode *n, struct hframe *f)
+static void leave_table(struct hctx *c, struct hframe *f)
 {
-	(void)n;
 	c->tables--;
 	if (!f->table_owner)
 		return;
@@ -463,9 +468,9 @@ static void cell_gap(struct hctx *c)
 	acc_space(c->acc, &at);
 }
 
-static int enter_tr(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_tr(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	if (!in_own_table(c))
 		cell_gap(c);
 	else {
@@ -478,22 +483,22 @@ static int enter_tr(struct hctx *c, xmlNode *n, struct hframe *f)
 	return 1;
 }
 
-static int enter_thead(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_thead(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	if (in_own_table(c))
 		c->tb.thead = 1;
 	return 1;
 }
 
-static void leave_thead(struct hctx *c, xmlNode *n, struct hframe *f)
+static void leave_thead(struct hctx *c, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)f;
 	if (in_own_table(c))
 		c->tb.thead = 0;
 }
 
-static int enter_cell(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_cell(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)f;
 	if (!in_own_table(c)) {
@@ -501,23 +506,23 @@ static int enter_cell(struct hctx *c, xmlNode *n, struct hframe *f)
 		return 1;
 	}
 	flush(c); /* text that strayed outside the cells */
-	tb_cell_begin(&c->tb, n->name[1] == 'h' || c->tb.thead, attr_int(n, "colspan", 1, 1, HTML_MAX_COLS));
+	tb_cell_begin(&c->tb, e->name[1] == 'h' || c->tb.thead, attr_int(e, "colspan", 1, 1, HTML_MAX_COLS));
 	c->acc = &c->tb.cell;
 	return 1;
 }
 
-static void leave_cell(struct hctx *c, xmlNode *n, struct hframe *f)
+static void leave_cell(struct hctx *c, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)f;
 	if (in_own_table(c) && c->tb.in_cell) {
 		tb_cell_end(&c->tb);
 		c->acc = &c->para;
 	}
 }
 
-static int enter_caption(struct hctx *c, xmlNode *n, struct hframe *f)
+static int enter_caption(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	(void)n; (void)f;
+	(void)e; (void)f;
 	c->st.para = 0;
 	return 1;
 }
@@ -626,23 +631,29 @@ static int tag_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct tag_def *)elem)->name);
 }
 
-static const struct tag_def *tag_find(const xmlChar *name)
+static const struct tag_def *tag_find(const char *name)
 {
 	return name ? bsearch(name, tags, ARRAY_LEN(tags), sizeof tags[0], tag_cmp) : NULL;
+}
+
+int html_tag_dropped(const char *name)
+{
+	const struct tag_def *t = tag_find(name);
+	return t && (t->flags & T_DROP);
 }
 
 /* ---- the walk ---- */
 
 /* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
-static int elem_enter(struct hctx *c, xmlNode *n, int depth)
+static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 {
-	const struct tag_def *t = tag_find(n->name);
+	const struct tag_def *t = tag_find(e->name);
 	if (t && (t->flags & T_DROP))
 		return 0;
 	if (depth >= HTML_MAX_DEPTH || c->nframes >= HTML_MAX_DEPTH) {
 		/* too deep: a plain container (its text still counts); br keeps working */
 		if (t && t->enter == enter_br)
-			enter_br(c, n, NULL);
+			enter_br(c, e, NULL);
 		return t ? t->enter != enter_img && t->enter != enter_media && t->enter != enter_br : 1;
 	}
 	struct hframe *f = &c->frames[c->nframes++];
@@ -652,8 +663,8 @@ static int elem_enter(struct hctx *c, xmlNode *n, int depth)
 	if (t && (t->flags & T_BLOCK))
 		flush(c);
 	/* stock markup on any element: href, code, data-code, id */
-	const char *href = attr(n, "href"), *code = attr(n, "code"), *dcode = attr(n, "data-code"),
-		   *id = attr(n, "id");
+	const char *href = attr(e, "href"), *code = attr(e, "code"), *dcode = attr(e, "data-code"),
+		   *id = attr(e, "id");
 	if (href || code || dcode || id) {
 		char out[20];
 		if (stock_from_attrs(href, code, dcode, id, out, sizeof out))
@@ -662,31 +673,39 @@ static int elem_enter(struct hctx *c, xmlNode *n, int depth)
 	if (t) {
 		c->st.style |= t->style;
 		if (t->enter)
-			return t->enter(c, n, f);
+			return t->enter(c, e, f);
 	}
 	return 1;
 }
 
-static void elem_leave(struct hctx *c, xmlNode *n, int depth)
+static void elem_leave(struct hctx *c, int depth)
 {
 	if (depth >= HTML_MAX_DEPTH)
 		return; /* walked without a frame */
 	struct hframe *f = &c->frames[c->nframes - 1];
 	const struct tag_def *t = f->tag;
 	if (t && t->leave)
-		t->leave(c, n, f);
+		t->leave(c, f);
 	if (t && (t->flags & T_BLOCK))
 		flush(c);
 	c->st = f->saved;
 	c->nframes--;
 }
 
-static void text_node(struct hctx *c, xmlNode *n)
+/* An element whose children elem_enter skipped: left all the same when it got a frame. */
+static void elem_skipped(struct hctx *c, const char *name, int depth)
 {
-	const char *s = (const char *)n->content;
-	if (!s || !*s)
+	if (depth >= HTML_MAX_DEPTH)
 		return;
-	size_t len = strlen(s);
+	const struct tag_def *t = tag_find(name);
+	if (!(t && (t->flags & T_DROP)))
+		elem_leave(c, depth);
+}
+
+static void text_node(struct hctx *c, const char *s, size_t len)
+{
+	if (!len)
+		return;
 	/* give the enclosing link its number only when there is something to show */
 	int visible = c->st.pre;
 	for (size_t i = 0; i < len && !visible; i++)
@@ -703,113 +722,64 @@ static void walk(struct hctx *c, xmlNode *root)
 	int depth = 1;
 	while (n) {
 		int down = 0;
-		if (n->type == XML_ELEMENT_NODE)
-			down = elem_enter(c, n, depth);
-		else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			text_node(c, n);
+		if (n->type == XML_ELEMENT_NODE) {
+			struct helem e = {(const char *)n->name, n, NULL};
+			down = elem_enter(c, &e, depth);
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+			text_node(c, (const char *)n->content, strlen((const char *)n->content));
 		if (down && n->children) {
 			n = n->children;
 			depth++;
 			continue;
 		}
 		if (down)
-			elem_leave(c, n, depth);
-		else if (n->type == XML_ELEMENT_NODE && depth < HTML_MAX_DEPTH) {
-			/* entered with a frame but skipped its children: still leave it */
-			const struct tag_def *t = tag_find(n->name);
-			if (!(t && (t->flags & T_DROP)))
-				elem_leave(c, n, depth);
-		}
+			elem_leave(c, depth);
+		else if (n->type == XML_ELEMENT_NODE)
+			elem_skipped(c, (const char *)n->name, depth);
 		while (!n->next) {
 			n = n->parent;
 			depth--;
 			if (!n || n == root)
 				return;
-			elem_leave(c, n, depth);
+			elem_leave(c, depth);
 		}
 		n = n->next;
 	}
 }
 
-/* ---- before the walk: <base>, language, how CJK the text is ---- */
-
-struct survey {
-	const char *base; /* first <base href> */
-	const char *lang; /* <html lang> */
-	long cjk, words;
-};
-
-/* Count the CJK letters and the ASCII words of one text node into s. */
-static void survey_text(const char *text, struct survey *s)
+/* The same walk over a flat body's records, which sit at depth first: an element the
+ * handlers skip has its records skipped up to its close. */
+static void walk_flat(struct hctx *c, const struct html_flat *fl, int first)
 {
-	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
-	long cjk = 0, words = 0;
-	int inword = 0;
-	while (p < end) {
-		/* hottest: a run of ideographs U+5000..U+9FFF (lead E5..E9) */
-		const unsigned char *run = p;
-		while (end - p >= 3 && (unsigned)(p[0] - 0xE5u) <= 4u && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u)
-			p += 3;
-		if (p != run) {
-			cjk += (p - run) / 3;
-			inword = 0;
-			continue;
+	int depth = first;
+	struct hf_pos pos = {fl->first, 0};
+	struct hf_rec r;
+	while (hf_next(&pos, &r)) {
+		if (r.type == HF_TEXT) {
+			text_node(c, r.text, r.len);
+		} else if (r.type == HF_CLOSE) {
+			if (depth <= first)
+				return; /* (more closes than opens: a broken writer) */
+			elem_leave(c, --depth);
+		} else if (r.type == HF_OPEN || r.type == HF_VOID) {
+			struct helem e = {r.name, NULL, &r};
+			int down = elem_enter(c, &e, depth);
+			if (down && r.type == HF_OPEN) {
+				depth++;
+				continue;
+			}
+			if (down) {
+				elem_leave(c, depth);
+				continue;
+			}
+			const char *name = r.name;
+			for (int open = r.type == HF_OPEN; open && hf_next(&pos, &r);)
+				open += r.type == HF_OPEN ? 1 : r.type == HF_CLOSE ? -1 : 0;
+			elem_skipped(c, name, depth);
 		}
-		unsigned b0 = *p;
-		/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
-		if (b0 - 0xE1u <= 0xEu && b0 != 0xED && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u) {
-			unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-			cjk += cp - 0x4E00u <= 0x9FFFu - 0x4E00u || cp - 0x3040u <= 0x30FFu - 0x3040u ||
-			       cp - 0x3400u <= 0x4DBFu - 0x3400u || cp - 0xF900u <= 0xFAFFu - 0xF900u;
-			inword = 0;
-			p += 3;
-			continue;
-		}
-		size_t l;
-		unsigned cp = utf8_next_cp((const char *)p, (size_t)(end - p), &l);
-		int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-		if (letter && !inword)
-			words++;
-		inword = letter;
-		cjk += html_is_cjk_letter(cp);
-		p += l;
 	}
-	s->cjk += cjk;
-	s->words += words;
-}
-
-static void survey(xmlNode *root, struct survey *s)
-{
-	xmlNode *n = root;
-	int depth = 0;
-	while (n) {
-		int down = 0;
-		if (n->type == XML_ELEMENT_NODE) {
-			const char *name = (const char *)n->name;
-			if (!s->base && strcmp(name, "base") == 0)
-				s->base = attr(n, "href");
-			if (!s->lang && strcmp(name, "html") == 0)
-				s->lang = attr(n, "lang");
-			const struct tag_def *t = tag_find(n->name);
-			down = !(t && (t->flags & T_DROP)) || strcmp(name, "head") == 0;
-		} else if (n->type == XML_TEXT_NODE && n->content) {
-			survey_text((const char *)n->content, s);
-		}
-		if (down && n->children && depth < 100000) {
-			n = n->children;
-			depth++;
-			continue;
-		}
-		while (n && !n->next) {
-			n = n->parent;
-			depth--;
-			if (depth <= 0)
-				return;
-		}
-		if (!n || depth <= 0)
-			return;
-		n = n->next;
-	}
+	while (depth > first) /* (elements left open) */
+		elem_leave(c, --depth);
 }
 
 static htmlDocPtr html_parse(const char *html, size_t len)
@@ -826,27 +796,23 @@ static htmlDocPtr html_parse(const char *html, size_t len)
 	return htmlReadMemory(html, (int)len, NULL, utf8_valid(html, len) ? NULL : "UTF-8", opts);
 }
 
-/* Walk a parsed tree into d (the tree is left as it is). */
-static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, struct doc *d, int text_only)
+/* A walk's context for d after the survey s. */
+static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const char *lang, struct doc *d,
+			    int text_only)
 {
-	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root)
-		return;
 	struct hctx *c = xcalloc(1, sizeof *c);
 	c->d = d;
 	c->text_only = text_only;
-	struct survey s = {0};
-	survey(root, &s);
-	d->cjk = s.cjk > 0 && s.cjk >= s.words;
+	d->cjk = s->cjk > 0 && s->cjk >= s->words;
 	c->base = xstrdup(base);
-	if (s.base && *s.base) {
-		char *b = url_resolve(base, s.base);
+	if (s->base && *s->base) {
+		char *b = url_resolve(base, s->base);
 		free(c->base);
 		c->base = b;
 	}
 	if (!lang)
-		lang = s.lang;
-	c->zh = lang && *lang ? has_iprefix(lang, "zh") || (d->cjk && !has_iprefix(lang, "en")) : d->cjk;
+		lang = s->lang;
+	c->zh = html_placeholders_zh(lang, d->cjk, s->cjk, s->kana);
 	c->st.a_frame = -1;
 	c->st.list_frame = -1;
 	c->st.kind = BLK_PARA;
@@ -856,7 +822,11 @@ static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, str
 	struct hframe *f = &c->frames[c->nframes++];
 	memset(f, 0, sizeof *f);
 	f->saved = c->st;
-	walk(c, root);
+	return c;
+}
+
+static void ctx_finish(struct hctx *c)
+{
 	if (c->tb_active) /* unclosed table (libxml2 closes them; be safe) */
 		tb_free(&c->tb);
 	c->acc = &c->para;
@@ -865,6 +835,35 @@ static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, str
 	free(c->marker);
 	free(c->base);
 	free(c);
+}
+
+/* Walk a parsed tree into d (the tree is left as it is). */
+static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, struct doc *d, int text_only)
+{
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root)
+		return;
+	struct hsurvey s = {0};
+	html_survey_tree(root, &s);
+	struct hctx *c = ctx_new(&s, base, lang, d, text_only);
+	walk(c, root);
+	ctx_finish(c);
+}
+
+void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d)
+{
+	if (!f)
+		return;
+	struct hsurvey s = {0};
+	html_survey_flat(f, &s);
+	struct hctx *c = ctx_new(&s, base, lang, d, 0);
+	/* walked as the tree html > body > records that parsing its HTML gives */
+	struct hf_rec none = {HF_OPEN, "body", "", 0, NULL, 0};
+	struct helem body = {"body", NULL, &none};
+	if (elem_enter(c, &body, 1))
+		walk_flat(c, f, 2);
+	elem_leave(c, 1);
+	ctx_finish(c);
 }
 
 static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,
@@ -902,7 +901,7 @@ void html_to_doc(const char *html, size_t len, const char *base, const char *lan
 
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)
 {
-	convert_tree((htmlDocPtr)tree, base, lang, d, 0);
+	html_flat_to_doc(tree, base, lang, d);
 }
 
 char *html_to_text(const char *html, size_t len)

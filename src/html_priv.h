@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "newsread/doc.h"
+#include "newsread/html.h"
 #include "newsread/util.h"
 
 #define HTML_MAX_BYTES ((size_t)64 << 20) /* longer input is cut (at a character boundary) */
@@ -94,5 +95,51 @@ void tb_cell_end(struct tbuild *t);
 /* Turn the cells into blocks of d: a BLK_TABLE, or paragraphs for a one-column table. */
 void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent);
 void tb_free(struct tbuild *t);
+
+/* ---- html_flat.c: reading struct html_flat's records ---- */
+enum { HF_OPEN = 'o', HF_VOID = 'v', HF_CLOSE = 'c', HF_TEXT = 't' };
+struct hf_chunk {
+	struct hf_chunk *next;
+	size_t len, cap; /* bytes of records in s, bytes allocated for s */
+	char s[];
+};
+struct hf_rec {
+	int type;          /* HF_* */
+	const char *name;  /* HF_OPEN, HF_VOID, HF_CLOSE: the element name */
+	const char *attrs; /* nattrs pairs of NUL-terminated name and value */
+	unsigned nattrs;
+	const char *text;  /* HF_TEXT: len bytes, NUL-terminated */
+	size_t len;
+};
+/* A reading position: start with {f->first, 0}. */
+struct hf_pos {
+	const struct hf_chunk *c;
+	size_t off;
+};
+/* Read the record at p into r and step past it; 0 at the end. */
+int hf_next(struct hf_pos *p, struct hf_rec *r);
+/* Value of attribute name of an HF_OPEN/HF_VOID record, or NULL. */
+const char *hf_attr(const struct hf_rec *r, const char *name);
+
+/* ---- html_survey.c: what html.c's walk needs to know first ---- */
+struct hsurvey {
+	const char *base; /* first <base href> */
+	const char *lang; /* <html lang> */
+	long cjk, words;  /* CJK letters, ASCII words of the text */
+	long kana;        /* of the CJK letters, kana: Japanese text */
+};
+struct _xmlNode;
+/* Survey a parsed tree from its root element (the text of dropped elements is not counted). */
+void html_survey_tree(struct _xmlNode *root, struct hsurvey *s);
+/* Survey a flat body: only its text (reader mode's content has no <base> or lang). */
+void html_survey_flat(const struct html_flat *f, struct hsurvey *s);
+/* Value of a libxml2 element's attribute ("" when it has no value), or NULL. */
+const char *html_node_attr(struct _xmlNode *n, const char *name);
+/* 1 when image and media placeholders are Chinese ([图 n]): lang (NULL when unknown)
+ * says Chinese, or says no other language (ja, ko, en) and the text is CJK (cjk_doc) with
+ * at most 5% of its cjk letters kana. */
+int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana);
+/* html.c: 1 when the element name is dropped with its content (script, style...). */
+int html_tag_dropped(const char *name);
 
 #endif

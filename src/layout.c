@@ -159,13 +159,23 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 		for (size_t j = start; j < n; j++) {
 			const struct unit *u = &p->u[j];
 			if (!(u->flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
-				/* the common case: a plain unit. colns <= avail here (else the
-				 * loop has ended), so an allowed break before it is the best */
+				/* the common case: a run of plain units. colns <= avail here
+				 * (else the loop has ended), so an allowed break before one is
+				 * the best */
 				if (u->brk == BRK_ALLOW && j > start) {
 					best = j;
 					best_hy = 0;
 				}
 				col += u->w;
+				while (col <= avail && j + 1 < n && !(u[1].flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
+					u++;
+					j++;
+					if (u->brk == BRK_ALLOW) {
+						best = j;
+						best_hy = 0;
+					}
+					col += u->w;
+				}
 				colns = col;
 				if (colns > avail)
 					goto overflow;
@@ -263,13 +273,18 @@ static void emit_units(struct emit *e, size_t a, size_t b, int gap)
 		return;
 	size_t seg = a;
 	int w = 0;
-	for (size_t k = a; k < b; k++) {
-		if (gap && k > a && (p->u[k].flags & U_GAP)) {
-			emit_range(e, p->u[seg].off, p->u[k].off);
-			lb_add(e->lb, " ", 1, 1, e->extra, 0);
-			seg = k;
+	if (!gap) { /* the common case: no display-only spaces to insert */
+		for (size_t k = a; k < b; k++)
+			w += p->u[k].w;
+	} else {
+		for (size_t k = a; k < b; k++) {
+			if (k > a && (p->u[k].flags & U_GAP)) {
+				emit_range(e, p->u[seg].off, p->u[k].off);
+				lb_add(e->lb, " ", 1, 1, e->extra, 0);
+				seg = k;
+			}
+			w += p->u[k].w;
 		}
-		w += p->u[k].w;
 	}
 	emit_range(e, p->u[seg].off, unit_end(p, b - 1));
 	e->lb->width += w;
@@ -332,19 +347,19 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 	para_sanitize(p, t, n, runs, nruns);
 	para_breaks(p, ps->strict, ps->gap);
 	para_glue_runs(p);
-	struct fits f = {0};
-	struct buf b;
-	buf_init(&b);
-	struct lbuild lb = {.b = &b};
+	struct fits *f = &p->fits;
+	struct buf *b = &p->line;
+	struct lbuild lb = {.b = b, .sp = p->sp, .spcap = p->spcap};
+	lb_reset(&lb);
 	int first = ps->width - ps->first_pw, rest = ps->width - ps->rest_pw;
 	if (first < 1)
 		first = 1;
 	if (rest < 1)
 		rest = 1;
-	para_fit(p, first, rest, &f);
+	para_fit(p, first, rest, f);
 	struct emit e = {p, 0, ps->extra, &lb};
-	for (size_t k = 0; k < f.n; k++) {
-		const struct fit *ft = &f.v[k];
+	for (size_t k = 0; k < f->n; k++) {
+		const struct fit *ft = &f->v[k];
 		if (ft->oversize) {
 			emit_oversize(&e, ft->a, ps, k == 0, ft->flags, out);
 			continue;
@@ -356,19 +371,18 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 			lb_add(&lb, "-", 1, 1, ps->extra, 0);
 		/* a line of nothing but prefix: drop the prefix's trailing spaces */
 		if (ft->a == ft->b)
-			while (b.len && b.s[b.len - 1] == ' ') {
-				b.s[--b.len] = '\0';
+			while (b->len && b->s[b->len - 1] == ' ') {
+				b->s[--b->len] = '\0';
 				lb.width--;
-				if (lb.nsp && lb.sp[lb.nsp - 1].off + lb.sp[lb.nsp - 1].len > b.len) {
+				if (lb.nsp && lb.sp[lb.nsp - 1].off + lb.sp[lb.nsp - 1].len > b->len) {
 					if (!--lb.sp[lb.nsp - 1].len)
 						lb.nsp--;
 				}
 			}
 		lb_push(&lb, out, ft->flags);
 	}
-	free(f.v);
-	free(lb.sp);
-	buf_free(&b);
+	p->sp = lb.sp; /* kept for the next paragraph */
+	p->spcap = lb.spcap;
 }
 
 void layout_text(const char *s, size_t n, int width, unsigned style, struct lines *out)
@@ -385,6 +399,7 @@ struct walk {
 	const struct layout_opts *o;
 	struct lines *out;
 	struct para p;
+	struct buf first, rest; /* the current block's prefixes (kept for the next block) */
 	int blank;      /* the last line pushed is blank (or nothing was pushed yet) */
 };
 
@@ -443,16 +458,26 @@ static void spaces(struct buf *b, int n)
 		buf_addc(b, ' ');
 }
 
-/* The quote margin, list indent and marker of a block. The margin and indent are capped
- * so the text keeps at least min(width, 8) columns; the marker is kept whole after them
- * (dropped only when not even one column would remain), and following lines align with
- * the first line's text (hanging indent). */
+static void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	buf_add(b, "", 0);
+}
+
+/* The quote margin, list indent and marker of a block, into first and rest (emptied
+ * first). The margin and indent are capped so the text keeps at least min(width, 8)
+ * columns; the marker is kept whole after them (dropped only when not even one column
+ * would remain), and following lines align with the first line's text (hanging indent). */
 static void block_prefixes(const struct block *bl, int width, struct buf *first, int *fw, struct buf *rest,
 			   int *rw)
 {
 	int cap = width - (width < 8 ? width : 8);
-	buf_add(first, "", 0);
-	buf_add(rest, "", 0);
+	buf_reset(first);
+	buf_reset(rest);
+	if (bl->quote <= 0 && !bl->marker && bl->indent <= 0) { /* most blocks: no prefix */
+		*fw = *rw = 0;
+		return;
+	}
 	struct buf q;
 	buf_init(&q);
 	buf_add(&q, "", 0);
@@ -496,18 +521,16 @@ static int starts_indented(const char *t, size_t n)
 static void layout_textblock(struct walk *w, const struct block *bl)
 {
 	const struct layout_opts *o = w->o;
-	struct buf first, rest;
-	buf_init(&first);
-	buf_init(&rest);
+	struct buf *first = &w->first, *rest = &w->rest;
 	int fw, rw;
-	block_prefixes(bl, o->width, &first, &fw, &rest, &rw);
+	block_prefixes(bl, o->width, first, &fw, rest, &rw);
 	if (bl->kind == BLK_PARA && bl->para && o->paragraph_indent && !bl->marker && !bl->indent &&
 	    !starts_indented(bl->text, bl->len) && fw + 4 <= o->width - (o->width < 8 ? o->width : 8)) {
-		buf_adds(&first, "\xE3\x80\x80\xE3\x80\x80");
+		buf_adds(first, "\xE3\x80\x80\xE3\x80\x80");
 		fw += 4;
 	}
 	struct para_style ps = {
-		.first_prefix = first.s, .rest_prefix = rest.s, .first_pw = fw, .rest_pw = rw,
+		.first_prefix = first->s, .rest_prefix = rest->s, .first_pw = fw, .rest_pw = rw,
 		.pstyle = bl->quote ? ST_QUOTE : 0,
 		.extra = (bl->kind == BLK_HEADING ? ST_HEADING | ST_BOLD : 0) | (bl->quote ? ST_QUOTE : 0),
 		.width = o->width, .gap = o->cjk_latin_space, .strict = o->kinsoku_strict,
@@ -516,8 +539,6 @@ static void layout_textblock(struct walk *w, const struct block *bl)
 	layout_para_text(&w->p, bl->text ? bl->text : "", bl->len, bl->runs, bl->nruns, &ps, w->out);
 	if (w->out->n > before)
 		w->blank = w->out->v[w->out->n - 1].len == 0;
-	buf_free(&first);
-	buf_free(&rest);
 }
 
 static void layout_rule(struct walk *w, const struct block *bl)
@@ -570,20 +591,15 @@ void layout_doc_stream(const struct doc *d, const struct layout_opts *o, struct 
 			break;
 		case BLK_PRE:
 		case BLK_TABLE: {
-			struct buf first, rest;
-			buf_init(&first);
-			buf_init(&rest);
 			int fw, rw;
-			block_prefixes(bl, o->width, &first, &fw, &rest, &rw);
+			block_prefixes(bl, o->width, &w.first, &fw, &w.rest, &rw);
 			size_t before = out->n;
 			if (bl->kind == BLK_PRE)
-				layout_pre(bl, o, rest.s, rw, out);
+				layout_pre(bl, o, w.rest.s, rw, out);
 			else
-				layout_table(bl, o, rest.s, rw, out);
+				layout_table(bl, o, w.rest.s, rw, out);
 			if (out->n > before)
 				w.blank = out->v[out->n - 1].len == 0;
-			buf_free(&first);
-			buf_free(&rest);
 			break;
 		}
 		}
@@ -594,4 +610,6 @@ void layout_doc_stream(const struct doc *d, const struct layout_opts *o, struct 
 	if (flush)
 		flush(out, ud);
 	para_free(&w.p);
+	buf_free(&w.first);
+	buf_free(&w.rest);
 }

@@ -48,11 +48,14 @@ enum {
 	C_BSPEC = 1u << 5,  /* as the unit itself: a one-sided tailoring may look at it */
 	C_FWSEP = 1u << 6,  /* U+FF0C, U+FF0E: special before a full-width digit only */
 	C_FWDIG = 1u << 7,  /* U+FF10-U+FF19 */
+	C_DIGIT = 1u << 8,  /* '0'-'9': as the unit before, special before a Han character (T3) */
+	C_HAN = 1u << 9,    /* cp_is_han */
+	C_STRICT = 1u << 10, /* the unit itself, at the strict level: dashes and ellipses */
 };
-static uint8_t bmp_cls[0x10000];
+static uint16_t bmp_cls[0x10000];
 static int bmp_cls_ready;
 
-static void set_range(uint32_t a, uint32_t b, uint8_t bit)
+static void set_range(uint32_t a, uint32_t b, uint16_t bit)
 {
 	for (uint32_t c = a; c <= b; c++)
 		bmp_cls[c] |= bit;
@@ -64,12 +67,12 @@ static void bmp_cls_init(void)
 		bmp_cls[no_start[k]] |= C_NS;
 	for (size_t k = 0; k < ARRAY_LEN(no_end); k++)
 		bmp_cls[no_end[k]] |= C_NE;
-	/* cp_is_cjk: Han (BMP part) and kana */
-	set_range(0x3400, 0x4DBF, C_CJK);
-	set_range(0x4E00, 0x9FFF, C_CJK);
-	set_range(0xF900, 0xFAFF, C_CJK);
-	bmp_cls[0x3005] |= C_CJK;
-	bmp_cls[0x3007] |= C_CJK;
+	/* cp_is_han (BMP part); cp_is_cjk: Han and kana */
+	set_range(0x3400, 0x4DBF, C_HAN | C_CJK);
+	set_range(0x4E00, 0x9FFF, C_HAN | C_CJK);
+	set_range(0xF900, 0xFAFF, C_HAN | C_CJK);
+	bmp_cls[0x3005] |= C_HAN | C_CJK;
+	bmp_cls[0x3007] |= C_HAN | C_CJK;
 	set_range(0x3040, 0x30FF, C_CJK);
 	set_range(0x31F0, 0x31FF, C_CJK);
 	/* cp_is_latin */
@@ -77,13 +80,14 @@ static void bmp_cls_init(void)
 	set_range('A', 'Z', C_LATIN);
 	set_range('0', '9', C_LATIN);
 	set_range(0xC0, 0x24F, C_LATIN);
-	bmp_cls[0xD7] &= (uint8_t)~C_LATIN;
-	bmp_cls[0xF7] &= (uint8_t)~C_LATIN;
+	bmp_cls[0xD7] &= (uint16_t)~C_LATIN;
+	bmp_cls[0xF7] &= (uint16_t)~C_LATIN;
 	/* controls and '\n' (U_NEWLINE units): always the general path */
 	set_range(0, 0x1F, C_ASPEC | C_BSPEC);
 	set_range(0x7F, 0x9F, C_ASPEC | C_BSPEC);
-	/* the unit before: T3 and T8 digits, T5 '.' ',', T6 Hangul, T8 signs, U_URL, T4 */
-	set_range('0', '9', C_ASPEC);
+	/* the unit before: T3 digits (C_DIGIT), T8 digits, T5 '.' ',', T6 Hangul, T8 signs,
+	 * U_URL, T4 */
+	set_range('0', '9', C_DIGIT);
 	set_range(0xFF10, 0xFF19, C_ASPEC | C_FWDIG);
 	set_range(0xAC00, 0xD7A3, C_ASPEC);
 	static const uint32_t aspec[] = {'.', ',', '+', '-', 0x2212, 0xFF0B, 0xFF0D, '/', '?', '&',
@@ -92,10 +96,13 @@ static void bmp_cls_init(void)
 		bmp_cls[aspec[k]] |= C_ASPEC;
 	bmp_cls[0xFF0C] |= C_FWSEP;
 	bmp_cls[0xFF0E] |= C_FWSEP;
-	/* the unit itself: T4 opening quotes, '%', strict dashes and ellipses */
-	static const uint32_t bspec[] = {0x201C, 0x2018, '%', 0x2014, 0x2E3A, 0x2026, 0x2025};
+	/* the unit itself: T4 opening quotes, '%'; strict dashes and ellipses */
+	static const uint32_t bspec[] = {0x201C, 0x2018, '%'};
 	for (size_t k = 0; k < ARRAY_LEN(bspec); k++)
 		bmp_cls[bspec[k]] |= C_BSPEC;
+	static const uint32_t strict[] = {0x2014, 0x2E3A, 0x2026, 0x2025};
+	for (size_t k = 0; k < ARRAY_LEN(strict); k++)
+		bmp_cls[strict[k]] |= C_STRICT;
 	bmp_cls_ready = 1;
 }
 
@@ -233,13 +240,6 @@ static int wide_unit(const struct unit *u)
 	return u->w >= 2 || cp_is_cjk(u->cp) || cp_default_wide(u->cp);
 }
 
-/* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has). */
-static inline int han_id(uint32_t c)
-{
-	/* 0x3400-0x9FFF less the Yijing hexagrams 0x4DC0-0x4DFF (class AL) */
-	return c - 0x3400u < 0x6C00u && c - 0x4DC0u >= 0x40u;
-}
-
 /* UAX #14 (libunistring's u8_possible_linebreaks) into lb, at every unit start; the other
  * bytes of lb are left unset. Between two ideographs UAX #14 always allows a break: no
  * rule before LB31 matches ID ID, whatever comes before. So libunistring is asked only
@@ -289,11 +289,11 @@ static uint16_t han_x_han_get(uint32_t x)
 /* libunistring's answers for short stretches, remembered by their exact bytes (the same
  * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
  * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
- * collision. */
-enum { MEMO_MAX = 22, MEMO_N = 2048 };
+ * collision. Keys are zero-padded to three words, hashed and compared a word at a time. */
+enum { MEMO_MAX = 24, MEMO_N = 2048 };
 struct lb_memo {
+	uint64_t key[MEMO_MAX / 8];
 	uint8_t len; /* 0: empty */
-	uint8_t key[MEMO_MAX];
 	char lb[MEMO_MAX];
 };
 static struct lb_memo lb_memo[MEMO_N];
@@ -307,42 +307,44 @@ static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int ta
 		u8_possible_linebreaks(t, n, "UTF-8", lb);
 		return;
 	}
-	uint8_t s[MEMO_MAX];
+	uint64_t k[MEMO_MAX / 8] = {0};
+	uint8_t *s = (uint8_t *)k;
 	memcpy(s, t, n);
 	if (head)
 		memcpy(s, "\xE4\xB8\x80", 3);
 	if (tail)
 		memcpy(s + n - 3, "\xE4\xB8\x80", 3);
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ s[k]) * 16777619u;
-	struct lb_memo *m = &lb_memo[(h ^ h >> 15) & (MEMO_N - 1)];
-	if (m->len == n && memcmp(m->key, s, n) == 0) {
+	uint64_t h = (k[0] * 0x9E3779B97F4A7C15u) ^ (k[1] * 0xC2B2AE3D27D4EB4Fu) ^ (k[2] * 0x165667B19E3779F9u);
+	struct lb_memo *m = &lb_memo[(h >> 40 ^ n) % MEMO_N];
+	if (m->len == n && m->key[0] == k[0] && m->key[1] == k[1] && m->key[2] == k[2]) {
 		memcpy(lb, m->lb, n);
 		return;
 	}
 	u8_possible_linebreaks(s, n, "UTF-8", lb);
 	m->len = (uint8_t)n;
-	memcpy(m->key, s, n);
+	memcpy(m->key, k, sizeof k);
 	memcpy(m->lb, lb, n);
 }
 
 void para_uax14(const struct para *p, char *lb)
 {
 	const struct unit *u = p->u;
-	size_t a = 0; /* first unit of the current stretch */
-	for (size_t i = 1; i <= p->n; i++) {
+	size_t a = 0, n = p->n; /* a: first unit of the current stretch */
+	for (size_t i = 1; i <= n; i++) {
 		/* a cut needs unit i - 1 to be one ideograph and nothing else (3 bytes, no
 		 * mark riding on it) and unit i to start with one */
-		if (i < p->n && !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
+		if (i < n && !(u[i].flags & U_IDID) &&
+		    !(u[i].off - u[i - 1].off == 3 && han_id(u[i - 1].cp) && han_id(u[i].cp)))
 			continue;
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
 		if (i - a == 1 && a) { /* a lone ideograph between two others */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
+			for (; i + 1 < n && (u[i + 1].flags & U_IDID); i++) /* and the run of them */
+				lb[u[i].off] = UC_BREAK_POSSIBLE;
 			a = i;
 			continue;
 		}
-		if (a && i - a == 3 && i < p->n && u[a + 1].off - u[a].off == 3) {
+		if (a && i - a == 3 && i < n && u[a + 1].off - u[a].off == 3) {
 			/* ideograph, one code point, ideograph: the common case around CJK
 			 * punctuation, answered from the table */
 			uint32_t x = lone_bmp((const uint8_t *)p->s + u[a + 1].off, u[a + 2].off - u[a + 1].off);
@@ -356,9 +358,9 @@ void para_uax14(const struct para *p, char *lb)
 			}
 		}
 		if (i - a > 1 || !a) {
-			size_t from = u[a].off, to = i < p->n ? u[i].off : p->len;
+			size_t from = u[a].off, to = i < n ? u[i].off : p->len;
 			uax14_stretch((const uint8_t *)p->s + from, to - from, lb + from,
-				      a && unit_end(p, a) - from == 3, i < p->n);
+				      a && unit_end(p, a) - from == 3, i < n);
 		}
 		if (a) /* its first unit is an ideograph after an ideograph */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
@@ -378,15 +380,27 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 	para_uax14(p, lb);
 	if (!bmp_cls_ready)
 		bmp_cls_init();
+	unsigned bspec = C_BSPEC | (strict ? C_STRICT : 0); /* the classes special as unit b */
 	size_t glue = 0;          /* units still inside a number's Han unit word */
 	size_t last_ns = (size_t)-1; /* last non-space unit before i */
 	p->u[0].brk = BRK_NO;
 	p->u[0].flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 	if (!(p->u[0].flags & U_SPACE))
 		last_ns = 0;
-	for (size_t i = 1; i < p->n; i++) {
+	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
+	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
-		uint8_t pre = u->brk; /* from sanitizing: ZWSP allow, 0xFF forbid */
+		if ((u->flags & U_IDID) && !glue) {
+			/* the most common case, a run of ideographs: para_sanitize gave them
+			 * the break and flags of the Han-Han case below (see U_IDID) */
+			for (; i + 1 < n && (u[1].flags & U_IDID); i++)
+				u++;
+			last_ns = i;
+			continue;
+		}
+		/* from sanitizing: ZWSP allow, 0xFF forbid (U_IDID units have the answer
+		 * of the Han-Han case instead, not wanted inside a unit word) */
+		uint8_t pre = (u->flags & U_IDID) ? BRK_NO : u->brk;
 		uint32_t a = pu->cp, b = u->cp;
 		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
 		    !(u->flags & U_SHY)) {
@@ -399,8 +413,9 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		}
 		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
 		if ((a | b) < 0x10000 && !glue && !pre && !must && !(u->flags & U_SHY)) {
-			uint8_t ca = bmp_cls[a], cb = bmp_cls[b];
-			if (!(cb & C_BSPEC) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && (cb & C_FWDIG))) {
+			unsigned ca = bmp_cls[a], cb = bmp_cls[b];
+			if (!(cb & bspec) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && (cb & C_FWDIG)) &&
+			    !((ca & C_DIGIT) && (cb & C_HAN))) {
 				/* no tailoring looks at this pair (see bmp_cls_init): UAX #14 and
 				 * kinsoku decide, as in the general code below */
 				uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;

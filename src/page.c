@@ -595,16 +595,17 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 		a->base = xstrdup(c.base);
 	page_meta_finish(&c, a);
 	if (own) {
-		/* hand the cleaned content on as a tree: rendering then walks it instead of
-		 * parsing a serialized copy; the page's own tree goes right after */
-		htmlDocPtr t = page_build(&c);
-		if (t) {
-			a->tree = t;
-			a->tree_free = page_tree_free;
-			a->tree_html = page_tree_html;
+		/* hand the cleaned content on as a flat body: rendering then walks it instead
+		 * of parsing a serialized copy */
+		struct html_flat *f;
+		page_output(&c, &f, &a->html);
+		if (f) {
+			a->tree = f;
+			a->tree_free = page_flat_free;
+			a->tree_html = page_flat_html;
 		}
 	}
-	if (!a->tree)
+	if (!a->tree && !a->html)
 		a->html = page_serialize(&c);
 	articles_push(out, a);
 	ctx_free(&c);

@@ -455,19 +455,23 @@ static char *pick_lang(struct page_ctx *c, const char *text)
 		if (k >= 2 && k <= 3)
 			return xstrdup(l);
 	}
-	size_t cjk = 0, latin = 0;
+	size_t cjk = 0, latin = 0, kana = 0;
 	const unsigned char *p = (const unsigned char *)text;
 	while (*p) {
 		size_t l = utf8_len(*p);
-		if (l == 3 && *p >= 0xE3 && *p <= 0xE9)
+		if (l == 3 && *p >= 0xE3 && *p <= 0xE9) {
 			cjk++;
+			/* U+3041..U+30FA: kana (not the middle dot or long mark Chinese borrows) */
+			unsigned cp = *p == 0xE3 && p[1] && p[2] ? 0x3000u | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu) : 0;
+			kana += cp - 0x3041u <= 0x30FAu - 0x3041u;
+		}
 		else if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
 			latin++;
 		for (size_t j = 0; j < l && *p; j++)
 			p++;
 	}
 	if (cjk * 3 > latin / 2 && cjk > 10)
-		return xstrdup("zh");
+		return xstrdup(kana * 20 > cjk ? "ja" : "zh"); /* Japanese prose is a third or more kana */
 	if (latin > 20)
 		return xstrdup("en");
 	return NULL;

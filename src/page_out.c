@@ -4,6 +4,8 @@
 #define PAGE_INTERNAL
 #include "newsread/page.h"
 
+#include "newsread/html.h"
+
 #include <libxml/HTMLtree.h>
 
 #include <stdlib.h>
@@ -92,17 +94,14 @@ static void esc(struct buf *b, const char *s, int attr)
 
 #define TREE_MAX_DEPTH 1000 /* deeper: libxml2 (max 2048 with XML_PARSE_HUGE) could differ */
 
-/* The cleaned content goes either to a string (page_serialize) or straight into a new
- * libxml2 tree (page_build) equal to what parsing that string would give: the emitters
- * below are the one place that knows the difference. */
+/* The cleaned content goes either to a string (page_serialize) or into a flat body
+ * (page_flatten) equal to what parsing that string would give: the emitters below are
+ * the one place that knows the difference. */
 struct out {
 	struct buf b;  /* string mode */
-	int tree;      /* 0 string, 1 tree, 2 a dry run of tree mode (only the checks) */
-	const char *names[TREE_MAX_DEPTH + 1]; /* open elements below body (dry run) */
-	htmlDocPtr doc;
-	xmlNode *cur;  /* element being filled (tree mode) */
-	struct buf pend; /* text waiting to become a node (tree mode, unescaped) */
-	int depth;     /* open elements below body (tree mode) */
+	struct html_flat *flat; /* flat mode, else NULL */
+	const char *names[TREE_MAX_DEPTH + 1]; /* open elements below body (flat mode) */
+	int depth;     /* how many (flat mode) */
 	int unsafe;    /* the parser would have restructured the string: use the string */
 	char last;     /* last byte of the serialized form, 0 when nothing yet */
 	int autop;     /* a <p> we opened for loose text is open */
@@ -111,27 +110,15 @@ struct out {
 	int pending_br;/* a <br> seen in loose text */
 };
 
-/* Tree mode: the waiting text becomes a text node (libxml2 keeps blank text too). */
-static void flush_text(struct out *o)
-{
-	if (!o->pend.len)
-		return;
-	if (o->pre && memchr(o->pend.s, '\r', o->pend.len))
-		o->unsafe = 1; /* the parser would normalise the line ends */
-	xmlAddChild(o->cur, xmlNewDocTextLen(o->doc, (const xmlChar *)o->pend.s, (int)o->pend.len));
-	o->pend.len = 0;
-}
-
 /* Text (unescaped) into the output. */
 static void emit_text(struct out *o, const char *s, size_t n)
 {
 	if (!n)
 		return;
-	if (o->tree == 2) {
+	if (o->flat) {
 		if (o->pre && memchr(s, '\r', n))
-			o->unsafe = 1; /* as flush_text */
-	} else if (o->tree) {
-		buf_add(&o->pend, s, n);
+			o->unsafe = 1; /* the parser would normalise the line ends */
+		html_flat_text(o->flat, s, n);
 	} else {
 		esc_n(&o->b, s, n, 0);
 	}
@@ -156,7 +143,7 @@ static int closes(const char *old_name, const char *new_name)
 static void emit_open(struct out *o, const char *name, const char *const *attrs, size_t nattrs, int is_void)
 {
 	o->last = '>';
-	if (!o->tree) {
+	if (!o->flat) {
 		buf_addc(&o->b, '<');
 		buf_adds(&o->b, name);
 		for (size_t i = 0; i + 1 < nattrs; i += 2) {
@@ -170,64 +157,41 @@ static void emit_open(struct out *o, const char *name, const char *const *attrs,
 		buf_addc(&o->b, '>');
 		return;
 	}
-	if (o->tree == 2) {
-		for (size_t i = 0; i + 1 < nattrs; i += 2)
-			if (attrs[i + 1] && strchr(attrs[i + 1], '\r'))
-				o->unsafe = 1;
-		if (o->depth && closes(o->names[o->depth - 1], name))
-			o->unsafe = 1;
-		if (!is_void) {
-			if (o->depth >= TREE_MAX_DEPTH)
-				o->unsafe = 1;
-			else
-				o->names[o->depth++] = name;
-		}
+	html_flat_open(o->flat, name, attrs, nattrs, is_void);
+	/* Once unsafe, the records only go on to make the string: no more checks (names
+	   would then hold elements already left, and freed with the page's subtrees). */
+	if (o->unsafe)
 		return;
-	}
-	flush_text(o);
-	xmlNode *n = xmlNewDocNode(o->doc, NULL, (const xmlChar *)name, NULL);
-	for (size_t i = 0; i + 1 < nattrs; i += 2) {
-		const char *v = attrs[i + 1];
-		if (!v || !*v)
-			continue;
-		if (strchr(v, '\r'))
-			o->unsafe = 1;
-		xmlNewProp(n, (const xmlChar *)attrs[i], (const xmlChar *)v);
-	}
+	for (size_t i = 0; i + 1 < nattrs; i += 2)
+		if (attrs[i + 1] && strchr(attrs[i + 1], '\r'))
+			o->unsafe = 1; /* the parser would normalise the line ends */
 	/* a start tag the parser would take as closing the open element */
-	if (o->depth && closes((const char *)o->cur->name, name))
+	if (o->depth && closes(o->names[o->depth - 1], name))
 		o->unsafe = 1;
-	xmlAddChild(o->cur, n);
 	if (!is_void) {
-		o->cur = n;
-		if (++o->depth > TREE_MAX_DEPTH)
+		if (o->depth >= TREE_MAX_DEPTH)
 			o->unsafe = 1;
+		else
+			o->names[o->depth++] = name;
 	}
 }
 
 static void emit_close(struct out *o, const char *name)
 {
 	o->last = '>';
-	if (!o->tree) {
+	if (!o->flat) {
 		buf_printf(&o->b, "</%s>", name);
 		return;
 	}
-	if (o->tree == 2) {
-		if (!o->depth || strcmp(o->names[o->depth - 1], name) != 0)
-			o->unsafe = 1;
-		else
-			o->depth--;
+	html_flat_close(o->flat, name);
+	if (o->unsafe)
 		return;
-	}
-	flush_text(o);
 	/* an end tag for another element than the open one: the parser would close
 	   differently (e.g. a loose paragraph ended inside a link) */
-	if (!o->depth || strcmp((const char *)o->cur->name, name) != 0) {
+	if (!o->depth || strcmp(o->names[o->depth - 1], name) != 0)
 		o->unsafe = 1;
-		return;
-	}
-	o->cur = o->cur->parent;
-	o->depth--;
+	else
+		o->depth--;
 }
 
 static void close_autop(struct out *o)
@@ -394,7 +358,7 @@ static void leave(struct out *o, xmlNode *n, enum kind k)
  * it is written (the page tree is not used afterwards). */
 static void out_content(struct page_ctx *c, struct out *o, int destroy)
 {
-	for (size_t i = 0; i < c->nkeep && !o->unsafe; i++) {
+	for (size_t i = 0; i < c->nkeep; i++) {
 		xmlNode *root = c->keep[i], *n = root;
 		while (n) {
 			int into = 0;
@@ -457,85 +421,35 @@ static int keeps_nested(const struct page_ctx *c)
 	return 0;
 }
 
-htmlDocPtr page_build(struct page_ctx *c)
+void page_output(struct page_ctx *c, struct html_flat **flat, char **html)
 {
 	struct out o;
 	memset(&o, 0, sizeof o);
-	/* a dry run first: whether the tree can stand for the string, before the page's
-	   subtrees are freed as they are copied */
-	o.tree = 2;
-	out_content(c, &o, 0);
-	if (o.unsafe)
-		return NULL;
-	memset(&o, 0, sizeof o);
-	buf_init(&o.pend);
-	o.tree = 1;
-	o.doc = htmlNewDocNoDtD(NULL, NULL);
-	/* element and attribute names from a dictionary: one copy of "p" instead of one per
-	   paragraph (xmlFreeDoc knows not to free dictionary strings) */
-	o.doc->dict = xmlDictCreate();
-	xmlNode *html = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"html", NULL);
-	xmlDocSetRootElement(o.doc, html);
-	o.cur = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
+	o.flat = xmalloc(sizeof *o.flat);
+	html_flat_init(o.flat);
+	/* The page's subtrees are freed as they are written: the body's chunks then take
+	   the place of the tree's nodes instead of adding to the peak memory. The records
+	   hold everything page_serialize writes, so its string can still be made from them. */
 	out_content(c, &o, !keeps_nested(c));
-	flush_text(&o);
-	buf_free(&o.pend);
-	return o.doc; /* o.unsafe cannot be set now: the same checks passed the dry run */
-}
-
-/* ---------- the built tree back to HTML ---------- */
-
-void page_tree_free(void *tree)
-{
-	if (tree) {
-		xmlFreeDoc((htmlDocPtr)tree);
-		page_trim();
+	*flat = NULL;
+	*html = NULL;
+	if (o.unsafe) {
+		*html = html_flat_html(o.flat);
+		page_flat_free(o.flat);
+	} else {
+		*flat = o.flat;
 	}
 }
 
-static int is_void_name(const xmlChar *name)
+void page_flat_free(void *flat)
 {
-	return strcmp((const char *)name, "br") == 0 || strcmp((const char *)name, "img") == 0 ||
-	       strcmp((const char *)name, "hr") == 0;
+	if (flat) {
+		html_flat_free(flat);
+		free(flat);
+	}
 }
 
-char *page_tree_html(const void *tree)
+char *page_flat_html(const void *flat)
 {
-	struct buf b;
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	xmlNode *root = tree ? xmlDocGetRootElement((htmlDocPtr)tree) : NULL;
-	xmlNode *body = root ? root->children : NULL;
-	if (!body || !body->children)
-		return buf_steal(&b);
-	xmlNode *n = body->children;
-	while (n) {
-		if (n->type == XML_TEXT_NODE) {
-			if (n->content)
-				esc(&b, (const char *)n->content, 0);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			buf_printf(&b, "<%s", (const char *)n->name);
-			for (xmlAttr *a = n->properties; a; a = a->next) {
-				buf_printf(&b, " %s=\"", (const char *)a->name);
-				if (a->children && a->children->content)
-					esc(&b, (const char *)a->children->content, 1);
-				buf_addc(&b, '"');
-			}
-			buf_addc(&b, '>');
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-			if (!is_void_name(n->name))
-				buf_printf(&b, "</%s>", (const char *)n->name);
-		}
-		while (n && !n->next) {
-			n = n->parent;
-			if (n == body)
-				return buf_steal(&b);
-			buf_printf(&b, "</%s>", (const char *)n->name);
-		}
-		n = n ? n->next : NULL;
-	}
-	return buf_steal(&b);
+	return html_flat_html(flat);
 }

@@ -16,6 +16,9 @@ void para_free(struct para *p)
 	free(p->runs);
 	free(p->scratch);
 	free(p->bmap);
+	free(p->fits.v);
+	buf_free(&p->line);
+	free(p->sp);
 	memset(p, 0, sizeof *p);
 }
 
@@ -209,6 +212,75 @@ static size_t grapheme_stretch(const uint8_t *t, size_t n, size_t from, size_t i
 	return e;
 }
 
+/* The common case of para_sanitize, most of a Chinese article: printable ASCII characters
+ * and 3-byte CJK characters of the gb_fast set, after another gb_fast one (so each starts
+ * a new cluster), with no ZWSP/WJ/SHY pending, in [i, stop) (stop: the next run boundary).
+ * Each becomes a unit of its own and the bytes are copied as they are; the general code
+ * gives the same result for them, only slower. Returns where it stopped; *last gets the
+ * input offset of the last character taken. The loop keeps the unit array and counts in
+ * locals: stores through p would make the compiler reload p's fields every character. */
+static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i, size_t stop,
+			   size_t *last)
+{
+	grow((void **)&p->s, &p->cap, p->len + (stop - i) + 8, 1); /* copied 1:1 */
+	struct unit *u = p->u, *o = u + p->n, *oend = u + p->ucap; /* o: the next unit */
+	size_t j = i, base = p->len - i; /* output offset - input offset */
+	/* the unit before is exactly one ideograph (for U_IDID) */
+	int han = p->n && p->len - o[-1].off == 3 && han_id(o[-1].cp);
+	while (j < stop) {
+		if (o == oend) {
+			size_t un = (size_t)(o - u);
+			p->n = un;
+			grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
+			u = p->u;
+			o = u + un;
+			oend = u + p->ucap;
+		}
+		uint8_t b0 = t[j];
+		uint32_t fc;
+		if (b0 - 0xE5u <= 0xE9u - 0xE5u && j + 3 <= n && (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
+			/* hottest: U+5000..U+9FFF (lead bytes E5-E9), ideographs all (han_id) */
+			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
+			if (fast_width[fc] == 3) { /* width 2, known */
+				*o++ = han ? (struct unit){(uint32_t)(base + j), fc, 2, BRK_ALLOW, U_IDID | U_KOK}
+					   : (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, 0};
+				han = 1;
+				j += 3;
+				continue;
+			}
+		}
+		int fw = 1;
+		size_t l = 1;
+		if (b0 - 0x20u < 0x5Fu) {
+			fc = b0;
+		} else if (b0 - 0xE2u <= 0xEFu - 0xE2u && j + 3 <= n &&
+			   (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
+			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
+			int8_t v = fast_width[fc];
+			if (!v)
+				v = learn_fast_width(fc);
+			if (v < 0)
+				break;
+			fw = v - 1;
+			l = 3;
+		} else {
+			break;
+		}
+		int h = han_id(fc); /* never an ASCII one */
+		*o++ = han && h ? (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_ALLOW, U_IDID | U_KOK}
+				: (struct unit){(uint32_t)(base + j), fc, (uint8_t)fw, BRK_NO, fc == ' ' ? U_SPACE : 0};
+		han = h;
+		j += l;
+	}
+	if (j > i) {
+		memcpy(p->s + p->len, t + i, j - i);
+		p->len += j - i;
+		p->n = (size_t)(o - u);
+		*last = o[-1].off - base;
+	}
+	return j;
+}
+
 void para_sanitize(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns)
 {
 	/* sanitized text never needs more than 3 bytes per input byte (a lone invalid byte
@@ -236,48 +308,15 @@ void para_sanitize(struct para *p, const char *t, size_t n, const struct run *ru
 		 * of its own, copied as is; the general code below gives the same result for
 		 * them, only slower. */
 		if (prev_fast && !pend) {
-			size_t stop = n, j = i, len = p->len, un = p->n;
+			size_t stop = n;
 			if (bi < nb) {
 				size_t bnd = bi & 1 ? runs[bi / 2].off + runs[bi / 2].len : runs[bi / 2].off;
 				if (bnd < stop)
 					stop = bnd;
 			}
-			grow((void **)&p->s, &p->cap, len + (stop - i) + 8, 1); /* copied 1:1 */
-			char *o = p->s;
-			while (j < stop) {
-				uint8_t b0 = ut[j];
-				ucs4_t fc;
-				int fw = 1;
-				if (b0 >= 0x20 && b0 < 0x7F) {
-					fc = b0;
-				} else if (b0 >= 0xE2 && b0 <= 0xEF && j + 3 <= n && (ut[j + 1] & 0xC0) == 0x80 &&
-					   (ut[j + 2] & 0xC0) == 0x80) {
-					fc = ((ucs4_t)(b0 & 0x0F) << 12) | ((ucs4_t)(ut[j + 1] & 0x3F) << 6) |
-					     (ut[j + 2] & 0x3F);
-					int8_t v = fast_width[fc];
-					if (!v)
-						v = learn_fast_width(fc);
-					if (v < 0)
-						break;
-					fw = v - 1;
-				} else {
-					break;
-				}
-				if (un == p->ucap)
-					grow((void **)&p->u, &p->ucap, un + 1, sizeof *p->u);
-				p->u[un++] = (struct unit){(uint32_t)len, fc, (uint8_t)fw, BRK_NO,
-							   fc == ' ' ? U_SPACE : 0};
-				o[len++] = (char)b0;
-				prev_off = j++;
-				if (fc >= 0x80) {
-					o[len++] = t[j++];
-					o[len++] = t[j++];
-				}
-			}
+			size_t j = fast_stretch(p, ut, n, i, stop, &prev_off);
 			if (j > i) {
-				p->len = len;
-				p->n = un;
-				cur = &p->u[un - 1];
+				cur = &p->u[p->n - 1];
 				i = j;
 				continue;
 			}

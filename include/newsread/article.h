@@ -31,9 +31,10 @@ struct article {
 	size_t ncats;
 	char *image;    /* lead image URL or NULL */
 	char *html;     /* body as UTF-8 HTML (may be NULL: no body, or only tree below) */
-	/* The body already parsed, instead of html (reader mode hands its cleaned tree on
-	 * rather than a string to parse again): an opaque tree that html_tree_to_doc()
-	 * walks, freed with tree_free, turned into HTML by tree_html (see article_html). */
+	/* The body already parsed, instead of html (reader mode hands its cleaned content
+	 * on rather than a string to parse again): a struct html_flat (html.h), opaque here,
+	 * that html_tree_to_doc() walks, freed with tree_free, turned into HTML by tree_html
+	 * (see article_html). */
 	void *tree;
 	void (*tree_free)(void *tree);
 	char *(*tree_html)(const void *tree);

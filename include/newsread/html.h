@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "newsread/doc.h"
+#include "newsread/util.h"
 
 /* Parse an HTML fragment or page (UTF-8) into d. base resolves relative URLs (may be
  * NULL). lang is the article's language when known ("zh", "en" or NULL): it chooses
@@ -13,8 +14,38 @@
  * Never fails: bad markup is recovered. */
 void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d);
 
-/* html_to_doc on a tree already parsed (an htmlDocPtr, e.g. struct article's tree),
- * which is left unchanged. */
+/* A body already parsed, as a compact flat stream of records instead of a libxml2 tree
+ * (reader mode hands its cleaned content on this way: a few bytes per element rather than
+ * a 120-byte node, and one pass to write it). Written in document order with the calls
+ * below. Walking it (html_flat_to_doc) gives what parsing its HTML (html_flat_html) would
+ * only when the writer nested opens and closes properly and gave only elements and text
+ * a parser would keep as they are; html_flat_html is exact whatever was written. The
+ * records live in chunks of a few KB (a large body is not one huge block: its chunks can
+ * reuse the memory of a tree freed while they are written). Records are private to html*.c. */
+struct hf_chunk;
+struct html_flat {
+	struct hf_chunk *first, *last;
+	size_t text_at;  /* offset in last just past the last record's header when that
+	                    record is text (later text joins it), else 0 */
+};
+void html_flat_init(struct html_flat *f);
+void html_flat_free(struct html_flat *f); /* its memory; f is empty afterwards */
+/* An element named name (lower case, as the parser names them) with attribute pairs
+ * attrs[0..nattrs) (name, value); pairs whose value is NULL or "" are left out.
+ * is_void: no content and no html_flat_close (br, img, hr). */
+void html_flat_open(struct html_flat *f, const char *name, const char *const *attrs, size_t nattrs, int is_void);
+/* An end tag for name (normally the innermost open element). */
+void html_flat_close(struct html_flat *f, const char *name);
+/* Text, unescaped (no NUL byte in it): joins the text right before it, as a parser
+ * makes one text node of the text between two tags. */
+void html_flat_text(struct html_flat *f, const char *s, size_t n);
+/* The records as HTML (malloc'd, never NULL): text escaped (& < >), attribute values
+ * quoted with " escaped too, void elements without an end tag. */
+char *html_flat_html(const struct html_flat *f);
+
+/* html_to_doc on a flat body (as if it were the content of <body>). */
+void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);
+/* The same for struct article's tree, which is a struct html_flat. */
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d);
 
 /* Resolve ref against base into an absolute URL (malloc'd). */

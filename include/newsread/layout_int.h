@@ -26,7 +26,19 @@ enum {
 	U_GAP = 1u << 4,     /* cjk-latin-space: one display-only space before this unit */
 	U_KOK = 1u << 5,     /* breaking before this unit keeps kinsoku (T9 level 2) */
 	U_URL = 1u << 6,     /* the previous unit is one of / ? & = - . _ (preferred T9 cut) */
+	U_IDID = 1u << 7,    /* set by para_sanitize's fast path (not on every such unit):
+				this unit starts with a han_id ideograph and the unit before is
+				exactly one (3 bytes), so UAX #14 allows a break between (ID ID)
+				and only T3's unit-word glue may look at the pair; such units
+				come with BRK_ALLOW and U_KOK, para_breaks' answer for them */
 };
+
+/* A CJK unified ideograph (UAX #14 class ID in every Unicode version libunistring has):
+ * 0x3400-0x9FFF less the Yijing hexagrams 0x4DC0-0x4DFF (class AL). */
+static inline int han_id(uint32_t c)
+{
+	return c - 0x3400u < 0x6C00u && c - 0x4DC0u >= 0x40u;
+}
 
 /* One unbreakable unit: an original grapheme cluster (ZWJ sequences stay one unit
  * even though the ZWJ itself is deleted). */
@@ -36,6 +48,19 @@ struct unit {
 	uint8_t w;      /* display columns (sum of wcwidth; clusters are capped, see width.c) */
 	uint8_t brk;    /* BRK_* before this unit */
 	uint8_t flags;  /* U_* */
+};
+
+/* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */
+struct fit {
+	size_t a, b;
+	unsigned flags;
+	int hyphen;     /* draw '-' at the end (soft hyphen break) */
+	int oversize;   /* a single unit wider than the line: cut by graphemes, '?' for too wide */
+};
+
+struct fits {
+	struct fit *v;
+	size_t n, cap;
 };
 
 /* A paragraph prepared for fitting: sanitized text, its units, runs remapped to it.
@@ -51,6 +76,10 @@ struct para {
 	size_t scap;
 	size_t *bmap;       /* run boundary remapping */
 	size_t bcap;
+	struct fits fits;   /* layout_para_text: the fitted lines */
+	struct buf line;    /* layout_para_text: the line being built, its spans */
+	struct lspan *sp;
+	size_t spcap;
 };
 
 void para_free(struct para *p);
@@ -83,19 +112,6 @@ void para_uax14(const struct para *p, char *lb);
  * candidates. */
 void para_glue_runs(struct para *p);
 int cp_is_cjk(uint32_t c);
-
-/* A fitted line: units [a, b) (trailing spaces already excluded), flags LINE_*. */
-struct fit {
-	size_t a, b;
-	unsigned flags;
-	int hyphen;     /* draw '-' at the end (soft hyphen break) */
-	int oversize;   /* a single unit wider than the line: cut by graphemes, '?' for too wide */
-};
-
-struct fits {
-	struct fit *v;
-	size_t n, cap;
-};
 
 /* layout.c: greedy fitter with push-out and T9 emergency breaks. first/rest: widths of
  * the first and following lines (> 0). */

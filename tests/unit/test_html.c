@@ -168,6 +168,22 @@ static void test_links_images(void **state)
 	expect_block(0, BLK_PARA, "Hello [图 1]");
 	parse("<p>中文内容 <img src=\"a.png\"></p>", NULL, "en");
 	expect_block(0, BLK_PARA, "中文内容 [image 1]");
+	/* Japanese is CJK but not Chinese: [image n], by its language or by its kana */
+	parse("<p>港の朝市は今日もにぎわっています。<img src=\"a.png\" alt=\"朝市\"></p>", NULL, NULL);
+	assert_int_equal(D.cjk, 1);
+	expect_block(0, BLK_PARA, "港の朝市は今日もにぎわっています。[image 1: 朝市]");
+	parse("<html lang=\"ja-JP\"><body><p>東京都庁舎<img src=\"a.png\"></p></body></html>", NULL, NULL);
+	expect_block(0, BLK_PARA, "東京都庁舎[image 1]");
+	parse("<p>港口早市今天依旧热闹。<img src=\"a.png\"></p>", NULL, "ja");
+	expect_block(0, BLK_PARA, "港口早市今天依旧热闹。[image 1]");
+	/* Chinese borrowing the katakana middle dot and long mark stays Chinese */
+	parse("<p>记者采访了约翰・史密斯与卡ー尔两位工程师。<img src=\"a.png\"></p>", NULL, NULL);
+	expect_block(0, BLK_PARA, "记者采访了约翰・史密斯与卡ー尔两位工程师。[图 1]");
+	/* the primary subtag decides: zh-Hant-TW is Chinese, jav (Javanese) is not ja */
+	parse("<p>中文内容 <img src=\"a.png\"></p>", NULL, "zh-Hant-TW");
+	expect_block(0, BLK_PARA, "中文内容 [图 1]");
+	parse("<p>中文内容 <img src=\"a.png\"></p>", NULL, "jav");
+	expect_block(0, BLK_PARA, "中文内容 [图 1]");
 	/* a link around an image only: the image's number, no empty link mark */
 	parse("<p><a href=\"/big.jpg\"><img src=\"/small.jpg\"></a>图</p>", "http://h.cn/", NULL);
 	expect_block(0, BLK_PARA, "[图 1]图");

@@ -545,6 +545,15 @@ static void test_bad_input(void **state)
 	assert_non_null(strstr(a->html, "编码没有被再次转换"));
 	assert_string_equal(a->lang, "zh");
 	article_free(a);
+	/* no lang attribute: Japanese prose (kana) is "ja", not "zh" */
+	a = extract_str("<html><body><div class=\"content\"><p>駅前の商店街では、今年も夏祭りの準備が"
+			"始まりました。地元の人たちが提灯を飾り、子どもたちは踊りの練習をしています。</p>"
+			"</div></body></html>",
+			&err, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(a);
+	assert_string_equal(a->lang, "ja");
+	article_free(a);
 }
 
 /* page_text_weight as first written, one code point at a time: the fast paths (runs of

@@ -3,6 +3,7 @@
 
 #include "newsread/util.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void test_buf(void **state)
@@ -93,6 +94,70 @@ static void test_read_file_limits(void **state)
 	assert_string_equal(e.msg, "/tmp: is a directory");
 }
 
+/* Read what a child writes into a pipe, with limit max. */
+static int read_pipe(size_t bytes, size_t max, char **data, size_t *len, struct nr_error *e)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		char block[1000];
+		for (size_t i = 0; i < sizeof block; i++)
+			block[i] = (char)('a' + i % 26);
+		for (size_t done = 0; done < bytes;) {
+			size_t n = bytes - done < sizeof block ? bytes - done : sizeof block;
+			if (write(p[1], block, n) != (ssize_t)n)
+				_exit(1);
+			done += n;
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	int rc = read_stream(p[0], "pipe", max, data, len, e);
+	close(p[0]);
+	int status;
+	waitpid(pid, &status, 0);
+	return rc;
+}
+
+static void test_read_stream(void **state)
+{
+	(void)state;
+	char *data;
+	size_t len;
+	struct nr_error e;
+	/* a pipe: no size known, read whole whatever its length */
+	assert_int_equal(read_pipe(0, 100, &data, &len, &e), 0);
+	assert_int_equal(len, 0);
+	assert_string_equal(data, "");
+	free(data);
+	assert_int_equal(read_pipe(300000, 300000, &data, &len, &e), 0);
+	assert_int_equal(len, 300000);
+	assert_int_equal(strlen(data), 300000);
+	assert_int_equal(data[299999], 'a' + 999 % 26); /* the last byte of a 1000-byte block */
+	free(data);
+	assert_int_equal(read_pipe(300001, 300000, &data, &len, &e), -1);
+	assert_string_equal(e.msg, "pipe: larger than the limit of 300000 bytes");
+	/* a regular file of exactly the limit, and of one byte more */
+	char path[] = "/tmp/nrutilXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char big[5000];
+	memset(big, 'x', sizeof big);
+	assert_int_equal(write(fd, big, sizeof big), (ssize_t)sizeof big);
+	close(fd);
+	assert_int_equal(read_file(path, 5000, &data, &len, &e), 0);
+	assert_int_equal(len, 5000);
+	assert_int_equal(data[4999], 'x');
+	assert_int_equal(data[5000], '\0');
+	free(data);
+	assert_int_equal(read_file(path, 4999, &data, &len, &e), -1);
+	assert_non_null(strstr(e.msg, "larger than the limit of 4999 bytes"));
+	unlink(path);
+}
+
 static void test_strings(void **state)
 {
 	(void)state;
@@ -112,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_next_cp),
 		cmocka_unit_test(test_read_file_limits),
+		cmocka_unit_test(test_read_stream),
 		cmocka_unit_test(test_strings),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -379,11 +379,12 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		bmp_cls_init();
 	unsigned bspec = C_BSPEC | (strict ? C_STRICT : 0); /* the classes special as unit b */
 	size_t glue = 0;          /* units still inside a number's Han unit word */
-	size_t last_ns = (size_t)-1; /* last non-space unit before i */
+	uint32_t an = 0;          /* code point of the last non-space unit before i, 0: none
+				     (as U+0000, which is no kinsoku no-end character) */
 	p->u[0].brk = BRK_NO;
 	p->u[0].flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 	if (!(p->u[0].flags & U_SPACE))
-		last_ns = 0;
+		an = p->u[0].cp;
 	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
 	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
@@ -392,7 +393,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			 * the break and flags of the Han-Han case below (see U_IDID) */
 			for (; i + 1 < n && (u[1].flags & U_IDID); i++)
 				u++;
-			last_ns = i;
+			an = u->cp;
 			continue;
 		}
 		/* from sanitizing: ZWSP allow, 0xFF forbid (U_IDID units have the answer
@@ -405,7 +406,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			 * break): UAX #14 decides, no tailoring applies */
 			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
 			u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
-			last_ns = i;
+			an = b;
 			continue;
 		}
 		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
@@ -415,7 +416,6 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			    !(a - '0' < 10u && (cb & C_CJK))) {
 				/* no tailoring looks at this pair (see bmp_cls_init): UAX #14 and
 				 * kinsoku decide, as in the general code below */
-				uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 				int ne = an >= 0x80 && an < 0x10000 && (bmp_cls[an] & C_NE);
 				int sp = u->flags & U_SPACE;
 				int kok = !(cb & C_NS) && !ne && !sp;
@@ -428,7 +428,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 				u->flags = fl;
 				u->brk = kok && lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
 				if (!sp)
-					last_ns = i;
+					an = b;
 				continue;
 			}
 		}
@@ -436,14 +436,13 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		if (must) {
 			u->brk = BRK_MUST;
 			if (!(u->flags & U_SPACE))
-				last_ns = i;
+				an = b;
 			continue;
 		}
 		if (u->flags & U_NEWLINE) {
 			u->brk = BRK_NO;
 			continue;
 		}
-		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 		int uax = lb[u->off] == UC_BREAK_POSSIBLE;
 		int allow = uax;
 		/* T4: quotation marks break like Unicode 15.1 next to wide characters */
@@ -511,6 +510,6 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		    ((cp_is_cjk(a) && cp_is_latin(b)) || (cp_is_latin(a) && cp_is_cjk(b))))
 			u->flags |= U_GAP;
 		if (!(u->flags & U_SPACE))
-			last_ns = i;
+			an = b;
 	}
 }

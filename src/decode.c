@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -155,22 +156,43 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* 1 when p starts with one of CJK's three-byte sequences: a lead E1..EF but ED and two
+ * continuation bytes, never overlong, never a surrogate. Reads p[0..3] as one word. */
+static inline int cjk3(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap32(v);
+#endif
+	unsigned lead = v & 0xFFu;
+	return (v & 0xC0C0F0u) == 0x8080E0u && lead != 0xE0 && lead != 0xED;
+}
+
 /* Copy UTF-8, one U+FFFD for each maximal invalid subpart, NUL as U+FFFD. */
 static void utf8_repair(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, start = 0;
+	size_t i = 0, start = 0, lim4 = n > 3 ? n - 3 : 0; /* i < lim4: four bytes left */
 	while (i < n) {
-		/* hot: ASCII other than NUL, and CJK's never-overlong three-byte sequences */
+		/* hot: ASCII other than NUL, eight bytes at a time: no high bit, and then a byte
+		 * is zero exactly when subtracting one from each borrows into a high bit */
+		const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+		uint64_t w;
+		while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & hi) && !((w - lo) & hi)))
+			i += 8;
+		if (i >= n)
+			break;
 		if (p[i] - 1u < 0x7Fu) {
 			i++;
 			continue;
 		}
-		if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
-		    (p[i + 2] & 0xC0) == 0x80) {
+		/* hot: runs of CJK's three-byte sequences */
+		size_t run = i;
+		while (i < lim4 && cjk3(p + i))
 			i += 3;
+		if (i != run)
 			continue;
-		}
 		size_t l = p[i] ? utf8_len(p + i, n - i) : 0;
 		if (l) {
 			i += l;

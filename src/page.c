@@ -242,9 +242,10 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	unsigned k = 0;
 	int sp = 1;
 	while (i < n) {
-		/* hot: a run of ideographs (lead E5..E9, U+5000..U+9FFF) without the general decoder */
+		/* hot: a run of ideographs without the general decoder: leads E4..E9 are
+		 * U+4000..U+9FFF, all weighing 3, neither space nor punctuation */
 		size_t run = i;
-		while (i < lim && s[i] - 0xE5u <= 4u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
+		while (i < lim && s[i] - 0xE4u <= 5u && ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u)
 			i += 3;
 		if (i != run) {
 			sp = 0;

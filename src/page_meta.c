@@ -491,8 +491,12 @@ static char *strip_byline(const char *s)
 
 static char *first_image(struct page_ctx *c)
 {
-	for (size_t k = 0; k < c->nkeep; k++)
-		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], 1)) {
+	for (size_t k = 0; k < c->nkeep; k++) {
+		/* the statistics count the images of each subtree (cleaning only removed some
+		 * since): subtrees without any are skipped */
+		int into = 1;
+		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], into)) {
+			into = n->type != XML_ELEMENT_NODE || !n->_private || INFO(n)->imgs > 0;
 			if (page_tag(n) != T_IMG)
 				continue;
 			const char *w = page_attr(n, "width"), *h = page_attr(n, "height");
@@ -506,6 +510,7 @@ static char *first_image(struct page_ctx *c)
 			if (src && *src && !has_iprefix(src, "data:"))
 				return url_resolve(c->base ? c->base : "", src);
 		}
+	}
 	return NULL;
 }
 

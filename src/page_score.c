@@ -412,38 +412,47 @@ static void norm(const char *s, char *out, size_t max)
 			p++;
 			continue;
 		}
-		size_t l = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+		size_t l = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2, j = 1;
+		while (j < l && p[j]) /* a sequence cut short by the end is taken as far as it goes */
+			j++;
 		/* drop CJK punctuation (U+3000..U+303F, U+FF00..U+FF0F, U+FF1A..U+FF20) */
 		int punct = (p[0] == 0xE3 && p[1] == 0x80) ||
 			    (p[0] == 0xEF && p[1] == 0xBC && (p[2] <= 0x8F || (p[2] >= 0x9A && p[2] <= 0xA0)));
-		for (size_t j = 0; j < l && p[j]; j++) {
-			if (!punct)
-				out[k++] = (char)p[j];
-		}
-		for (size_t j = 0; j < l && *p; j++)
-			p++;
+		for (size_t m = 0; m < j && !punct; m++)
+			out[k++] = (char)p[m];
+		p += j;
 	}
 	out[k] = '\0';
 }
 
-static const char *const furniture[] = {
-	"分享到", "分享", "相关阅读", "相关新闻", "相关文章", "相关推荐", "推荐阅读", "延伸阅读",
-	"热门推荐", "猜你喜欢", "热点推荐", "广告", "返回搜狐查看更多", "点击查看", "点击进入专题",
-	"打开app", "扫一扫", "关注我们", "网友评论", "我要评论", "查看全部评论", "阅读原文", "阅读全文",
-	"advertisement", "advertising", "sponsored", "relatedarticles", "relatedstories", "readmore",
-	"sharethisarticle", "share", "sharethis", "moreonthisstory", "mostread", "mostpopular",
-	"youmightalsolike", "recommended", "comments", "relatedcoverage", "readnext", "seealso",
-	"topstories", "moreon", "adchoices", "advertisementscrolltocontinuewithcontent", "end",
-	"readercomments", "评论", "网友评论", "精选留言", "热门评论", "最新评论", "读者评论", "留言", "热门跟贴",
-	"作者文章", "大家都在看", "热门文章", "热文", "24小时热文", "trendingnow", "trending", "mostviewed",
-	"morefromthisauthor", "leaveareply", "responses", "discussion", "jointheconversation",
+/* Entries with their lengths: a text is compared only to entries as long as it. */
+struct phrase {
+	const char *s;
+	size_t len;
+};
+#define F(s) {s, sizeof s - 1}
+static const struct phrase furniture[] = {
+	F("分享到"), F("分享"), F("相关阅读"), F("相关新闻"), F("相关文章"), F("相关推荐"), F("推荐阅读"), F("延伸阅读"),
+	F("热门推荐"), F("猜你喜欢"), F("热点推荐"), F("广告"), F("返回搜狐查看更多"), F("点击查看"), F("点击进入专题"),
+	F("打开app"), F("扫一扫"), F("关注我们"), F("网友评论"), F("我要评论"), F("查看全部评论"), F("阅读原文"), F("阅读全文"),
+	F("advertisement"), F("advertising"), F("sponsored"), F("relatedarticles"),
+	F("relatedstories"), F("readmore"), F("sharethisarticle"), F("share"), F("sharethis"),
+	F("moreonthisstory"), F("mostread"), F("mostpopular"), F("youmightalsolike"),
+	F("recommended"), F("comments"), F("relatedcoverage"), F("readnext"), F("seealso"),
+	F("topstories"), F("moreon"), F("adchoices"),
+	F("advertisementscrolltocontinuewithcontent"), F("end"), F("readercomments"), F("评论"),
+	F("网友评论"), F("精选留言"), F("热门评论"), F("最新评论"), F("读者评论"), F("留言"), F("热门跟贴"), F("作者文章"),
+	F("大家都在看"), F("热门文章"), F("热文"), F("24小时热文"), F("trendingnow"), F("trending"),
+	F("mostviewed"), F("morefromthisauthor"), F("leaveareply"), F("responses"),
+	F("discussion"), F("jointheconversation"),
 };
 
 /* Calls to follow an account or scan a code, as article pages end with. */
-static const char *const furniture_prefix[] = {
-	"长按识别", "长按二维码", "扫码关注", "点击上方", "点击蓝字", "扫描二维码", "关注公众号",
-	"signupforour", "subscribetoour", "followuson", "责任编辑", "责编", "本文编辑",
+static const struct phrase furniture_prefix[] = {
+	F("长按识别"), F("长按二维码"), F("扫码关注"), F("点击上方"), F("点击蓝字"), F("扫描二维码"), F("关注公众号"),
+	F("signupforour"), F("subscribetoour"), F("followuson"), F("责任编辑"), F("责编"), F("本文编辑"),
 };
+#undef F
 
 static int is_furniture_text(const char *t)
 {
@@ -455,10 +464,11 @@ static int is_furniture_text(const char *t)
 	while (l > 0 && n[l - 1] >= '0' && n[l - 1] <= '9')
 		n[--l] = '\0';
 	for (size_t i = 0; i < ARRAY_LEN(furniture); i++)
-		if (n[0] == furniture[i][0] && strcmp(n, furniture[i]) == 0)
+		if (l == furniture[i].len && memcmp(n, furniture[i].s, l) == 0)
 			return 1;
 	for (size_t i = 0; i < ARRAY_LEN(furniture_prefix); i++)
-		if (n[0] == furniture_prefix[i][0] && has_prefix(n, furniture_prefix[i]))
+		if (n[0] == furniture_prefix[i].s[0] && l >= furniture_prefix[i].len &&
+		    memcmp(n, furniture_prefix[i].s, furniture_prefix[i].len) == 0)
 			return 1;
 	return 0;
 }
@@ -626,15 +636,18 @@ void page_clean(struct page_ctx *c)
 	page_pick_title(c);
 	for (size_t k = 0; k < c->nkeep; k++) {
 		xmlNode *root = c->keep[k], *n = root;
+		int tables = table_part(root); /* whether mark_layout has anything to mark */
 		while (n) {
 			if (n != root && is_el(n) && clean_drop(c, n)) {
 				xmlNode *next = page_next(n, root, 0);
 				page_remove(c, n);
 				n = next;
 			} else {
+				tables |= page_tag(n) == T_TABLE;
 				n = page_next(n, root, 1);
 			}
 		}
-		mark_layout(root);
+		if (tables)
+			mark_layout(root);
 	}
 }

@@ -235,6 +235,63 @@ static void test_fix_entities(void **state)
 	free(s);
 }
 
+/* The repair of UTF-8 as first written, one sequence at a time (U+FFFD for each maximal
+ * invalid subpart and for NUL): the decoder's word-at-a-time paths must give the same. */
+static void plain_repair(struct buf *out, const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = p[i];
+		size_t len = 0, want = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+										 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80, hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+		if (c && want) {
+			len = 1;
+			while (len < want && i + len < n && p[i + len] >= (len == 1 ? lo : 0x80) &&
+			       p[i + len] <= (len == 1 ? hi : 0xBF))
+				len++;
+		}
+		if (c && want && len == want) {
+			buf_add(out, (const char *)p + i, len);
+		} else {
+			buf_adds(out, FFFD);
+			len = len ? len : 1;
+		}
+		i += len;
+	}
+}
+
+static void test_repair_fast_paths(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a", "0", " ", "abcdefgh", "long ascii run!", "\0", "中", "文", "，", "\xE1\x80\x80", "\xEF\xBF\xBF",
+		"\xE0\xA0\x80", "\xE0\x80\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xC2\xA0", "\xC0\xAF",
+		"\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xE4\xB8", "\xE4", "\x80", "\xBF", "\xFF", "\xF5",
+	};
+	srand(11);
+	struct buf in, want;
+	buf_init(&in);
+	buf_init(&want);
+	for (int it = 0; it < 4000; it++) {
+		in.len = want.len = 0;
+		buf_add(&in, "x", 1); /* never a BOM */
+		for (int j = rand() % 50; j > 0; j--) {
+			const char *pc = pieces[rand() % ARRAY_LEN(pieces)];
+			buf_add(&in, pc, *pc ? strlen(pc) : 1);
+		}
+		buf_add(&want, "", 0);
+		plain_repair(&want, (const unsigned char *)in.s, in.len);
+		size_t ol;
+		char *out = decode_document(in.s, in.len, "utf-8", &ol, NULL);
+		assert_int_equal(ol, want.len);
+		assert_memory_equal(out, want.s, ol);
+		free(out);
+	}
+	buf_free(&in);
+	buf_free(&want);
+}
+
 int main(void)
 {
 	test_locale();
@@ -248,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_http_and_xml_decl),
 		cmocka_unit_test(test_invalid_bytes),
 		cmocka_unit_test(test_fix_entities),
+		cmocka_unit_test(test_repair_fast_paths),
 	};
 	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include "newsread/datetime.h"
 #include "newsread/html.h"
 #include "newsread/layout.h"
+#define PAGE_INTERNAL /* the tag lookup and text weights */
 #include "newsread/page.h"
 
 #include <dirent.h>
@@ -555,6 +556,121 @@ static void test_bad_input(void **state)
 	article_free(a);
 }
 
+/* page_text_weight as first written, one code point at a time: the fast paths (runs of
+ * ideographs, ASCII) must give the same weight and commas. */
+static size_t plain_weight(const char *s, unsigned *commas)
+{
+	size_t n = strlen(s), w = 0, l;
+	int sp = 1;
+	for (size_t i = 0; i < n; i += l) {
+		unsigned cp = utf8_next_cp(s + i, n - i, &l);
+		if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x3000) {
+			w += !sp;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		w += page_is_cjk(cp) ? 3 : 1;
+		if (cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == ',' || (cp == '.' && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n')))
+			(*commas)++;
+	}
+	return w;
+}
+
+static void test_text_weight(void **state)
+{
+	(void)state;
+	unsigned k = 0;
+	assert_int_equal(page_text_weight("一个中文句子，结束。", &k), 30);
+	assert_int_equal(k, 2);
+	k = 0;
+	assert_int_equal(page_text_weight("  two  words. ", &k), 11); /* "two words." and a space */
+	assert_int_equal(k, 1);
+	/* pieces at the edges of the fast paths: U+4000 and U+9FFF, the ideographic space and
+	 * commas next to them, other CJK, cut and stray bytes, ASCII punctuation */
+	static const char *const pieces[] = {
+		"a", "Z", "7", ".", ". ", ".\n", ",", " ", "\n", "\t", "\r", "\xC2\xA0", "\xE3\x80\x80", "、", "。",
+		"《", "〇", "\xE4\x80\x80", "一", "中", "为", "\xE4\xB6\xBF", "\xE9\xBF\xBF", "\xEA\xB0\x80",
+		"，", "！", "？", "；", "：", "é", "\xF0\x9F\x98\x80", "\xF0\xA0\x80\x80", "\xE4\xB8",
+		"\xE5", "\x80", "\xFF", "\xED\xA0\x80", "\xE0\x80\xAF",
+	};
+	srand(7);
+	struct buf b;
+	buf_init(&b);
+	for (int it = 0; it < 5000; it++) {
+		b.len = 0;
+		buf_add(&b, "", 0);
+		for (int j = rand() % 40; j > 0; j--)
+			buf_adds(&b, pieces[rand() % ARRAY_LEN(pieces)]);
+		unsigned got = 3, want = 3;
+		assert_int_equal(page_text_weight(b.s, &got), plain_weight(b.s, &want));
+		assert_int_equal(got, want);
+		assert_int_equal(page_text_weight(b.s, NULL), plain_weight(b.s, &want));
+	}
+	buf_free(&b);
+}
+
+/* Tag numbers: every listed name, in any case; others are T_OTHER; they agree with page_is. */
+static void test_tag_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		unsigned tag;
+	} names[] = {
+		{"a", T_A}, {"address", T_ADDRESS}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
+		{"base", T_BASE}, {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR},
+		{"button", T_BUTTON}, {"canvas", T_CANVAS}, {"caption", T_CAPTION}, {"center", T_CENTER},
+		{"dd", T_DD}, {"details", T_DETAILS}, {"dialog", T_DIALOG}, {"div", T_DIV}, {"dl", T_DL},
+		{"dt", T_DT}, {"embed", T_EMBED}, {"fieldset", T_FIELDSET}, {"figure", T_FIGURE},
+		{"font", T_FONT}, {"footer", T_FOOTER}, {"form", T_FORM}, {"h1", T_H1}, {"h2", T_H2},
+		{"h3", T_H3}, {"h4", T_H4}, {"h5", T_H5}, {"h6", T_H6}, {"header", T_HEADER}, {"hr", T_HR},
+		{"html", T_HTML}, {"iframe", T_IFRAME}, {"img", T_IMG}, {"input", T_INPUT}, {"li", T_LI},
+		{"link", T_LINK}, {"main", T_MAIN}, {"map", T_MAP}, {"meta", T_META}, {"nav", T_NAV},
+		{"noscript", T_NOSCRIPT}, {"object", T_OBJECT}, {"ol", T_OL}, {"p", T_P}, {"pre", T_PRE},
+		{"script", T_SCRIPT}, {"section", T_SECTION}, {"select", T_SELECT}, {"style", T_STYLE},
+		{"svg", T_SVG}, {"table", T_TABLE}, {"tbody", T_TBODY}, {"td", T_TD}, {"template", T_TEMPLATE},
+		{"textarea", T_TEXTAREA}, {"tfoot", T_TFOOT}, {"th", T_TH}, {"thead", T_THEAD},
+		{"time", T_TIME}, {"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		assert_int_equal(page_tag_of_name(names[i].name), names[i].tag);
+		char up[32];
+		size_t l = strlen(names[i].name);
+		for (size_t j = 0; j <= l; j++)
+			up[j] = (char)(names[i].name[j] >= 'a' && names[i].name[j] <= 'z' ? names[i].name[j] - 32
+											   : names[i].name[j]);
+		assert_int_equal(page_tag_of_name(up), names[i].tag);
+	}
+	static const char *const others[] = {"", "b", "span", "h7", "divx", "di", "zzz", "aa", "video1", "中文"};
+	for (size_t i = 0; i < ARRAY_LEN(others); i++)
+		assert_int_equal(page_tag_of_name(others[i]), T_OTHER);
+	assert_int_equal(page_tag_of_name(NULL), T_OTHER);
+	/* on a parsed page (not indexed: the name is looked up) */
+	const char *html = "<html><head><title>t</title></head><body><div><p>x<br><b>y</b></p><TABLE><tr><td>z"
+			   "</td></tr></TABLE><h1>h</h1><span>s</span></div></body></html>";
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlNode *root = xmlDocGetRootElement(doc);
+	int seen = 0;
+	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
+		if (n->type != XML_ELEMENT_NODE) {
+			assert_int_equal(page_tag(n), T_NONE);
+			continue;
+		}
+		seen++;
+		unsigned want = T_OTHER;
+		for (size_t i = 0; i < ARRAY_LEN(names); i++)
+			if (page_is(n, names[i].name))
+				want = names[i].tag;
+		assert_int_equal(page_tag(n), want);
+	}
+	assert_true(seen >= 12);
+	xmlFreeDoc(doc);
+}
+
 int main(void)
 {
 	test_locale();
@@ -565,6 +681,8 @@ int main(void)
 		cmocka_unit_test(test_tree_equals_string),
 		cmocka_unit_test(test_feed_links),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_text_weight),
+		cmocka_unit_test(test_tag_names),
 	};
 	return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }

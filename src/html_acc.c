@@ -184,8 +184,8 @@ void acc_text(struct acc *a, const char *s, size_t n, const struct hattr *at, in
 			   space; well-formed 3-byte sequences U+1000..U+1FFF, U+3000..U+CFFF and
 			   U+E000..U+EFFF, none of them whitespace or dropped) without decoding */
 			while (i < n) {
-				/* hottest: ideographs U+5000..U+9FFF (lead E5..E9) */
-				while (n - i >= 3 && (unsigned)((unsigned char)s[i] - 0xE5u) <= 4u &&
+				/* hottest: CJK U+3000..U+CFFF (lead E3..EC, as in acc_skip) */
+				while (i + 2 < n && (unsigned)((unsigned char)s[i] - 0xE3u) <= 0xECu - 0xE3u &&
 				       ((((unsigned char)s[i + 1] ^ 0x80u) | ((unsigned char)s[i + 2] ^ 0x80u)) < 0x40u))
 					i += 3;
 				if (i >= n)

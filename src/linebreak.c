@@ -47,15 +47,14 @@ enum {
 	C_ASPEC = 1u << 4,  /* as the unit before: a tailoring or U_URL may look at it */
 	C_BSPEC = 1u << 5,  /* as the unit itself: a one-sided tailoring may look at it */
 	C_FWSEP = 1u << 6,  /* U+FF0C, U+FF0E: special before a full-width digit only */
-	C_FWDIG = 1u << 7,  /* U+FF10-U+FF19 */
-	C_DIGIT = 1u << 8,  /* '0'-'9': as the unit before, special before a Han character (T3) */
-	C_HAN = 1u << 9,    /* cp_is_han */
-	C_STRICT = 1u << 10, /* the unit itself, at the strict level: dashes and ellipses */
+	C_STRICT = 1u << 7, /* the unit itself, at the strict level: dashes and ellipses */
+	/* and not in the table (one byte a code point): '0'-'9' as the unit before are
+	 * special before a CJK character (T3 looks at Han ones) */
 };
-static uint16_t bmp_cls[0x10000];
+static uint8_t bmp_cls[0x10000];
 static int bmp_cls_ready;
 
-static void set_range(uint32_t a, uint32_t b, uint16_t bit)
+static void set_range(uint32_t a, uint32_t b, uint8_t bit)
 {
 	for (uint32_t c = a; c <= b; c++)
 		bmp_cls[c] |= bit;
@@ -67,12 +66,12 @@ static void bmp_cls_init(void)
 		bmp_cls[no_start[k]] |= C_NS;
 	for (size_t k = 0; k < ARRAY_LEN(no_end); k++)
 		bmp_cls[no_end[k]] |= C_NE;
-	/* cp_is_han (BMP part); cp_is_cjk: Han and kana */
-	set_range(0x3400, 0x4DBF, C_HAN | C_CJK);
-	set_range(0x4E00, 0x9FFF, C_HAN | C_CJK);
-	set_range(0xF900, 0xFAFF, C_HAN | C_CJK);
-	bmp_cls[0x3005] |= C_HAN | C_CJK;
-	bmp_cls[0x3007] |= C_HAN | C_CJK;
+	/* cp_is_cjk: Han (BMP part) and kana */
+	set_range(0x3400, 0x4DBF, C_CJK);
+	set_range(0x4E00, 0x9FFF, C_CJK);
+	set_range(0xF900, 0xFAFF, C_CJK);
+	bmp_cls[0x3005] |= C_CJK;
+	bmp_cls[0x3007] |= C_CJK;
 	set_range(0x3040, 0x30FF, C_CJK);
 	set_range(0x31F0, 0x31FF, C_CJK);
 	/* cp_is_latin */
@@ -80,15 +79,13 @@ static void bmp_cls_init(void)
 	set_range('A', 'Z', C_LATIN);
 	set_range('0', '9', C_LATIN);
 	set_range(0xC0, 0x24F, C_LATIN);
-	bmp_cls[0xD7] &= (uint16_t)~C_LATIN;
-	bmp_cls[0xF7] &= (uint16_t)~C_LATIN;
+	bmp_cls[0xD7] &= (uint8_t)~C_LATIN;
+	bmp_cls[0xF7] &= (uint8_t)~C_LATIN;
 	/* controls and '\n' (U_NEWLINE units): always the general path */
 	set_range(0, 0x1F, C_ASPEC | C_BSPEC);
 	set_range(0x7F, 0x9F, C_ASPEC | C_BSPEC);
-	/* the unit before: T3 digits (C_DIGIT), T8 digits, T5 '.' ',', T6 Hangul, T8 signs,
-	 * U_URL, T4 */
-	set_range('0', '9', C_DIGIT);
-	set_range(0xFF10, 0xFF19, C_ASPEC | C_FWDIG);
+	/* the unit before: T8 digits, T5 '.' ',', T6 Hangul, T8 signs, U_URL, T4 */
+	set_range(0xFF10, 0xFF19, C_ASPEC);
 	set_range(0xAC00, 0xD7A3, C_ASPEC);
 	static const uint32_t aspec[] = {'.', ',', '+', '-', 0x2212, 0xFF0B, 0xFF0D, '/', '?', '&',
 					 '=', '_', 0x201D, 0x2019};
@@ -290,9 +287,9 @@ static uint16_t han_x_han_get(uint32_t x)
  * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
  * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
  * collision. Keys are zero-padded to three words, hashed and compared a word at a time. */
-enum { MEMO_MAX = 24, MEMO_N = 2048 };
+enum { MEMO_MAX = 22, MEMO_N = 2048 };
 struct lb_memo {
-	uint64_t key[MEMO_MAX / 8];
+	uint64_t key[3]; /* MEMO_MAX bytes, zero-padded */
 	uint8_t len; /* 0: empty */
 	char lb[MEMO_MAX];
 };
@@ -307,7 +304,7 @@ static void uax14_stretch(const uint8_t *t, size_t n, char *lb, int head, int ta
 		u8_possible_linebreaks(t, n, "UTF-8", lb);
 		return;
 	}
-	uint64_t k[MEMO_MAX / 8] = {0};
+	uint64_t k[3] = {0};
 	uint8_t *s = (uint8_t *)k;
 	memcpy(s, t, n);
 	if (head)
@@ -382,11 +379,12 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		bmp_cls_init();
 	unsigned bspec = C_BSPEC | (strict ? C_STRICT : 0); /* the classes special as unit b */
 	size_t glue = 0;          /* units still inside a number's Han unit word */
-	size_t last_ns = (size_t)-1; /* last non-space unit before i */
+	uint32_t an = 0;          /* code point of the last non-space unit before i, 0: none
+				     (as U+0000, which is no kinsoku no-end character) */
 	p->u[0].brk = BRK_NO;
 	p->u[0].flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 	if (!(p->u[0].flags & U_SPACE))
-		last_ns = 0;
+		an = p->u[0].cp;
 	size_t n = p->n; /* locals: the byte stores below would make p's fields reload */
 	for (size_t i = 1; i < n; i++) {
 		struct unit *u = &p->u[i], *pu = &p->u[i - 1];
@@ -395,7 +393,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			 * the break and flags of the Han-Han case below (see U_IDID) */
 			for (; i + 1 < n && (u[1].flags & U_IDID); i++)
 				u++;
-			last_ns = i;
+			an = u->cp;
 			continue;
 		}
 		/* from sanitizing: ZWSP allow, 0xFF forbid (U_IDID units have the answer
@@ -408,17 +406,16 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 			 * break): UAX #14 decides, no tailoring applies */
 			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
 			u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
-			last_ns = i;
+			an = b;
 			continue;
 		}
 		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
 		if ((a | b) < 0x10000 && !glue && !pre && !must && !(u->flags & U_SHY)) {
 			unsigned ca = bmp_cls[a], cb = bmp_cls[b];
-			if (!(cb & bspec) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && (cb & C_FWDIG)) &&
-			    !((ca & C_DIGIT) && (cb & C_HAN))) {
+			if (!(cb & bspec) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && cp_is_fwdigit(b)) &&
+			    !(a - '0' < 10u && (cb & C_CJK))) {
 				/* no tailoring looks at this pair (see bmp_cls_init): UAX #14 and
 				 * kinsoku decide, as in the general code below */
-				uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 				int ne = an >= 0x80 && an < 0x10000 && (bmp_cls[an] & C_NE);
 				int sp = u->flags & U_SPACE;
 				int kok = !(cb & C_NS) && !ne && !sp;
@@ -431,7 +428,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 				u->flags = fl;
 				u->brk = kok && lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
 				if (!sp)
-					last_ns = i;
+					an = b;
 				continue;
 			}
 		}
@@ -439,14 +436,13 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		if (must) {
 			u->brk = BRK_MUST;
 			if (!(u->flags & U_SPACE))
-				last_ns = i;
+				an = b;
 			continue;
 		}
 		if (u->flags & U_NEWLINE) {
 			u->brk = BRK_NO;
 			continue;
 		}
-		uint32_t an = last_ns != (size_t)-1 ? p->u[last_ns].cp : 0;
 		int uax = lb[u->off] == UC_BREAK_POSSIBLE;
 		int allow = uax;
 		/* T4: quotation marks break like Unicode 15.1 next to wide characters */
@@ -514,6 +510,6 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		    ((cp_is_cjk(a) && cp_is_latin(b)) || (cp_is_latin(a) && cp_is_cjk(b))))
 			u->flags |= U_GAP;
 		if (!(u->flags & U_SPACE))
-			last_ns = i;
+			an = b;
 	}
 }

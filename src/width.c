@@ -227,6 +227,7 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 	size_t j = i, base = p->len - i; /* output offset - input offset */
 	/* the unit before is exactly one ideograph (for U_IDID) */
 	int han = p->n && p->len - o[-1].off == 3 && han_id(o[-1].cp);
+	size_t lim = n < 3 ? 0 : n - 2 < stop ? n - 2 : stop; /* j < lim: 3 bytes from j fit in n */
 	while (j < stop) {
 		if (o == oend) {
 			size_t un = (size_t)(o - u);
@@ -238,14 +239,23 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 		}
 		uint8_t b0 = t[j];
 		uint32_t fc;
-		if (b0 - 0xE5u <= 0xE9u - 0xE5u && j + 3 <= n && (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
-			/* hottest: U+5000..U+9FFF (lead bytes E5-E9), ideographs all (han_id) */
-			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
-			if (fast_width[fc] == 3) { /* width 2, known */
-				*o++ = han ? (struct unit){(uint32_t)(base + j), fc, 2, BRK_ALLOW, U_IDID | U_KOK}
-					   : (struct unit){(uint32_t)(base + j), fc, 2, BRK_NO, 0};
-				han = 1;
+		if (j < lim && b0 - 0xE4u <= 0xE9u - 0xE4u) {
+			/* hottest: a run of ideographs U+4000..U+9FFF (lead bytes E4-E9; han_id
+			 * but for the Yijing hexagrams U+4DC0..U+4DFF) of known width 2 */
+			struct unit *o0 = o;
+			uint8_t brk = han ? BRK_ALLOW : BRK_NO, fl = han ? U_IDID | U_KOK : 0;
+			while (j < lim && o < oend && t[j] - 0xE4u <= 0xE9u - 0xE4u &&
+			       (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
+				fc = ((uint32_t)(t[j] & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
+				if (fast_width[fc] != 3 || fc - 0x4DC0u < 0x40u)
+					break;
+				*o++ = (struct unit){(uint32_t)(base + j), fc, 2, brk, fl};
+				brk = BRK_ALLOW;
+				fl = U_IDID | U_KOK;
 				j += 3;
+			}
+			if (o != o0) {
+				han = 1;
 				continue;
 			}
 		}

@@ -507,6 +507,7 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 		if (x->type != XML_ELEMENT_NODE)
 			continue;
 		x->_private = &c->info[i];
+		c->info[i].node = x;
 		c->info[i].order = (unsigned)i;
 		c->info[i].hints = page_hints(x);
 		unsigned id = page_tag_of_name((const char *)x->name);

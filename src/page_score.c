@@ -160,7 +160,7 @@ static int is_furniture(const xmlNode *n)
  * the statistics of what stays in the same walk (page_stats' post-order). drop() sees n
  * before n's own statistics are reset: they are still those of the last count, which
  * the removals so far did not change (they were outside n's subtree). */
-static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
+static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *), int last)
 {
 	xmlNode *root = c->body, *n = root;
 	while (n) {
@@ -174,6 +174,8 @@ static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
 			n = up; /* its siblings are done: leave the parent */
 		} else {
 			stats_enter(n);
+			if (last && is_el(n))
+				INFO(n)->live = 1;
 			if (n->type == XML_ELEMENT_NODE && n->children) {
 				n = n->children;
 				continue;
@@ -196,20 +198,25 @@ static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *))
 
 void page_prune(struct page_ctx *c)
 {
-	prune_pass(c, is_junk);
-	prune_pass(c, is_furniture);
+	prune_pass(c, is_junk, 0);
+	prune_pass(c, is_furniture, 1);
 }
 
 /* A block that holds text as a paragraph does. */
-static int para_like(const xmlNode *n)
+static int para_info(const struct page_info *i)
 {
-	unsigned t = page_tag(n);
+	unsigned t = i->id;
 	if (t == T_P || t == T_PRE)
 		return 1;
-	if (!is_el(n) || INFO(n)->blocks)
+	if (i->blocks)
 		return 0;
 	return t == T_DIV || t == T_SECTION || t == T_TD || t == T_CENTER || t == T_BLOCKQUOTE || t == T_FONT ||
 	       t == T_ARTICLE;
+}
+
+static int para_like(const xmlNode *n)
+{
+	return is_el(n) && para_info(INFO(n));
 }
 
 struct cands { /* the elements page_choose scored */
@@ -305,12 +312,14 @@ void page_choose(struct page_ctx *c)
 {
 	xmlNode *root = c->body;
 	struct cands cs = {0};
-	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
-		if (!para_like(n))
+	/* the body's elements in document order: the index holds them in that order, one
+	 * range for the body's subtree, so they are read from it rather than by a walk
+	 * through every node (text too) of a large tree */
+	for (unsigned o = INFO(root)->order, end = last_order(root); o <= end; o++) {
+		struct page_info *i = &c->info[o];
+		if (!i->live || !para_info(i) || i->text < 25 || (i->hints & HINT_NEG))
 			continue;
-		struct page_info *i = INFO(n);
-		if (i->text < 25 || (i->hints & HINT_NEG))
-			continue;
+		xmlNode *n = i->node;
 		double s = 1 + i->commas + (i->text / 100.0 > 3 ? 3 : i->text / 100.0);
 		xmlNode *a = n->parent;
 		for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {

@@ -52,6 +52,8 @@ struct page_info { /* per element, through node->_private */
 	unsigned char tag;      /* TAG_* of the element, set once when indexed */
 	unsigned char kind;     /* page_out.c's kind of element + 1; 0 until first asked */
 	unsigned char id;       /* T_* of its name, set once when indexed */
+	unsigned char live;     /* still in the tree after page_prune */
+	xmlNode *node;          /* the element itself */
 };
 enum { TAG_A = 1, TAG_P = 2, TAG_IMG = 4, TAG_LI = 8, TAG_INPUT = 16, TAG_BLOCK = 32 }; /* page_info.tag */
 

@@ -286,8 +286,10 @@ static uint16_t han_x_han_get(uint32_t x)
 /* libunistring's answers for short stretches, remembered by their exact bytes (the same
  * bytes always get the same answer): Chinese text repeats a few shapes, "X。" at a
  * paragraph's end, an opening quote, "——", a short number. Direct-mapped, replaced on
- * collision. Keys are zero-padded to three words, hashed and compared a word at a time. */
-enum { MEMO_MAX = 22, MEMO_N = 2048 };
+ * collision. Keys are zero-padded to three words, hashed and compared a word at a time.
+ * 512 entries (24 KB resident): 2048 save 0.2% of the instructions at 1 MB for 72 KB
+ * more memory, which counts more on a short article. */
+enum { MEMO_MAX = 22, MEMO_N = 512 };
 struct lb_memo {
 	uint64_t key[3]; /* MEMO_MAX bytes, zero-padded */
 	uint8_t len; /* 0: empty */

@@ -35,27 +35,39 @@ int cp_default_wide(uint32_t c)
 	       (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+/* Code points with a grapheme break on both sides whenever the neighbour is one too:
+ * printable ASCII, CJK punctuation, kana (not its combining marks), Han, full-width
+ * forms, general punctuation — none is Extend, Prepend, ZWJ, RI or pictographic. */
+static inline int gb_fast(ucs4_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029) ||
+	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) || (c >= 0xFF01 && c <= 0xFF60) ||
+	       (c >= 0x2010 && c <= 0x2027);
+}
+
 /* wcwidth for the Basic Multilingual Plane, remembered: the C library's answer costs some
  * fifty instructions a call and the layout asks once per character. The table is filled
- * as characters are met; LC_CTYPE is set once at start-up and never changes after. */
-static int8_t bmp_width[0x10000];
-static uint8_t bmp_known[0x10000 / 8];
+ * as characters are met; LC_CTYPE is set once at start-up and never changes after. One
+ * byte a code point: 0 not known yet, else wcwidth + 2 (BI_W) with BI_FAST for gb_fast
+ * ones, so para_sanitize's copy loop needs one load for both. */
+enum { BI_FAST = 0x80, BI_W = 0x7F };
+static uint8_t bmp_info[0x10000];
 
-static int learn_wcwidth(uint32_t c)
+static uint8_t learn_info(uint32_t c)
 {
-	if (c >= 0x10000)
-		return wcwidth((wchar_t)c);
-	bmp_width[c] = (int8_t)wcwidth((wchar_t)c);
-	bmp_known[c >> 3] |= (uint8_t)(1u << (c & 7));
-	return bmp_width[c];
+	bmp_info[c] = (uint8_t)((wcwidth((wchar_t)c) + 2) | (gb_fast(c) ? BI_FAST : 0));
+	return bmp_info[c];
 }
 
 /* Inline for the known case: a table look-up; the C library only the first time. */
 static inline int cached_wcwidth(uint32_t c)
 {
-	if (c < 0x10000 && (bmp_known[c >> 3] & (1u << (c & 7))))
-		return bmp_width[c];
-	return learn_wcwidth(c);
+	if (c >= 0x10000)
+		return wcwidth((wchar_t)c);
+	uint8_t v = bmp_info[c];
+	if (!v)
+		v = learn_info(c);
+	return (v & BI_W) - 2;
 }
 
 /* Code points deleted without trace (besides the break effects para_sanitize gives some). */
@@ -169,28 +181,6 @@ static inline int utf8_decode(const uint8_t *s, size_t n, ucs4_t *c)
 	return l;
 }
 
-/* Code points with a grapheme break on both sides whenever the neighbour is one too:
- * printable ASCII, CJK punctuation, kana (not its combining marks), Han, full-width
- * forms, general punctuation — none is Extend, Prepend, ZWJ, RI or pictographic. */
-static inline int gb_fast(ucs4_t c)
-{
-	return (c >= 0x20 && c < 0x7F) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029) ||
-	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) || (c >= 0xFF01 && c <= 0xFF60) ||
-	       (c >= 0x2010 && c <= 0x2027);
-}
-
-/* For the copy loop of para_sanitize: 1 + the width of a gb_fast code point of known
- * non-negative width, -1 for any other, 0 not yet known. One load instead of gb_fast's
- * range tests and the width look-up. */
-static int8_t fast_width[0x10000];
-
-static int8_t learn_fast_width(uint32_t c)
-{
-	int w;
-	fast_width[c] = (int8_t)(gb_fast(c) && (w = cached_wcwidth(c)) >= 0 ? w + 1 : -1);
-	return fast_width[c];
-}
-
 /* Grapheme breaks for the stretch that starts at from (a clean boundary) and runs over
  * the code points at and after i up to and including the first fast one; returns its end. */
 static size_t grapheme_stretch(const uint8_t *t, size_t n, size_t from, size_t i, char *gb)
@@ -247,8 +237,8 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			while (j < lim && o < oend && t[j] - 0xE4u <= 0xE9u - 0xE4u &&
 			       (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
 				fc = ((uint32_t)(t[j] & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
-				if (fast_width[fc] != 3 || fc - 0x4DC0u < 0x40u)
-					break;
+				if (bmp_info[fc] != (BI_FAST | (2 + 2)) || fc - 0x4DC0u < 0x40u)
+					break; /* not known yet, or not width 2, or a hexagram */
 				*o++ = (struct unit){(uint32_t)(base + j), fc, 2, brk, fl};
 				brk = BRK_ALLOW;
 				fl = U_IDID | U_KOK;
@@ -266,12 +256,12 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 		} else if (b0 - 0xE2u <= 0xEFu - 0xE2u && j + 3 <= n &&
 			   (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
 			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
-			int8_t v = fast_width[fc];
+			uint8_t v = bmp_info[fc];
 			if (!v)
-				v = learn_fast_width(fc);
-			if (v < 0)
+				v = learn_info(fc);
+			if (!(v & BI_FAST) || (v & BI_W) < 2) /* not gb_fast, or no width */
 				break;
-			fw = v - 1;
+			fw = (v & BI_W) - 2;
 			l = 3;
 		} else {
 			break;

@@ -420,6 +420,60 @@ static void test_uax14_stretches(void **state)
 	para_free(&p);
 }
 
+/* para_sanitize marks a unit U_IDID when it and the unit before are each one ideograph,
+ * and gives it para_breaks' answer ahead of time (a break allowed, kinsoku kept);
+ * para_breaks then only steps over it. On random text of ideographs, unit words after
+ * numbers (T3), punctuation, marks and controls, the breaks and flags must equal those
+ * para_breaks computes itself when the marks are taken off, at both kinsoku levels and
+ * with cjk-latin-space; and the marks must be there (the fast path is exercised). */
+static void test_idid_fast_path(void **state)
+{
+	(void)state;
+	static const char *const bits[] = {
+		"中", "国", "经", "济", "一", "鿿", "㐀", "䷀", "々", "〇", "万元", "亿美元", "个百分点",
+		"12", "３", "．", "，", "。", "“", "”", "——", "……", "%", " ", "a", "\u200b", "\u2060",
+		"\u00ad", "\u0301", "\n", "👍🏻", "あ", "가",
+	};
+	struct para p = {0};
+	struct unit *plain = NULL;
+	size_t cap = 0, marked = 0;
+	struct buf b;
+	buf_init(&b);
+	for (int it = 0; it < 4000; it++) {
+		b.len = 0;
+		int k = 1 + (int)rnd(60);
+		for (int j = 0; j < k; j++)
+			buf_adds(&b, bits[rnd(ARRAY_LEN(bits))]);
+		int strict = (int)rnd(2), gap = (int)rnd(2);
+		para_sanitize(&p, b.s, b.len, NULL, 0);
+		if (p.n > cap) {
+			cap = p.n;
+			plain = xrealloc(plain, cap * sizeof *plain);
+		}
+		for (size_t i = 0; i < p.n; i++) { /* as the general path would leave them */
+			plain[i] = p.u[i];
+			if (plain[i].flags & U_IDID) {
+				plain[i].flags &= (uint8_t)~(U_IDID | U_KOK);
+				plain[i].brk = BRK_NO;
+				marked++;
+			}
+		}
+		struct unit *fast = p.u;
+		p.u = plain;
+		para_breaks(&p, strict, gap);
+		p.u = fast;
+		para_breaks(&p, strict, gap);
+		for (size_t i = 0; i < p.n; i++) {
+			assert_int_equal(p.u[i].brk, plain[i].brk);
+			assert_int_equal(p.u[i].flags & ~U_IDID, plain[i].flags);
+		}
+	}
+	assert_true(marked > 1000);
+	free(plain);
+	buf_free(&b);
+	para_free(&p);
+}
+
 int main(void)
 {
 	test_locale();
@@ -428,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_fuzz_bytes),
 		cmocka_unit_test(test_linebreaktest),
 		cmocka_unit_test(test_uax14_stretches),
+		cmocka_unit_test(test_idid_fast_path),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
 }

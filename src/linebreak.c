@@ -341,9 +341,10 @@ void para_uax14(const struct para *p, char *lb)
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
 		if (i - a == 1 && a) { /* a lone ideograph between two others */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
-			for (; i + 1 < n && (u[i + 1].flags & U_IDID); i++) /* and the run of them */
-				lb[u[i].off] = UC_BREAK_POSSIBLE;
-			a = i;
+			const struct unit *q = &u[i], *ql = &u[n - 1]; /* and the run of them */
+			for (; q < ql && (q[1].flags & U_IDID); q++)
+				lb[q->off] = UC_BREAK_POSSIBLE;
+			a = i = (size_t)(q - u);
 			continue;
 		}
 		if (a && i - a == 3 && i < n && u[a + 1].off - u[a].off == 3) {

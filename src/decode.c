@@ -169,15 +169,15 @@ static inline int cjk3(const unsigned char *p)
 	return (v & 0xC0C0F0u) == 0x8080E0u && lead != 0xE0 && lead != 0xED;
 }
 
-/* Copy UTF-8, one U+FFFD for each maximal invalid subpart, NUL as U+FFFD. */
-static void utf8_repair(struct buf *out, const char *s, size_t n)
+/* Length of the longest prefix of s that is valid UTF-8 without NUL. */
+static size_t utf8_clean_len(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, start = 0, lim4 = n > 3 ? n - 3 : 0; /* i < lim4: four bytes left */
+	const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+	size_t i = 0, lim4 = n > 3 ? n - 3 : 0; /* i < lim4: four bytes left */
 	while (i < n) {
 		/* hot: ASCII other than NUL, eight bytes at a time: no high bit, and then a byte
 		 * is zero exactly when subtracting one from each borrows into a high bit */
-		const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
 		uint64_t w;
 		while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & hi) && !((w - lo) & hi)))
 			i += 8;
@@ -194,10 +194,19 @@ static void utf8_repair(struct buf *out, const char *s, size_t n)
 		if (i != run)
 			continue;
 		size_t l = p[i] ? utf8_len(p + i, n - i) : 0;
-		if (l) {
-			i += l;
-			continue;
-		}
+		if (!l)
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Copy UTF-8, one U+FFFD for each maximal invalid subpart, NUL as U+FFFD. */
+static void utf8_repair(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, start = 0;
+	while ((i += utf8_clean_len(s + i, n - i)) < n) {
 		buf_add(out, s + start, i - start);
 		buf_adds(out, REPLACEMENT);
 		/* skip the maximal subpart: the lead byte and the continuation bytes that fit */
@@ -516,8 +525,10 @@ static const char *guess_charset(const char *s, size_t n)
 
 /* ---- the decoder ---- */
 
-char *decode_document(const char *bytes, size_t len, const char *http_charset, size_t *outlen,
-		      const char **charset)
+/* decode_document; own, when not NULL, is the malloc'd, NUL-terminated input itself:
+ * returned as the text when that is the input unchanged, else left to the caller. */
+static char *decode(const char *bytes, size_t len, const char *http_charset, size_t *outlen,
+		    const char **charset, char **own)
 {
 	const unsigned char *u = (const unsigned char *)bytes;
 	const char *cs = NULL;
@@ -551,25 +562,51 @@ char *decode_document(const char *bytes, size_t len, const char *http_charset, s
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, "", 0);
-	if (strcmp(cs, "UTF-8") == 0 || iconv_convert(cs, bytes + skip, len - skip, &b) < 0) {
+	if (strcmp(cs, "UTF-8") != 0 && iconv_convert(cs, bytes + skip, len - skip, &b) >= 0) {
+		/* a NUL never reaches the string users (iconv passes U+0000 through) */
+		if (memchr(b.s, '\0', b.len)) {
+			struct buf c;
+			buf_init(&c);
+			buf_add(&c, "", 0);
+			utf8_repair(&c, b.s, b.len);
+			buf_free(&b);
+			b = c;
+		}
+	} else {
+		cs = "UTF-8";
+		if (own && !skip && utf8_clean_len(bytes, len) == len) {
+			/* the input is the text already (the common case): no copy of it */
+			buf_free(&b);
+			if (charset)
+				*charset = cs;
+			*outlen = len;
+			char *t = *own;
+			*own = NULL;
+			return t;
+		}
 		b.len = 0;
 		b.s[0] = '\0';
-		cs = "UTF-8";
-		utf8_repair(&b, bytes + skip, len - skip);
-	}
-	/* a NUL never reaches the string users (iconv passes U+0000 through) */
-	if (memchr(b.s, '\0', b.len)) {
-		struct buf c;
-		buf_init(&c);
-		buf_add(&c, "", 0);
-		utf8_repair(&c, b.s, b.len);
-		buf_free(&b);
-		b = c;
+		utf8_repair(&b, bytes + skip, len - skip); /* makes no NUL */
 	}
 	if (charset)
 		*charset = cs;
 	*outlen = b.len;
 	return buf_steal(&b);
+}
+
+char *decode_document(const char *bytes, size_t len, const char *http_charset, size_t *outlen,
+		      const char **charset)
+{
+	return decode(bytes, len, http_charset, outlen, charset, NULL);
+}
+
+char *decode_document_owned(char **bytes, size_t len, const char *http_charset, size_t *outlen,
+			    const char **charset)
+{
+	char *t = decode(*bytes, len, http_charset, outlen, charset, bytes);
+	free(*bytes); /* NULL when it became t */
+	*bytes = NULL;
+	return t;
 }
 
 /* ---- HTML entities in XML ---- */

@@ -84,6 +84,17 @@ static const struct tag_name {
 	{"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
 };
 
+/* strcmp with a in any ASCII case, b in lower case. */
+static int name_cmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	for (;; x++, y++) {
+		int d = low(*x) - *y;
+		if (d || !*y)
+			return d;
+	}
+}
+
 unsigned page_tag_of_name(const char *name)
 {
 	if (!name)
@@ -91,7 +102,7 @@ unsigned page_tag_of_name(const char *name)
 	size_t lo = 0, hi = ARRAY_LEN(tag_names);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int d = ascii_casecmp(name, tag_names[mid].name);
+		int d = name_cmp(name, tag_names[mid].name);
 		if (d == 0)
 			return tag_names[mid].id;
 		if (d < 0)
@@ -102,27 +113,19 @@ unsigned page_tag_of_name(const char *name)
 	return T_OTHER;
 }
 
-static const char *const block_tags[] = {
-	"p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre",
-	"h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
-	"hr", "li", "tr", "td", "th", "dd", "dt", "center", "address", "fieldset", "details",
-};
-
-/* The name test, for elements not indexed yet. */
-static int block_name(const xmlNode *n)
+/* The block-level elements, for the text's word breaks and a block's statistics. */
+static int block_tag(unsigned t)
 {
-	int c0 = low(n->name[0]);
-	/* hot: rule out the common inline elements (span, strong, a, em, i, img...) by their
-	   first bytes: no block tag starts with e, i, g, k, q, r, v..z, nor with s other than
-	   "se", nor with a other than "ar", "as", "ad" */
-	int c1 = c0 ? low(n->name[1]) : 0;
-	if (c0 == 'e' || c0 == 'i' || c0 == 'g' || c0 == 'k' || c0 == 'q' || c0 == 'r' || c0 >= 'v' ||
-	    (c0 == 's' && c1 != 'e') || (c0 == 'a' && c1 != 'r' && c1 != 's' && c1 != 'd'))
+	switch (t) {
+	case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_TABLE: case T_UL:
+	case T_OL: case T_DL: case T_BLOCKQUOTE: case T_PRE: case T_H1: case T_H2: case T_H3: case T_H4:
+	case T_H5: case T_H6: case T_FIGURE: case T_HEADER: case T_FOOTER: case T_ASIDE: case T_NAV:
+	case T_FORM: case T_HR: case T_LI: case T_TR: case T_TD: case T_TH: case T_DD: case T_DT:
+	case T_CENTER: case T_ADDRESS: case T_FIELDSET: case T_DETAILS:
+		return 1;
+	default:
 		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(block_tags); i++)
-		if (c0 == block_tags[i][0] && ascii_casecmp((const char *)n->name, block_tags[i]) == 0)
-			return 1;
-	return 0;
+	}
 }
 
 int page_is_block(const xmlNode *n)
@@ -131,7 +134,7 @@ int page_is_block(const xmlNode *n)
 		return 0;
 	if (n->_private) /* indexed: page_index cached it */
 		return (((const struct page_info *)n->_private)->tag & TAG_BLOCK) != 0;
-	return block_name(n);
+	return block_tag(page_tag_of_name((const char *)n->name));
 }
 
 /* Hints match whole words of class and id (split at anything but letters, digits and
@@ -511,7 +514,7 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 		c->info[i].tag = (unsigned char)((id == T_A ? TAG_A : 0) | (id == T_P ? TAG_P : 0) |
 						 (id == T_IMG ? TAG_IMG : 0) | (id == T_LI ? TAG_LI : 0) |
 						 (id == T_INPUT || id == T_SELECT || id == T_TEXTAREA ? TAG_INPUT : 0) |
-						 (block_name(x) ? TAG_BLOCK : 0));
+						 (block_tag(id) ? TAG_BLOCK : 0));
 		i++;
 	}
 	return 0;

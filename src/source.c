@@ -193,7 +193,7 @@ static int parse_kind(enum kind k, const char *u, size_t ulen, const char *name,
 
 /* Check, decode and detect; returns the decoded text (or NULL with err) and its kind. */
 static char *prepare(const char *bytes, size_t len, const char *content_type, const char *name, size_t *ulen,
-		     enum kind *k, struct nr_error *err)
+		     enum kind *k, char **own, struct nr_error *err)
 {
 	size_t i = 0;
 	while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
@@ -208,7 +208,9 @@ static char *prepare(const char *bytes, size_t len, const char *content_type, co
 	}
 	char cs[64];
 	int have_cs = decode_content_type_charset(content_type, cs, sizeof cs);
-	char *u = decode_document(bytes, len, have_cs ? cs : NULL, ulen, NULL);
+	/* own: bytes is that malloc'd buffer, which the decoder may keep as the text */
+	char *u = own ? decode_document_owned(own, len, have_cs ? cs : NULL, ulen, NULL)
+		      : decode_document(bytes, len, have_cs ? cs : NULL, ulen, NULL);
 	char mt[128];
 	media_type(content_type, mt, sizeof mt);
 	*k = detect(u, *ulen, mt, name);
@@ -222,8 +224,8 @@ static int parse_owned(char **bytes, size_t len, const char *content_type, const
 {
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
-	char *u = prepare(*bytes, len, content_type, name, &ulen, &k, err);
-	free(*bytes);
+	char *u = prepare(*bytes, len, content_type, name, &ulen, &k, bytes, err);
+	free(*bytes); /* when not taken already */
 	*bytes = NULL;
 	if (!u)
 		return -1;
@@ -239,7 +241,7 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
 {
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
-	char *u = prepare(bytes, len, content_type, name, &ulen, &k, err);
+	char *u = prepare(bytes, len, content_type, name, &ulen, &k, NULL, err);
 	if (!u)
 		return -1;
 	int rc = parse_kind(k, u, ulen, name, url, out, err);
@@ -321,7 +323,7 @@ static int load_fetched(const char *src, const struct source_spec *spec, struct 
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
 	int rc = -1;
-	char *u = prepare(r->data, r->len, r->content_type, src, &ulen, &k, err);
+	char *u = prepare(r->data, r->len, r->content_type, src, &ulen, &k, NULL, err);
 	if (u) {
 		if (k != K_HTML || !source_front_page(u, ulen, r->final_url) ||
 		    !load_announced(u, ulen, src, r->final_url, spec, out, &rc, err)) {

@@ -12,6 +12,11 @@
  * canonical name used (static string). Never fails. */
 char *decode_document(const char *bytes, size_t len, const char *http_charset, size_t *outlen,
 		      const char **charset);
+/* decode_document on a malloc'd buffer with a NUL after its len bytes (as read_file
+ * returns it), which it takes (*bytes = NULL): when the bytes are valid UTF-8 already
+ * (no BOM, no NUL), that buffer is the result, without a copy. */
+char *decode_document_owned(char **bytes, size_t len, const char *http_charset, size_t *outlen,
+			    const char **charset);
 
 /* Canonical iconv name for a WHATWG label ("gb2312" -> "GB18030", "utf8" -> "UTF-8"),
  * or NULL when unknown. */

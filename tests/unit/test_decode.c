@@ -292,6 +292,40 @@ static void test_repair_fast_paths(void **state)
 	buf_free(&want);
 }
 
+/* decode_document_owned: the same text as decode_document; valid UTF-8 is not copied. */
+static void test_owned(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+		"<p>纯净的 UTF-8 文本。</p>", "\xEF\xBB\xBF<p>带 BOM</p>", "<p>坏\xE4\xB8字节\xFF</p>", "a\0b",
+		"<meta charset=\"gbk\"><p>\xD6\xD0\xCE\xC4</p>", "", "plain ascii",
+	};
+	static const char *const labels[] = {NULL, "utf-8", "gbk"};
+	int kept = 0;
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++)
+		for (size_t j = 0; j < ARRAY_LEN(labels); j++) {
+			size_t len = i == 3 ? 3 : strlen(docs[i]), l1, l2;
+			const char *c1, *c2;
+			char *want = decode_document(docs[i], len, labels[j], &l1, &c1);
+			char *own = xmalloc(len + 1);
+			memcpy(own, docs[i], len);
+			own[len] = '\0';
+			char *keep = own;
+			char *got = decode_document_owned(&own, len, labels[j], &l2, &c2);
+			assert_null(own);
+			assert_int_equal(l2, l1);
+			assert_memory_equal(got, want, l1 + 1);
+			assert_string_equal(c2, c1);
+			/* UTF-8 that comes out unchanged: the buffer itself */
+			int same = strcmp(c1, "UTF-8") == 0 && l1 == len && memcmp(want, docs[i], len) == 0;
+			assert_int_equal(got == keep, same);
+			kept += same;
+			free(got);
+			free(want);
+		}
+	assert_true(kept >= 6);
+}
+
 int main(void)
 {
 	test_locale();
@@ -306,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_bytes),
 		cmocka_unit_test(test_fix_entities),
 		cmocka_unit_test(test_repair_fast_paths),
+		cmocka_unit_test(test_owned),
 	};
 	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }

@@ -647,6 +647,22 @@ static void test_tag_names(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(others); i++)
 		assert_int_equal(page_tag_of_name(others[i]), T_OTHER);
 	assert_int_equal(page_tag_of_name(NULL), T_OTHER);
+	/* block-level names, in any case, on elements not indexed */
+	static const char *const blocks[] = {
+		"p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre",
+		"h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
+		"hr", "li", "tr", "td", "th", "dd", "dt", "center", "address", "fieldset", "details",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		int want = 0;
+		for (size_t j = 0; j < ARRAY_LEN(blocks); j++)
+			want |= strcmp(names[i].name, blocks[j]) == 0;
+		xmlNode *el = xmlNewNode(NULL, (const xmlChar *)names[i].name);
+		assert_int_equal(page_is_block(el), want);
+		xmlNodeSetName(el, (const xmlChar *)(want ? "SECTION" : "SPAN"));
+		assert_int_equal(page_is_block(el), want);
+		xmlFreeNode(el);
+	}
 	/* on a parsed page (not indexed: the name is looked up) */
 	const char *html = "<html><head><title>t</title></head><body><div><p>x<br><b>y</b></p><TABLE><tr><td>z"
 			   "</td></tr></TABLE><h1>h</h1><span>s</span></div></body></html>";

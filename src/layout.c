@@ -167,14 +167,17 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 					best_hy = 0;
 				}
 				col += u->w;
-				while (col <= avail && j + 1 < n && !(u[1].flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
+				const struct unit *ub = NULL, *ul = &p->u[n - 1]; /* last allowed, last */
+				while (col <= avail && u < ul && !(u[1].flags & (U_NEWLINE | U_SPACE | U_GAP | U_SHY))) {
 					u++;
-					j++;
-					if (u->brk == BRK_ALLOW) {
-						best = j;
-						best_hy = 0;
-					}
+					if (u->brk == BRK_ALLOW)
+						ub = u;
 					col += u->w;
+				}
+				j = (size_t)(u - p->u);
+				if (ub) {
+					best = (size_t)(ub - p->u);
+					best_hy = 0;
 				}
 				colns = col;
 				if (colns > avail)

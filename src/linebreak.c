@@ -81,9 +81,12 @@ static void bmp_cls_init(void)
 	set_range(0xC0, 0x24F, C_LATIN);
 	bmp_cls[0xD7] &= (uint8_t)~C_LATIN;
 	bmp_cls[0xF7] &= (uint8_t)~C_LATIN;
-	/* controls and '\n' (U_NEWLINE units): always the general path */
+	/* controls and '\n' (U_NEWLINE units): always the general path; with U+2028 and
+	 * U+2029 (as code point units) they are the only units a mandatory break follows */
 	set_range(0, 0x1F, C_ASPEC | C_BSPEC);
 	set_range(0x7F, 0x9F, C_ASPEC | C_BSPEC);
+	bmp_cls[0x2028] |= C_ASPEC | C_BSPEC;
+	bmp_cls[0x2029] |= C_ASPEC | C_BSPEC;
 	/* the unit before: T8 digits, T5 '.' ',', T6 Hangul, T8 signs, U_URL, T4 */
 	set_range(0xFF10, 0xFF19, C_ASPEC);
 	set_range(0xAC00, 0xD7A3, C_ASPEC);
@@ -338,9 +341,10 @@ void para_uax14(const struct para *p, char *lb)
 		/* a cut before unit i (or the end): the stretch is units [a, i) */
 		if (i - a == 1 && a) { /* a lone ideograph between two others */
 			lb[u[a].off] = UC_BREAK_POSSIBLE;
-			for (; i + 1 < n && (u[i + 1].flags & U_IDID); i++) /* and the run of them */
-				lb[u[i].off] = UC_BREAK_POSSIBLE;
-			a = i;
+			const struct unit *q = &u[i], *ql = &u[n - 1]; /* and the run of them */
+			for (; q < ql && (q[1].flags & U_IDID); q++)
+				lb[q->off] = UC_BREAK_POSSIBLE;
+			a = i = (size_t)(q - u);
 			continue;
 		}
 		if (a && i - a == 3 && i < n && u[a + 1].off - u[a].off == 3) {
@@ -402,22 +406,13 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 		 * of the Han-Han case instead, not wanted inside a unit word) */
 		uint8_t pre = (u->flags & U_IDID) ? BRK_NO : u->brk;
 		uint32_t a = pu->cp, b = u->cp;
-		if (a >= 0x3400 && a <= 0x9FFF && b >= 0x3400 && b <= 0x9FFF && !glue && !pre &&
-		    !(u->flags & U_SHY)) {
-			/* the common case, Han next to Han (neither a newline nor a mandatory
-			 * break): UAX #14 decides, no tailoring applies */
-			u->brk = lb[u->off] == UC_BREAK_POSSIBLE ? BRK_ALLOW : BRK_NO;
-			u->flags = (uint8_t)((u->flags & ~(U_TAILOR | U_URL | U_GAP)) | U_KOK);
-			an = b;
-			continue;
-		}
-		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
-		if ((a | b) < 0x10000 && !glue && !pre && !must && !(u->flags & U_SHY)) {
+		if ((a | b) < 0x10000 && !glue && !pre && !(u->flags & U_SHY)) {
 			unsigned ca = bmp_cls[a], cb = bmp_cls[b];
 			if (!(cb & bspec) && !(ca & C_ASPEC) && !((ca & C_FWSEP) && cp_is_fwdigit(b)) &&
 			    !(a - '0' < 10u && (cb & C_CJK))) {
-				/* no tailoring looks at this pair (see bmp_cls_init): UAX #14 and
-				 * kinsoku decide, as in the general code below */
+				/* no tailoring looks at this pair and no mandatory break follows
+				 * a (see bmp_cls_init): UAX #14 and kinsoku decide, as in the
+				 * general code below */
 				int ne = an >= 0x80 && an < 0x10000 && (bmp_cls[an] & C_NE);
 				int sp = u->flags & U_SPACE;
 				int kok = !(cb & C_NS) && !ne && !sp;
@@ -434,6 +429,7 @@ void para_breaks(struct para *p, int strict, int cjk_latin_space)
 				continue;
 			}
 		}
+		int must = (pu->flags & U_NEWLINE) || lb[pu->off] == UC_BREAK_MANDATORY;
 		u->flags &= ~(U_TAILOR | U_KOK | U_URL | U_GAP);
 		if (must) {
 			u->brk = BRK_MUST;

@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #ifdef __GLIBC__
-#include <malloc.h>
 #endif
 #include <string.h>
 
@@ -521,19 +520,13 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 	return 0;
 }
 
-void page_trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
 static void ctx_free(struct page_ctx *c)
 {
-	if (c->doc) {
+	/* no malloc_trim: the pages freed here are taken again by the document and the
+	   layout, which would fault them back in (at 100 KB that cost ~100 KB more peak
+	   memory, and time at every size) */
+	if (c->doc)
 		xmlFreeDoc(c->doc);
-		page_trim();
-	}
 	free(c->info);
 	free(c->base);
 	free(c->og_title);
@@ -598,6 +591,7 @@ static int extract(const char *html, size_t len, char **own, const char *url, st
 	if (c.base && (!url || strcmp(c.base, url) != 0))
 		a->base = xstrdup(c.base);
 	page_meta_finish(&c, a);
+	buf_free(&c.text); /* done with: its room can take the body being written */
 	if (own) {
 		/* hand the cleaned content on as a flat body: rendering then walks it instead
 		 * of parsing a serialized copy */

@@ -97,10 +97,6 @@ int page_is_cjk(unsigned cp);
 size_t page_text_weight(const char *s, unsigned *commas);
 void page_text_of(const xmlNode *n, struct buf *b, size_t max);
 void page_remove(struct page_ctx *c, xmlNode *n);
-/* After freeing a large tree: its free pages go back to the system. (Measured with the
- * flat hand-over: ~13k instructions and a few thousand page faults at 10 MB, for 0.1 /
- * 0.9 / 1.5 MB less peak memory at 100 KB / 1 MB / 10 MB: kept.) */
-void page_trim(void);
 /* page_score.c */
 void page_stats(struct page_ctx *c, xmlNode *root);
 void page_prune(struct page_ctx *c);

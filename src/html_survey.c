@@ -33,41 +33,39 @@ int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana)
 	return cjk_doc && kana * 20 <= cjk;
 }
 
-/* Count the CJK letters and the ASCII words of one text node into s. */
+/* Count the CJK letters, kana and ASCII words of one text node into s. The text is
+ * valid UTF-8 (libxml2's output, or reader mode's records of it); even if it were not,
+ * nothing is read past end. */
 static void survey_text(const char *text, size_t len, struct hsurvey *s)
 {
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	long cjk = 0, words = 0, kana = 0;
-	int inword = 0;
 	while (p < end) {
-		/* hottest: a run of ideographs U+5000..U+9FFF (lead E5..E9) */
+		/* hottest: runs of ideographs U+4000..U+9FFF (lead bytes E4..E9), but for the
+		   Yijing hexagrams U+4DC0..U+4DFF (E4 B7) */
 		const unsigned char *run = p;
-		while (end - p >= 3 && (unsigned)(p[0] - 0xE5u) <= 4u && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u)
+		while (p < end && (unsigned)(*p - 0xE4u) <= 5u && (*p != 0xE4 || end - p < 2 || p[1] != 0xB7))
 			p += 3;
 		if (p != run) {
-			cjk += (p - run) / 3;
-			inword = 0;
+			cjk += (p - run + 2) / 3;
 			continue;
 		}
 		unsigned b0 = *p;
-		/* hot: a well-formed 3-byte sequence (most Chinese) is no ASCII letter */
-		if (b0 - 0xE1u <= 0xEu && b0 != 0xED && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u) {
-			unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-			cjk += cp - 0x4E00u <= 0x9FFFu - 0x4E00u || cp - 0x3040u <= 0x30FFu - 0x3040u ||
-			       cp - 0x3400u <= 0x4DBFu - 0x3400u || cp - 0xF900u <= 0xFAFFu - 0xF900u;
-			/* kana (not the middle dot and long mark, which Chinese text borrows) */
-			kana += cp - 0x3041u <= 0x30FAu - 0x3041u;
-			inword = 0;
-			p += 3;
+		if (b0 < 0x80) { /* an ASCII word: a run of letters */
+			if ((b0 | 0x20u) - 'a' < 26u) {
+				words++;
+				while (p < end && (*p | 0x20u) - 'a' < 26u)
+					p++;
+			} else {
+				p++;
+			}
 			continue;
 		}
 		size_t l;
 		unsigned cp = utf8_next_cp((const char *)p, (size_t)(end - p), &l);
-		int letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-		if (letter && !inword)
-			words++;
-		inword = letter;
 		cjk += html_is_cjk_letter(cp);
+		/* kana (not the middle dot and long mark, which Chinese text borrows) */
+		kana += cp - 0x3041u <= 0x30FAu - 0x3041u;
 		p += l;
 	}
 	s->cjk += cjk;

@@ -190,6 +190,56 @@ static void test_links_images(void **state)
 	assert_int_equal(D.nlinks, 1);
 }
 
+/* The survey that decides whether a page is CJK (CJK letters >= ASCII words) and whether
+ * its placeholders are Chinese (kana at most 5% of the CJK letters), against counts made
+ * here one piece at a time, on random mixes near both boundaries (reader mode's flat
+ * bodies go through the same counting). */
+static void test_survey_counts(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		int cjk, words, kana;
+	} pieces[] = {
+		{"股", 1, 0, 0},        {"一", 1, 0, 0},    {"丁", 1, 0, 0},   {"\xe4\xb7\x80", 0, 0, 0}, /* U+4DC0 hexagram */
+		{"\xe4\xb6\xb5", 1, 0, 0}, /* U+4DB5, Ext A */ {"\xf0\xa0\x80\x80", 1, 0, 0}, /* U+20000 */
+		{"の", 1, 0, 1},        {"カ", 1, 0, 1},    {"・", 1, 0, 0},   {"ー", 1, 0, 0},
+		{"，", 0, 0, 0},        {"。", 0, 0, 0},    {"\xef\xa4\x80", 1, 0, 0}, /* U+F900 */
+		{" Apple ", 0, 1, 0},   {" x ", 0, 1, 0},   {" 42 ", 0, 0, 0}, {" é ", 0, 0, 0},
+		{" GDP-CPI ", 0, 2, 0}, {"한", 0, 0, 0},
+	};
+	srand(20261124);
+	int flips = 0;
+	for (int t = 0; t < 3000; t++) {
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "<p>");
+		int cjk = 0, words = 0, kana = 0, n = 1 + rand() % 24;
+		for (int i = 0; i < n; i++) {
+			int k = rand() % (int)ARRAY_LEN(pieces);
+			/* a word or a CJK letter right after another would join or split it */
+			if (pieces[k].words && b.len && ((b.s[b.len - 1] | 0x20) - 'a' < 26))
+				buf_addc(&b, ' ');
+			buf_adds(&b, pieces[k].s);
+			cjk += pieces[k].cjk;
+			words += pieces[k].words;
+			kana += pieces[k].kana;
+		}
+		buf_adds(&b, "<img src=\"a.png\"></p>");
+		int want_cjk = cjk > 0 && cjk >= words;
+		int want_zh = want_cjk && kana * 20 <= cjk;
+		flips += want_cjk != (cjk + 1 > 0 && cjk + 1 >= words);
+		parse(b.s, NULL, NULL);
+		if (D.cjk != want_cjk)
+			fail_msg("cjk %d, want %d (cjk %d, words %d): %s", D.cjk, want_cjk, cjk, words, b.s);
+		const char *ph = want_zh ? "[图 1]" : "[image 1]";
+		if (!strstr(D.blocks[0].text, ph))
+			fail_msg("want %s (cjk %d, kana %d): %s", ph, cjk, kana, D.blocks[0].text);
+		buf_free(&b);
+	}
+	assert_true(flips > 100); /* many cases sit on the boundary, where one letter decides */
+}
+
 static void test_url_resolve(void **state)
 {
 	(void)state;
@@ -409,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_stale_meta_not_redecoded),
 		cmocka_unit_test(test_html_to_text),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_survey_counts),
 	};
 	int rc = cmocka_run_group_tests_name("html", tests, NULL, NULL);
 	doc_free(&D);

@@ -295,11 +295,6 @@ int main(int argc, char **argv)
 	}
 
 	fetch_global_init();
-	/* the scripting outputs can be megabytes: write them in 16 KB blocks, not 4 KB (a
-	   terminal keeps its line buffering) */
-	static char outbuf[1 << 14];
-	if (c.mode != MODE_TUI && !isatty(STDOUT_FILENO))
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	struct articles l = {0};
 	char *title = NULL;
 	int failed = load_sources(&c, &l, &title);

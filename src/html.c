@@ -506,7 +506,8 @@ static int enter_cell(struct hctx *c, const struct helem *e, struct hframe *f)
 		return 1;
 	}
 	flush(c); /* text that strayed outside the cells */
-	tb_cell_begin(&c->tb, e->name[1] == 'h' || c->tb.thead, attr_int(e, "colspan", 1, 1, HTML_MAX_COLS));
+	tb_cell_begin(&c->tb, e->name[1] == 'h' || c->tb.thead, attr_int(e, "colspan", 1, 1, HTML_MAX_COLS),
+		      attr_int(e, "rowspan", 1, 1, HTML_MAX_ROWSPAN));
 	c->acc = &c->tb.cell;
 	return 1;
 }

@@ -11,6 +11,7 @@
 #define HTML_MAX_BYTES ((size_t)64 << 20) /* longer input is cut (at a character boundary) */
 #define HTML_MAX_DEPTH 256                /* deeper elements are walked as plain containers */
 #define HTML_MAX_COLS 64                  /* table columns kept; cells beyond join the last one */
+#define HTML_MAX_ROWSPAN 1000             /* rows a cell may span (HTML allows 65534) */
 
 /* A styled range in an accumulator; like struct run plus the unbreakable-group id. */
 struct hrun {
@@ -77,7 +78,7 @@ struct tb_cell {
 	size_t len;
 	struct run *runs;
 	size_t nruns;
-	int header, colspan;
+	int header, colspan, rowspan;
 	size_t row;
 };
 struct tbuild {
@@ -87,10 +88,12 @@ struct tbuild {
 	int row_open;     /* a <tr> began and has no cell yet counted */
 	int thead;        /* inside <thead> */
 	struct acc cell;  /* the open cell's text */
-	int in_cell, cell_header, cell_colspan;
+	int in_cell, cell_header, cell_colspan, cell_rowspan;
 };
 void tb_row(struct tbuild *t);
-void tb_cell_begin(struct tbuild *t, int header, int colspan);
+/* A cell spanning colspan columns and rowspan rows (rows below keep its columns free;
+ * they show blank there). */
+void tb_cell_begin(struct tbuild *t, int header, int colspan, int rowspan);
 void tb_cell_end(struct tbuild *t);
 /* Turn the cells into blocks of d: a BLK_TABLE, or paragraphs for a one-column table. */
 void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent);

@@ -11,7 +11,7 @@ void tb_row(struct tbuild *t)
 	t->row_open = 1;
 }
 
-void tb_cell_begin(struct tbuild *t, int header, int colspan)
+void tb_cell_begin(struct tbuild *t, int header, int colspan, int rowspan)
 {
 	if (!t->rows)
 		tb_row(t);
@@ -21,6 +21,7 @@ void tb_cell_begin(struct tbuild *t, int header, int colspan)
 	t->in_cell = 1;
 	t->cell_header = header;
 	t->cell_colspan = colspan < 1 ? 1 : colspan > HTML_MAX_COLS ? HTML_MAX_COLS : colspan;
+	t->cell_rowspan = rowspan < 1 ? 1 : rowspan > HTML_MAX_ROWSPAN ? HTML_MAX_ROWSPAN : rowspan;
 }
 
 void tb_cell_end(struct tbuild *t)
@@ -37,6 +38,7 @@ void tb_cell_end(struct tbuild *t)
 	acc_take(&t->cell, &c->text, &c->len, &c->runs, &c->nruns);
 	c->header = t->cell_header;
 	c->colspan = t->cell_colspan;
+	c->rowspan = t->cell_rowspan;
 	c->row = t->rows - 1;
 }
 
@@ -79,55 +81,85 @@ static void cells_as_paragraphs(struct tbuild *t, struct doc *d, int quote, int 
 	}
 }
 
+/* Give each cell its row (rows holding at least one cell, renumbered) and column: the
+ * next column of its row not taken by a rowspan from above. A cell starting at or past
+ * HTML_MAX_COLS gets col (size_t)-1. Returns the number of rows; *cols the widest row. */
+static size_t place(struct tbuild *t, size_t *rowof, size_t *colof, size_t *cols)
+{
+	size_t below[HTML_MAX_COLS] = {0}; /* rows taken in each column by a rowspan, this one included */
+	size_t nrows = 0, col = 0, row = (size_t)-1;
+	*cols = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		struct tb_cell *c = &t->cells[i];
+		if (c->row != row) { /* a new row: the rowspans above move down one */
+			if (row != (size_t)-1)
+				for (size_t k = 0; k < HTML_MAX_COLS; k++)
+					below[k] -= below[k] > 0;
+			row = c->row;
+			nrows++;
+			col = 0;
+		}
+		while (col < HTML_MAX_COLS && below[col])
+			col++;
+		rowof[i] = nrows - 1;
+		if (col >= HTML_MAX_COLS) {
+			colof[i] = (size_t)-1;
+			continue;
+		}
+		colof[i] = col;
+		size_t span = (size_t)c->colspan;
+		if (span > HTML_MAX_COLS - col)
+			span = HTML_MAX_COLS - col;
+		if (c->rowspan > 1) /* this row and rowspan - 1 below (counted down per row) */
+			for (size_t k = col; k < col + span; k++)
+				below[k] = (size_t)c->rowspan;
+		col += span;
+		if (col > *cols)
+			*cols = col;
+		/* a rowspan from above ending the row still widens it */
+		for (size_t k = col; k < HTML_MAX_COLS; k++)
+			if (below[k] && k + 1 > *cols)
+				*cols = k + 1;
+	}
+	return nrows;
+}
+
 void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent)
 {
 	tb_cell_end(t);
-	/* columns: the widest row, counting colspans */
-	size_t cols = 0, w = 0, row = (size_t)-1;
-	for (size_t i = 0; i < t->n; i++) {
-		if (t->cells[i].row != row) {
-			row = t->cells[i].row;
-			w = 0;
-		}
-		w += (size_t)t->cells[i].colspan;
-		if (w > cols)
-			cols = w;
+	if (!t->n) {
+		tb_free(t);
+		return;
 	}
-	if (cols > HTML_MAX_COLS)
-		cols = HTML_MAX_COLS;
-	if (!t->n || !cols) {
+	size_t *rowof = xmalloc(t->n * sizeof *rowof), *colof = xmalloc(t->n * sizeof *colof), cols;
+	size_t nrows = place(t, rowof, colof, &cols);
+	if (!cols) {
+		free(rowof);
+		free(colof);
 		tb_free(t);
 		return;
 	}
 	if (cols == 1) {
+		free(rowof);
+		free(colof);
 		cells_as_paragraphs(t, d, quote, indent);
 		tb_free(t);
 		return;
 	}
-	/* rows that hold at least one cell, renumbered */
-	size_t nrows = 0;
-	row = (size_t)-1;
-	for (size_t i = 0; i < t->n; i++)
-		if (t->cells[i].row != row) {
-			row = t->cells[i].row;
-			nrows++;
-		}
 	struct table *tab = xcalloc(1, sizeof *tab);
 	tab->rows = nrows;
 	tab->cols = cols;
 	tab->cells = xcalloc(nrows * cols, sizeof *tab->cells);
-	size_t r = (size_t)-1, col = 0;
-	row = (size_t)-1;
 	struct tcell *last = NULL;
+	size_t lastrow = (size_t)-1;
 	for (size_t i = 0; i < t->n; i++) {
 		struct tb_cell *c = &t->cells[i];
-		if (c->row != row) {
-			row = c->row;
-			r++;
-			col = 0;
+		size_t r = rowof[i], col = colof[i];
+		if (r != lastrow) {
+			lastrow = r;
 			last = NULL;
 		}
-		if (col >= cols) {
+		if (col == (size_t)-1) {
 			/* beyond the column cap: the text joins the row's last cell */
 			if (last)
 				cell_join(last, c);
@@ -149,14 +181,16 @@ void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent)
 		/* cells covered by the span: empty, colspan 0 */
 		for (int k = 1; k < span; k++)
 			tab->cells[r * cols + col + (size_t)k].header = c->header;
-		col += (size_t)span;
 	}
+	free(rowof);
+	free(colof);
 	for (size_t i = 0; i < nrows * cols; i++)
 		if (!tab->cells[i].text) {
 			tab->cells[i].text = xstrdup("");
 			/* colspan stays 0 for a covered cell; a missing cell at a row's end gets 1 */
 		}
-	/* missing cells at a row's end (short rows): mark them as real empty cells */
+	/* cells no one wrote (short rows, columns taken by a rowspan from above): real empty
+	   cells, so the row's columns stay aligned */
 	for (size_t rr = 0; rr < nrows; rr++) {
 		size_t c = 0;
 		while (c < cols) {

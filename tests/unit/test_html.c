@@ -317,6 +317,34 @@ static void test_tables(void **state)
 	assert_string_equal(t->cells[3].text, "d x y");
 	assert_int_equal(t->cells[4].colspan, 1);
 	assert_string_equal(t->cells[5].text, "");
+	/* rowspan: the rows below keep the column free (blank there), with colspan too */
+	parse("<table><tr><th>地区</th><th>季度</th><th>营收</th></tr>"
+	      "<tr><td rowspan=2>华东</td><td>一季度</td><td>12.5</td></tr><tr><td>二季度</td><td>13.1</td></tr>"
+	      "<tr><td rowspan=\"2\" colspan=\"2\">合计</td><td>25.6</td></tr><tr><td>同比+3%</td></tr>"
+	      "<tr><td>华南</td><td rowspan=9>全年</td><td>40.2</td></tr></table>",
+	      NULL, NULL);
+	t = D.blocks[0].table;
+	assert_int_equal(t->rows, 6);
+	assert_int_equal(t->cols, 3);
+	static const char *const grid[6][3] = {
+		{"地区", "季度", "营收"}, {"华东", "一季度", "12.5"}, {"", "二季度", "13.1"},
+		{"合计", "", "25.6"},     {"", "", "同比+3%"},     {"华南", "全年", "40.2"},
+	};
+	for (size_t r = 0; r < 6; r++)
+		for (size_t c = 0; c < 3; c++)
+			assert_string_equal(t->cells[r * 3 + c].text, grid[r][c]);
+	assert_int_equal(t->cells[2 * 3].colspan, 1);     /* under a rowspan: a blank cell */
+	assert_int_equal(t->cells[3 * 3].colspan, 2);
+	assert_int_equal(t->cells[3 * 3 + 1].colspan, 0); /* covered by the colspan */
+	assert_int_equal(t->cells[4 * 3].colspan, 1);
+	assert_int_equal(t->cells[4 * 3 + 1].colspan, 1);
+	/* a rowspan over the last row of a short table only widens nothing */
+	parse("<table><tr><td rowspan=3>甲</td><td>乙</td></tr><tr><td>丙</td></tr></table>", NULL, NULL);
+	t = D.blocks[0].table;
+	assert_int_equal(t->rows, 2);
+	assert_int_equal(t->cols, 2);
+	assert_string_equal(t->cells[2].text, "");
+	assert_string_equal(t->cells[3].text, "丙");
 	/* a one-column (layout) table reads as paragraphs */
 	parse("<table><tr><td>第一段</td></tr><tr><td><p>第二段</p></td></tr></table>", NULL, NULL);
 	assert_int_equal(D.n, 2);

@@ -42,6 +42,7 @@ struct hctx {
 	struct doc *d;
 	char *base;        /* URL relative references resolve against (malloc'd), or NULL */
 	int zh;            /* placeholders in Chinese */
+	int qdepth;        /* open <q> elements */
 	int text_only;     /* html_to_text: no numbers, no placeholders */
 	struct hstate st;
 	struct hframe frames[HTML_MAX_DEPTH];
@@ -409,6 +410,34 @@ static int enter_ruby(struct hctx *c, const struct helem *e, struct hframe *f)
 	return 1;
 }
 
+/* <q>: quotation marks of newsread's own, so none is ambiguous in width: corner brackets
+ * on CJK pages (double ones inside), ASCII quotes elsewhere. */
+static const char *q_mark(const struct hctx *c, int depth, int closing)
+{
+	static const char *const marks[2][2][2] = {{{"\"", "\""}, {"'", "'"}},
+						   {{"「", "」"}, {"『", "』"}}};
+	return marks[c->d->cjk != 0][(depth - 1) % 2][closing];
+}
+
+static int enter_q(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e, (void)f;
+	const char *m = q_mark(c, ++c->qdepth, 0);
+	struct hattr at = cur_attr(c, 1);
+	acc_text(c->acc, m, strlen(m), &at, 0, 0);
+	return 1;
+}
+
+static void leave_q(struct hctx *c, struct hframe *f)
+{
+	(void)f;
+	if (c->qdepth < 1)
+		return;
+	const char *m = q_mark(c, c->qdepth--, 1);
+	struct hattr at = cur_attr(c, 1);
+	acc_text(c->acc, m, strlen(m), &at, 0, 0);
+}
+
 static int enter_rt(struct hctx *c, const struct helem *e, struct hframe *f)
 {
 	(void)e; (void)f;
@@ -597,6 +626,7 @@ static const struct tag_def tags[] = {
 	{"param", T_DROP, 0, NULL, NULL},
 	{"plaintext", T_BLOCK, ST_CODE, enter_pre, NULL},
 	{"pre", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"q", 0, 0, enter_q, leave_q},
 	{"rt", 0, 0, enter_rt, leave_rt},
 	{"ruby", 0, 0, enter_ruby, NULL},
 	{"samp", 0, ST_CODE, NULL, NULL},

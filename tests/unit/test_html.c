@@ -240,6 +240,23 @@ static void test_survey_counts(void **state)
 	assert_true(flips > 100); /* many cases sit on the boundary, where one letter decides */
 }
 
+/* <q> gets quotation marks of newsread's own: corner brackets on CJK pages (double ones
+ * nested), ASCII quotes elsewhere; none is ambiguous in width. */
+static void test_q(void **state)
+{
+	(void)state;
+	parse("<p>他说<q>明天<q>一定</q>会<b>更好</b></q>。</p>", NULL, NULL);
+	expect_block(0, BLK_PARA, "他说「明天『一定』会更好」。");
+	parse("<p>She said <q>it is <q>fine</q></q> today, <q>really</q>.</p>", NULL, NULL);
+	expect_block(0, BLK_PARA, "She said \"it is 'fine'\" today, \"really\".");
+	/* whitespace inside collapses as around any inline element */
+	parse("<p>A <q> spaced </q> B</p>", NULL, NULL);
+	expect_block(0, BLK_PARA, "A \" spaced \" B");
+	/* the marks take the style around them; a quote spanning a link keeps its number */
+	parse("<p><q><a href=\"/x\">新闻</a></q></p>", "http://h.cn/", NULL);
+	expect_block(0, BLK_PARA, "「新闻[1]」");
+}
+
 static void test_url_resolve(void **state)
 {
 	(void)state;
@@ -488,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_html_to_text),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_survey_counts),
+		cmocka_unit_test(test_q),
 	};
 	int rc = cmocka_run_group_tests_name("html", tests, NULL, NULL);
 	doc_free(&D);

@@ -246,18 +246,15 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 	return failed;
 }
 
-int main(int argc, char **argv)
+/* Everything after the command line: the config, then the mode. */
+static int run(struct cli *c)
 {
-	struct cli c;
-	setup_locale();
-	if (parse_args(argc, argv, &c))
-		return 2;
-	if (load_config(&c))
+	if (load_config(c))
 		return 2;
 	read_set_pipe_wait(opt_int(OPT_FETCH_TIMEOUT)); /* a named pipe is read like a download */
-	switch (c.mode) {
+	switch (c->mode) {
 	case MODE_CHECK_CONFIG: {
-		const char *name = c.config ? c.config : "config";
+		const char *name = c->config ? c->config : "config";
 		struct buf b;
 		buf_init(&b);
 		text_sanitize(&b, name, strlen(name), 1); /* a file name may hold anything */
@@ -273,7 +270,7 @@ int main(int argc, char **argv)
 		char *dir = config_dir();
 		char *urls = xasprintf("%s/urls", dir);
 		free(dir);
-		int rc = opml_import(c.opml, urls, &err);
+		int rc = opml_import(c->opml, urls, &err);
 		free(urls);
 		if (rc)
 			nr_report("%s", err.msg);
@@ -297,11 +294,11 @@ int main(int argc, char **argv)
 	fetch_global_init();
 	struct articles l = {0};
 	char *title = NULL;
-	int failed = load_sources(&c, &l, &title);
+	int failed = load_sources(c, &l, &title);
 	int rc = failed ? 1 : 0;
-	switch (c.mode) {
+	switch (c->mode) {
 	case MODE_DUMP: {
-		int w = dump_width(&c);
+		int w = dump_width(c);
 		/* 40 dashes between articles, fewer when the width is smaller: no line is wider */
 		int dashes = w < 40 ? w : 40;
 		for (size_t i = 0; i < l.n; i++) {
@@ -312,10 +309,10 @@ int main(int argc, char **argv)
 		break;
 	}
 	case MODE_LIST:
-		output_list(stdout, &l, c.json);
+		output_list(stdout, &l, c->json);
 		break;
 	case MODE_STOCKS:
-		stock_print_table(&l, c.json);
+		stock_print_table(&l, c->json);
 		break;
 	default: {
 		struct nr_error err;
@@ -326,7 +323,7 @@ int main(int argc, char **argv)
 			rc = 2;
 			break;
 		}
-		if (ui_run(&l, title, l.n == 1 && c.nsources == 1, &err)) {
+		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, &err)) {
 			nr_report("%s", err.msg);
 			rc = 1;
 		}
@@ -336,7 +333,15 @@ int main(int argc, char **argv)
 	free(title);
 	articles_free(&l);
 	fetch_global_cleanup();
-	free(c.overrides);
 	fflush(stdout);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	setup_locale();
+	int rc = parse_args(argc, argv, &c) ? 2 : run(&c);
+	free(c.overrides);
 	return rc;
 }

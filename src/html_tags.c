@@ -1,0 +1,533 @@
+/* html_tags.c - the element handlers and the one tag table html.c's walk dispatches
+ * through: what each element starts, adds and ends in the document (blocks, lists,
+ * links, images and media, ruby, quotations, tables). */
+#include "newsread/html.h"
+#include "newsread/stock.h"
+#include "html_walk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_rule(struct hctx *c)
+{
+	if (c->acc != &c->para || c->text_only)
+		return;
+	struct block *b = doc_add_block(c->d, BLK_RULE);
+	b->quote = c->st.quote;
+	b->indent = c->st.indent;
+}
+
+/* ---- handlers ---- */
+
+static int enter_p(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.kind = BLK_PARA;
+	c->st.para = 1;
+	return 1;
+}
+
+static int enter_div(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_heading(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	c->st.kind = BLK_HEADING;
+	c->st.level = e->name[1] - '0';
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_pre(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.pre = 1;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_quote(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.quote++;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_list(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	f->ordered = e->name[0] == 'o';
+	f->counter = f->ordered ? html_attr_int(e, "start", 1, -999999, 999999) - 1 : 0;
+	c->st.list_frame = (int)(f - c->frames);
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_li(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	char m[24];
+	struct hframe *l = c->st.list_frame >= 0 ? &c->frames[c->st.list_frame] : NULL;
+	if (l && l->ordered) {
+		l->counter = html_attr_int(e, "value", l->counter + 1, -999999, 999999);
+		snprintf(m, sizeof m, "%d. ", l->counter);
+	} else
+		snprintf(m, sizeof m, "- ");
+	free(c->marker);
+	c->marker = c->acc == &c->para && !c->text_only ? xstrdup(m) : NULL;
+	c->st.indent += (int)strlen(m);
+	c->st.list_frame = -1; /* a list inside the item starts its own count */
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_dd(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.indent += 4;
+	c->st.para = 0;
+	return 1;
+}
+
+static int enter_br(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	if (c->acc == &c->para && !c->text_only)
+		acc_break(c->acc);
+	else {
+		struct hattr at = html_cur_attr(c, 0);
+		acc_space(c->acc, &at);
+	}
+	return 0;
+}
+
+static int enter_wbr(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	struct hattr at = html_cur_attr(c, 0);
+	acc_put(c->acc, "\xE2\x80\x8B", 3, &at); /* ZWSP: layout breaks there and drops it */
+	return 0;
+}
+
+static int enter_hr(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	add_rule(c);
+	return 0;
+}
+
+static int link_numbered(const char *href)
+{
+	if (!href)
+		return 0;
+	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+		href++;
+	return *href && *href != '#' && !has_iprefix(href, "javascript:");
+}
+
+static int enter_a(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	f->href = html_attr(e, "href");
+	/* a link the markup made a stock name gets the stock annotation instead of a number */
+	if (!c->text_only && link_numbered(f->href) && !c->st.stock[0]) {
+		f->link_no = 0;
+		c->st.a_frame = (int)(f - c->frames);
+	} else {
+		f->link_no = -1;
+		c->st.a_frame = -1;
+	}
+	return 1;
+}
+
+static void leave_a(struct hctx *c, struct hframe *f)
+{
+	if (f->link_no > 0) {
+		char m[24];
+		int k = snprintf(m, sizeof m, "[%d]", f->link_no);
+		struct hattr at = {ST_MARK, f->link_no, "", 0};
+		acc_put(c->acc, m, (size_t)k, &at);
+	}
+}
+
+/* Put a placeholder such as [图 3: alt] with style st and link number no. */
+static void placeholder(struct hctx *c, const char *zh, const char *en, int no, const char *alt, unsigned style)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "[%s", c->zh ? zh : en);
+	if (no > 0)
+		buf_printf(&b, " %d", no);
+	if (alt && *alt)
+		buf_printf(&b, ": %s", alt);
+	buf_addc(&b, ']');
+	struct hattr at = html_cur_attr(c, 0);
+	at.style = (at.style & ~(unsigned)ST_LINK) | style;
+	at.link = no > 0 ? no : 0;
+	acc_settle(c->acc, '[');
+	acc_put(c->acc, b.s, b.len, &at);
+	buf_free(&b);
+}
+
+/* The first URL of a srcset ("a.jpg 1x, b.jpg 2x"), malloc'd, or NULL. */
+static char *srcset_first(const char *s)
+{
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+		s++;
+	size_t n = 0;
+	while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r')
+		n++;
+	if (n && s[n - 1] == ',')
+		n--;
+	return n ? xstrndup(s, n) : NULL;
+}
+
+static int usable_src(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s && !has_iprefix(s, "data:") && !has_iprefix(s, "javascript:");
+}
+
+/* Number a media URL (resolved) and return its number, or 0 without one. */
+static int media_number(struct hctx *c, const char *src)
+{
+	if (!usable_src(src))
+		return 0;
+	char *u = url_resolve(c->base, src);
+	int no = doc_add_link(c->d, u);
+	free(u);
+	return no;
+}
+
+static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	if (c->text_only)
+		return 0;
+	const char *w = html_attr(e, "width"), *h = html_attr(e, "height");
+	if (w && h && atoi(w) == 1 && atoi(h) == 1)
+		return 0; /* a tracking pixel */
+	/* lazy loaders keep the real image in data-src / data-original and a stand-in in src */
+	const char *src = NULL;
+	static const char *const names[] = {"data-src", "data-original", "src", "data-actualsrc"};
+	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
+		if (usable_src(html_attr(e, names[i])))
+			src = html_attr(e, names[i]);
+	char *set = src ? NULL : srcset_first(html_attr(e, "srcset"));
+	if (!set && !src)
+		set = srcset_first(html_attr(e, "data-srcset"));
+	int no = media_number(c, src ? src : set);
+	free(set);
+	const char *alt = html_attr(e, "alt");
+	if (!alt || !*alt)
+		alt = html_attr(e, "title");
+	char *clean = alt ? html_clean_text(alt) : NULL;
+	if (no || (clean && *clean))
+		placeholder(c, "图", "image", no, clean, ST_IMAGE);
+	free(clean);
+	return 0;
+}
+
+static int enter_media(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	if (c->text_only)
+		return 0;
+	const char *src = html_attr(e, "src");
+	/* (a flat body has no media: reader mode does not keep them) */
+	for (xmlNode *k = e->node ? e->node->children : NULL; k && !usable_src(src); k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
+			src = html_node_attr(k, "src");
+	int no = media_number(c, src);
+	if (no) {
+		int video = e->name[0] == 'v';
+		placeholder(c, video ? "视频" : "音频", video ? "video" : "audio", no, NULL, ST_IMAGE);
+	}
+	return 0; /* the fallback content inside is for old browsers */
+}
+
+static int enter_ruby(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	int rp = 0;
+	for (xmlNode *k = e->node ? e->node->children : NULL; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "rp") == 0)
+			rp = 1;
+	c->st.ruby_paren = !rp;
+	c->st.group = ++c->groups;
+	c->st.style |= ST_NOBREAK;
+	return 1;
+}
+
+/* <q>: quotation marks of newsread's own, so none is ambiguous in width: corner brackets
+ * on CJK pages (double ones inside), ASCII quotes elsewhere. */
+static const char *q_mark(const struct hctx *c, int depth, int closing)
+{
+	static const char *const marks[2][2][2] = {{{"\"", "\""}, {"'", "'"}},
+						   {{"「", "」"}, {"『", "』"}}};
+	return marks[c->d->cjk != 0][(depth - 1) % 2][closing];
+}
+
+static int enter_q(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e, (void)f;
+	const char *m = q_mark(c, ++c->qdepth, 0);
+	struct hattr at = html_cur_attr(c, 1);
+	acc_text(c->acc, m, strlen(m), &at, 0, 0);
+	return 1;
+}
+
+static void leave_q(struct hctx *c, struct hframe *f)
+{
+	(void)f;
+	if (c->qdepth < 1)
+		return;
+	const char *m = q_mark(c, c->qdepth--, 1);
+	struct hattr at = html_cur_attr(c, 1);
+	acc_text(c->acc, m, strlen(m), &at, 0, 0);
+}
+
+static int enter_rt(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	if (c->st.ruby_paren && c->st.group) {
+		struct hattr at = html_cur_attr(c, 1);
+		acc_put(c->acc, "（", 3, &at);
+	}
+	return 1;
+}
+
+static void leave_rt(struct hctx *c, struct hframe *f)
+{
+	(void)f;
+	if (c->st.ruby_paren && c->st.group) {
+		struct hattr at = html_cur_attr(c, 1);
+		acc_put(c->acc, "）", 3, &at);
+	}
+}
+
+static int enter_table(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e;
+	c->st.para = 0;
+	if (c->tables++ == 0 && c->acc == &c->para && !c->text_only) {
+		f->table_owner = 1;
+		c->tb_active = 1;
+		memset(&c->tb, 0, sizeof c->tb);
+		acc_init(&c->tb.cell);
+	}
+	return 1;
+}
+
+static void leave_table(struct hctx *c, struct hframe *f)
+{
+	c->tables--;
+	if (!f->table_owner)
+		return;
+	if (c->tb.in_cell) {
+		tb_cell_end(&c->tb);
+		c->acc = &c->para;
+	}
+	c->tb_active = 0;
+	html_flush(c); /* a caption or stray text before the table */
+	tb_finish(&c->tb, c->d, c->st.quote, c->st.indent);
+}
+
+/* Is f the table frame that owns the builder, directly (not through a nested table)? */
+static int in_own_table(struct hctx *c)
+{
+	return c->tables == 1 && c->tb_active;
+}
+
+/* Outside the table being built (a nested one, html_to_text): cells are separated by a space. */
+static void cell_gap(struct hctx *c)
+{
+	struct hattr at = html_cur_attr(c, 0);
+	acc_space(c->acc, &at);
+}
+
+static int enter_tr(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	if (!in_own_table(c))
+		cell_gap(c);
+	else {
+		if (c->tb.in_cell) {
+			tb_cell_end(&c->tb);
+			c->acc = &c->para;
+		}
+		tb_row(&c->tb);
+	}
+	return 1;
+}
+
+static int enter_thead(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	if (in_own_table(c))
+		c->tb.thead = 1;
+	return 1;
+}
+
+static void leave_thead(struct hctx *c, struct hframe *f)
+{
+	(void)f;
+	if (in_own_table(c))
+		c->tb.thead = 0;
+}
+
+static int enter_cell(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)f;
+	if (!in_own_table(c)) {
+		cell_gap(c);
+		return 1;
+	}
+	html_flush(c); /* text that strayed outside the cells */
+	tb_cell_begin(&c->tb, e->name[1] == 'h' || c->tb.thead, html_attr_int(e, "colspan", 1, 1, HTML_MAX_COLS),
+		      html_attr_int(e, "rowspan", 1, 1, HTML_MAX_ROWSPAN));
+	c->acc = &c->tb.cell;
+	return 1;
+}
+
+static void leave_cell(struct hctx *c, struct hframe *f)
+{
+	(void)f;
+	if (in_own_table(c) && c->tb.in_cell) {
+		tb_cell_end(&c->tb);
+		c->acc = &c->para;
+	}
+}
+
+static int enter_caption(struct hctx *c, const struct helem *e, struct hframe *f)
+{
+	(void)e; (void)f;
+	c->st.para = 0;
+	return 1;
+}
+
+/* The tag table, sorted by name (bsearch). Elements not listed are inline containers:
+ * so are object/applet (their content is the fallback a terminal needs) and embed
+ * (libxml2 makes the text after an unclosed <embed> its child). */
+static const struct tag_def tags[] = {
+	{"a", 0, 0, enter_a, leave_a},
+	{"address", T_BLOCK, 0, enter_div, NULL},
+	{"article", T_BLOCK, 0, enter_div, NULL},
+	{"aside", T_BLOCK, 0, enter_div, NULL},
+	{"audio", T_LEAF, 0, enter_media, NULL},
+	{"b", 0, ST_BOLD, NULL, NULL},
+	{"base", T_DROP, 0, NULL, NULL},
+	{"blockquote", T_BLOCK, ST_QUOTE, enter_quote, NULL},
+	{"body", T_BLOCK, 0, enter_div, NULL},
+	{"br", T_LEAF | T_ANY_DEPTH, 0, enter_br, NULL},
+	{"button", T_DROP, 0, NULL, NULL},
+	{"canvas", T_DROP, 0, NULL, NULL},
+	{"caption", T_BLOCK, 0, enter_caption, NULL},
+	{"center", T_BLOCK, 0, enter_div, NULL},
+	{"cite", 0, ST_ITALIC, NULL, NULL},
+	{"code", 0, ST_CODE, NULL, NULL},
+	{"dd", T_BLOCK, 0, enter_dd, NULL},
+	{"del", 0, 0, NULL, NULL},
+	{"details", T_BLOCK, 0, enter_div, NULL},
+	{"dfn", 0, ST_ITALIC, NULL, NULL},
+	{"dialog", T_DROP, 0, NULL, NULL},
+	{"dir", T_BLOCK, 0, enter_list, NULL},
+	{"div", T_BLOCK, 0, enter_div, NULL},
+	{"dl", T_BLOCK, 0, enter_div, NULL},
+	{"dt", T_BLOCK, ST_BOLD, enter_div, NULL},
+	{"em", 0, ST_ITALIC, NULL, NULL},
+	{"fieldset", T_BLOCK, 0, enter_div, NULL},
+	{"figcaption", T_BLOCK, 0, enter_div, NULL},
+	{"figure", T_BLOCK, 0, enter_div, NULL},
+	{"footer", T_BLOCK, 0, enter_div, NULL},
+	{"frameset", T_DROP, 0, NULL, NULL},
+	{"h1", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h2", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h3", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h4", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h5", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"h6", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	{"head", T_DROP, 0, NULL, NULL},
+	{"header", T_BLOCK, 0, enter_div, NULL},
+	{"hgroup", T_BLOCK, 0, enter_div, NULL},
+	{"hr", T_BLOCK, 0, enter_hr, NULL},
+	{"i", 0, ST_ITALIC, NULL, NULL},
+	{"iframe", T_DROP, 0, NULL, NULL},
+	{"img", T_LEAF, 0, enter_img, NULL},
+	{"input", T_DROP, 0, NULL, NULL},
+	{"kbd", 0, ST_CODE, NULL, NULL},
+	{"legend", T_BLOCK, 0, enter_div, NULL},
+	{"li", T_BLOCK, 0, enter_li, NULL},
+	{"link", T_DROP, 0, NULL, NULL},
+	{"listing", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"main", T_BLOCK, 0, enter_div, NULL},
+	{"map", 0, 0, NULL, NULL},
+	{"math", T_DROP, 0, NULL, NULL},
+	{"menu", T_BLOCK, 0, enter_list, NULL},
+	{"meta", T_DROP, 0, NULL, NULL},
+	{"nav", T_BLOCK, 0, enter_div, NULL},
+	{"noembed", T_DROP, 0, NULL, NULL},
+	{"noframes", T_DROP, 0, NULL, NULL},
+	{"noscript", T_DROP, 0, NULL, NULL},
+	{"ol", T_BLOCK, 0, enter_list, NULL},
+	{"option", T_DROP, 0, NULL, NULL},
+	{"p", T_BLOCK, 0, enter_p, NULL},
+	{"param", T_DROP, 0, NULL, NULL},
+	{"plaintext", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"pre", T_BLOCK, ST_CODE, enter_pre, NULL},
+	{"q", 0, 0, enter_q, leave_q},
+	{"rt", 0, 0, enter_rt, leave_rt},
+	{"ruby", 0, 0, enter_ruby, NULL},
+	{"samp", 0, ST_CODE, NULL, NULL},
+	{"script", T_DROP, 0, NULL, NULL},
+	{"section", T_BLOCK, 0, enter_div, NULL},
+	{"select", T_DROP, 0, NULL, NULL},
+	{"source", T_DROP, 0, NULL, NULL},
+	{"strong", 0, ST_BOLD, NULL, NULL},
+	{"style", T_DROP, 0, NULL, NULL},
+	{"summary", T_BLOCK, ST_BOLD, enter_div, NULL},
+	{"svg", T_DROP, 0, NULL, NULL},
+	{"table", T_BLOCK, 0, enter_table, leave_table},
+	{"tbody", 0, 0, NULL, NULL},
+	{"td", 0, 0, enter_cell, leave_cell},
+	{"template", T_DROP, 0, NULL, NULL},
+	{"textarea", T_DROP, 0, NULL, NULL},
+	{"tfoot", 0, 0, NULL, NULL},
+	{"th", 0, ST_BOLD, enter_cell, leave_cell},
+	{"thead", 0, 0, enter_thead, leave_thead},
+	{"title", T_DROP, 0, NULL, NULL},
+	{"tr", 0, 0, enter_tr, NULL},
+	{"track", T_DROP, 0, NULL, NULL},
+	{"tt", 0, ST_CODE, NULL, NULL},
+	{"ul", T_BLOCK, 0, enter_list, NULL},
+	{"var", 0, ST_ITALIC, NULL, NULL},
+	{"video", T_LEAF, 0, enter_media, NULL},
+	{"wbr", 0, 0, enter_wbr, NULL},
+	{"xmp", T_BLOCK, ST_CODE, enter_pre, NULL},
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tag_def *)elem)->name);
+}
+
+const struct tag_def *html_tag_find(const char *name)
+{
+	return name ? bsearch(name, tags, ARRAY_LEN(tags), sizeof tags[0], tag_cmp) : NULL;
+}
+
+int html_tag_dropped(const char *name)
+{
+	const struct tag_def *t = html_tag_find(name);
+	return t && (t->flags & T_DROP);
+}

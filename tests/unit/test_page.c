@@ -428,6 +428,18 @@ static void test_tree_equals_string(void **state)
 		check_tree_equals_string(page, strlen(page), "https://example.com/odd.html", -1);
 		free(page);
 	}
+	/* a page of 1.2 MB: libxml2 reads an owned page in pieces (characters cut between
+	   them, the pieces read given back as it goes) and builds the same tree */
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "<html><head><title>长文</title></head><body><div class=\"nav\">首页</div><article>");
+	for (int i = 0; b.len < 1200000; i++)
+		buf_printf(&b, "<p>第%d段：国家统计局发布数据，<a href=\"/n/%d\">一季度</a>国内生产总值同比增长"
+			       "5.%d%%，<b>消费</b>与投资平稳；市场人士认为 GDP 与 CPI 走势稳定。%s</p>\n",
+			   i, i, i % 10, i % 7 ? "" : "<br>附：数据来源于公开资料。");
+	buf_adds(&b, "</article></body></html>");
+	check_tree_equals_string(b.s, b.len, "https://example.com/long.html", 1);
+	buf_free(&b);
 }
 
 static void test_feed_links(void **state)

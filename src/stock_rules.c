@@ -109,8 +109,9 @@ static int canonical_in(const char *num, size_t n, enum market m, char *out, siz
 		if (strcmp(d, "00000") == 0)
 			return 0;
 		return snprintf(out, outlen, "%s.HK", d) < (int)outlen;
-	case MK_US:
-		if (n < 1 || n > 5 || !all_alpha(num, n))
+	case MK_US: /* AAPL, or a share class: BRK.B */
+		if (!(n >= 1 && n <= 5 && all_alpha(num, n)) &&
+		    !(n >= 3 && n <= 7 && num[n - 2] == '.' && is_alpha(num[n - 1]) && all_alpha(num, n - 2)))
 			return 0;
 		break;
 	default:
@@ -149,6 +150,11 @@ static int canonical(const char *code, size_t clen, const char *market, size_t m
 		} else {
 			m = market_parse(dot + 1, b);
 			num = c, n = a;
+			/* BRK.B: a US share class letter, not a market, when the market given
+			   beside the code is a US one */
+			if (m == MK_BAD && b == 1 && a <= 5 && all_alpha(c, clen - 2) && is_alpha(dot[1]) &&
+			    market && market_parse(market, mlen) == MK_US)
+				m = MK_US, n = clen;
 		}
 		if (m == MK_NONE || m == MK_BAD)
 			return 0;
@@ -280,10 +286,11 @@ static int is_alnum(char c)
 	return is_digit(c) || is_alpha(c);
 }
 
-/* Market suffixes a {code} may carry after a dot. */
+/* Market suffixes a {code} may carry after a dot, or one letter: O and N (NASDAQ, NYSE),
+ * or a US share class (BRK.B, which canonical() takes only beside a US market). */
 static size_t code_suffix(const char *v, const char *end)
 {
-	static const char *const sfx[] = {"SH", "SZ", "SS", "BJ", "HK", "US", "OQ", "O", "N"};
+	static const char *const sfx[] = {"SH", "SZ", "SS", "BJ", "HK", "US", "OQ"};
 	if (v >= end || *v != '.')
 		return 0;
 	size_t n = 0;
@@ -291,6 +298,8 @@ static size_t code_suffix(const char *v, const char *end)
 		n++;
 	if (v + 1 + n < end && is_digit(v[1 + n]))
 		return 0;
+	if (n == 1)
+		return 2;
 	for (size_t i = 0; i < ARRAY_LEN(sfx); i++)
 		if (strlen(sfx[i]) == n && ascii_ncasecmp(sfx[i], v + 1, n) == 0)
 			return n + 1;

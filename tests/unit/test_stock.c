@@ -78,6 +78,14 @@ static void test_canonical(void **state)
 	canon_is("AAPL", NULL, NULL);
 	canon_is("GOOGLE", "US", NULL);
 	canon_is("A1", "US", NULL);
+	/* a share class letter, beside a US market only */
+	canon_is("BRK.B", "NYSE", "BRK.B.US");
+	canon_is("brk.a", "US", "BRK.A.US");
+	canon_is("BRK.B", NULL, NULL);
+	canon_is("BRK.B", "HK", NULL);
+	canon_is("BRK.BB", "US", NULL);
+	canon_is("GOOGLE.A", "US", NULL);
+	canon_is("1.B", "US", NULL);
 	/* junk */
 	canon_is("", NULL, NULL);
 	canon_is("2023", NULL, NULL);
@@ -143,10 +151,12 @@ static void test_markup_rules(void **state)
 	attrs_is(NULL, NULL, NULL, "stock_sz300059", "300059.SZ");
 	attrs_is("https://stock.finance.sina.com.cn/hkstock/quotes/00700.html", NULL, NULL, NULL, "00700.HK");
 	attrs_is("https://stock.finance.sina.com.cn/usstock/quotes/aapl.html", NULL, NULL, NULL, "AAPL.US");
+	attrs_is("https://stock.finance.sina.com.cn/usstock/quotes/BRK.B.html", NULL, NULL, NULL, "BRK.B.US");
 	/* xueqiu */
 	attrs_is("https://xueqiu.com/S/SH600519", NULL, NULL, NULL, "600519.SH");
 	attrs_is("https://xueqiu.com/S/00700", NULL, NULL, NULL, "00700.HK");
 	attrs_is("https://xueqiu.com/S/AAPL", NULL, NULL, NULL, "AAPL.US");
+	attrs_is("https://xueqiu.com/S/BRK.B", NULL, NULL, NULL, "BRK.B.US");
 	attrs_is("https://xueqiu.com/S/SZ399001", NULL, NULL, NULL, "399001.SZ");
 	attrs_is("https://xueqiu.com/u/123456", NULL, NULL, NULL, NULL);
 	/* 10jqka */
@@ -200,6 +210,8 @@ static void test_text_rules(void **state)
 	scan_is("Apple (NASDAQ: AAPL)", "Apple", "AAPL.US");
 	scan_is("Apple Inc. (NASDAQ: AAPL) said", "Apple Inc.", "AAPL.US");
 	scan_is("阿里巴巴(NYSE: BABA)", "阿里巴巴", "BABA.US");
+	scan_is("伯克希尔哈撒韦（纽交所：BRK.B）", "伯克希尔哈撒韦", "BRK.B.US");
+	scan_is("伯克希尔(BRK.B)", "", NULL); /* a bare ticker is no stock, as AAPL */
 	/* Latin names are proper nouns: lower-case words in front are not the name */
 	scan_is("shares of Alibaba (NYSE: BABA)", "Alibaba", "BABA.US");
 	scan_is("and its locally listed stock (09988.HK)", "", "09988.HK");

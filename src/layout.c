@@ -143,7 +143,24 @@ static size_t emergency_cut(const struct para *p, size_t start, size_t j, int av
 	return kmax;
 }
 
-void para_fit(const struct para *p, int first, int rest, struct fits *out)
+/* 1 when unit j (wider than what is left of the line) may hang in the gutter instead:
+ * one of ，。、 after which the next line may start. *next: where that line starts. */
+static int hangs(const struct para *p, size_t j, size_t *next)
+{
+	const struct unit *u = &p->u[j];
+	size_t uend = j + 1 < p->n ? p->u[j + 1].off : p->len;
+	if (u->w != 2 || (u->cp != 0xFF0C && u->cp != 0x3002 && u->cp != 0x3001) || uend - u->off != 3)
+		return 0; /* the mark alone, not a cluster with something after it */
+	size_t k = j + 1;
+	while (k < p->n && (p->u[k].flags & U_SPACE))
+		k++;
+	if (k < p->n && !(p->u[k].flags & U_NEWLINE) && p->u[k].brk != BRK_ALLOW)
+		return 0; /* what follows may not start a line (。” …): no hanging */
+	*next = k < p->n && (p->u[k].flags & U_NEWLINE) ? k + 1 : k;
+	return 1;
+}
+
+void para_fit(const struct para *p, int first, int rest, int hang, struct fits *out)
 {
 	size_t n = p->n, i = 0;
 	int avail = first;
@@ -207,6 +224,10 @@ void para_fit(const struct para *p, int first, int rest, struct fits *out)
 			if (colns <= avail)
 				continue;
 overflow:
+			if (hang && j > start && colns - u->w <= avail && colns <= avail + hang && hangs(p, j, &next)) {
+				end = j + 1; /* hangs in the gutter */
+				break;
+			}
 			if (best > start) {
 				end = next = best;
 				hy = best_hy;
@@ -355,11 +376,15 @@ void layout_para_text(struct para *p, const char *t, size_t n, const struct run 
 	struct lbuild lb = {.b = b, .sp = p->sp, .spcap = p->spcap};
 	lb_reset(&lb);
 	int first = ps->width - ps->first_pw, rest = ps->width - ps->rest_pw;
+	/* hang-punctuation: text keeps a 2-column gutter that only a hanging ，。、 takes */
+	int hang = ps->hang && first >= 8 && rest >= 8 ? 2 : 0;
+	first -= hang;
+	rest -= hang;
 	if (first < 1)
 		first = 1;
 	if (rest < 1)
 		rest = 1;
-	para_fit(p, first, rest, f);
+	para_fit(p, first, rest, hang, f);
 	struct emit e = {p, 0, ps->extra, &lb};
 	for (size_t k = 0; k < f->n; k++) {
 		const struct fit *ft = &f->v[k];
@@ -404,6 +429,7 @@ struct walk {
 	struct para p;
 	struct buf first, rest; /* the current block's prefixes (kept for the next block) */
 	int blank;      /* the last line pushed is blank (or nothing was pushed yet) */
+	int cjk;        /* the document is CJK (hang-punctuation applies) */
 };
 
 static void push_blank(struct walk *w, int quote)
@@ -537,6 +563,7 @@ static void layout_textblock(struct walk *w, const struct block *bl)
 		.pstyle = bl->quote ? ST_QUOTE : 0,
 		.extra = (bl->kind == BLK_HEADING ? ST_HEADING | ST_BOLD : 0) | (bl->quote ? ST_QUOTE : 0),
 		.width = o->width, .gap = o->cjk_latin_space, .strict = o->kinsoku_strict,
+		.hang = o->hang_punct && w->cjk,
 	};
 	size_t before = w->out->n;
 	layout_para_text(&w->p, bl->text ? bl->text : "", bl->len, bl->runs, bl->nruns, &ps, w->out);
@@ -573,7 +600,7 @@ void layout_doc_stream(const struct doc *d, const struct layout_opts *o, struct 
 			flush(out, ud);
 		return;
 	}
-	struct walk w = {.o = o, .out = out, .blank = 1};
+	struct walk w = {.o = o, .out = out, .blank = 1, .cjk = d->cjk};
 	const struct block *prev = NULL;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct block *bl = &d->blocks[i];

@@ -15,6 +15,7 @@ void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 	o->paragraph_indent = opt_int(OPT_PARAGRAPH_INDENT) == 1;
 	o->cjk_latin_space = opt_int(OPT_CJK_LATIN_SPACE);
 	o->kinsoku_strict = opt_int(OPT_KINSOKU) == 1;
+	o->hang_punct = opt_int(OPT_HANG_PUNCTUATION);
 	o->cut_pre = cut_pre;
 }
 

@@ -16,6 +16,8 @@ enum opt_type { OPT_BOOL, OPT_INT, OPT_STR, OPT_ENUM };
 	X(CJK_LATIN_SPACE, "cjk-latin-space", OPT_BOOL, "off", NULL,                                    \
 	  "show a space between CJK and Latin letters or digits")                                     \
 	X(KINSOKU, "kinsoku", OPT_ENUM, "basic", "basic|strict", "line-breaking strictness for CJK text") \
+	X(HANG_PUNCTUATION, "hang-punctuation", OPT_BOOL, "off", NULL,                                   \
+	  "keep a 2-column gutter on CJK pages where a line-final ，。、 may hang")                     \
 	X(STOCK_ANNOTATIONS, "stock-annotations", OPT_BOOL, "on", NULL,                                 \
 	  "mark company names with their stock codes")                                                \
 	X(STOCK_FORMAT, "stock-format", OPT_STR, "%n(%c)", NULL,                                        \

@@ -13,6 +13,9 @@ struct layout_opts {
 	int paragraph_indent; /* 1: auto (two U+3000 on <p> that lack one) */
 	int cjk_latin_space;  /* 1: display-only space between CJK and Latin letters/digits */
 	int kinsoku_strict;   /* 1: strict level (no break before ——/……) */
+	int hang_punct;       /* 1: on CJK documents, text lines keep a 2-column right gutter
+	                         that only a line-final ，。、 may take (instead of pushing
+	                         the character before it down) */
 	int cut_pre;          /* 1 (--dump): cut <pre> lines at width and end them with '>';
 	                         0 (TUI): keep them whole, the view scrolls them sideways */
 };

@@ -114,8 +114,9 @@ void para_glue_runs(struct para *p);
 int cp_is_cjk(uint32_t c);
 
 /* layout.c: greedy fitter with push-out and T9 emergency breaks. first/rest: widths of
- * the first and following lines (> 0). */
-void para_fit(const struct para *p, int first, int rest, struct fits *out);
+ * the first and following lines (> 0); hang: columns beyond them that a line-final ，。、
+ * may take (hang-punctuation), else 0. */
+void para_fit(const struct para *p, int first, int rest, int hang, struct fits *out);
 
 /* Line builder: text + spans + width. */
 struct lbuild {
@@ -144,6 +145,7 @@ struct para_style {
 	int width;                              /* total width of the line */
 	int gap;                                /* cjk-latin-space */
 	int strict;
+	int hang;                               /* hang-punctuation (a CJK text block) */
 };
 void layout_para_text(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns,
 		      const struct para_style *ps, struct lines *out);

@@ -128,12 +128,98 @@ static void test_golden(void **state)
 	free(html);
 }
 
+/* hang-punctuation: on a CJK page text keeps a 2-column gutter that only a line-final
+ * ，。、 takes (instead of pushing the character before it down); nowhere else. */
+static char *render_hang(const char *html, int width, int hang, struct lines *keep)
+{
+	struct doc d;
+	doc_init(&d);
+	html_to_doc(html, strlen(html), NULL, NULL, &d);
+	struct layout_opts o = {.width = width, .hang_punct = hang};
+	struct lines l = {0};
+	layout_doc(&d, &o, &l);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < l.n; i++) {
+		if (i)
+			buf_adds(&b, " / ");
+		buf_add(&b, l.v[i].text, l.v[i].len);
+	}
+	if (keep)
+		*keep = l;
+	else
+		lines_free(&l);
+	doc_free(&d);
+	return buf_steal(&b);
+}
+
+static void expect_hang(const char *html, int width, int hang, const char *want)
+{
+	char *got = render_hang(html, width, hang, NULL);
+	if (strcmp(got, want))
+		fail_msg("width %d hang %d: got \"%s\", want \"%s\"", width, hang, got, want);
+	free(got);
+}
+
+static void test_hang_punctuation(void **state)
+{
+	(void)state;
+	/* the comma hangs; without the option, at the same text width, it pushes 九 down */
+	expect_hang("<p>一二三四五六七八九，甲乙</p>", 20, 1, "一二三四五六七八九， / 甲乙");
+	expect_hang("<p>一二三四五六七八九，甲乙</p>", 18, 0, "一二三四五六七八 / 九，甲乙");
+	/* other lines keep the gutter free */
+	expect_hang("<p>一二三四五六七八九十甲乙</p>", 20, 1, "一二三四五六七八九 / 十甲乙");
+	expect_hang("<p>一二三四五六七八九、甲。乙</p>", 20, 1, "一二三四五六七八九、 / 甲。乙");
+	/* a closing quote after the full stop may not start a line: no hanging, push-out */
+	expect_hang("<p>一二三四五六七八九。”甲</p>", 20, 1, "一二三四五六七八 / 九。”甲");
+	/* at the paragraph's end, and before a space */
+	expect_hang("<p>一二三四五六七八九。</p>", 20, 1, "一二三四五六七八九。");
+	expect_hang("<p>一二三四五六七八九， ABC</p>", 20, 1, "一二三四五六七八九， / ABC");
+	/* not on a Latin page, nor without the option */
+	expect_hang("<p>The quick brown fox jumps over the lazy dog</p>", 20, 1,
+		    "The quick brown fox / jumps over the lazy / dog");
+	expect_hang("<p>一二三四五六七八九十，甲乙</p>", 20, 0, "一二三四五六七八九 / 十，甲乙");
+	/* random CJK text at every width: lines fit, only a hanging mark enters the gutter,
+	   no line starts with closing punctuation */
+	static const char *const pieces[] = {"中", "国", "经", "济", "，", "。", "、", "“", "”", "《", "》",
+					     "12.5%", "GDP", "——", "……", "！", "？", " "};
+	srand(31);
+	for (int t = 0; t < 300; t++) {
+		struct buf h;
+		buf_init(&h);
+		buf_adds(&h, "<p>国家统计局发布数据显示经济运行总体平稳"); /* a CJK page */
+		for (int i = 0, n = 20 + rand() % 120; i < n; i++)
+			buf_adds(&h, pieces[rand() % (int)ARRAY_LEN(pieces)]);
+		buf_adds(&h, "</p>");
+		int width = 10 + rand() % 50;
+		struct lines l;
+		free(render_hang(h.s, width, 1, &l));
+		for (size_t i = 0; i < l.n; i++) {
+			const struct line *ln = &l.v[i];
+			assert_true(ln->width <= width);
+			if (ln->width > width - 2 && !(ln->flags & LINE_EMERGENCY)) {
+				const char *e = ln->text + ln->len - 3;
+				if (!(ln->len >= 3 && (!strncmp(e, "，", 3) || !strncmp(e, "。", 3) || !strncmp(e, "、", 3))))
+					fail_msg("width %d: \"%s\" is in the gutter without a mark (%s)", width, ln->text, h.s);
+			}
+			static const char *const closing[] = {"，", "。", "、", "”", "》", "！", "？"};
+			for (size_t k = 0; i && k < ARRAY_LEN(closing); k++)
+				if (!strncmp(ln->text, closing[k], 3) && !(l.v[i - 1].flags & LINE_EMERGENCY))
+					fail_msg("width %d: \"%s\" starts with %s (%s)", width, ln->text, closing[k], h.s);
+		}
+		lines_free(&l);
+		buf_free(&h);
+	}
+}
+
 int main(void)
 {
 	test_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_cases),
 		cmocka_unit_test(test_golden),
+		cmocka_unit_test(test_hang_punctuation),
 	};
 	return cmocka_run_group_tests_name("layout_html", tests, NULL, NULL);
 }

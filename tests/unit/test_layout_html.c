@@ -7,27 +7,36 @@
 #include "newsread/layout.h"
 #include "newsread/util.h"
 
-static char *render(const char *html, int width, int indent, int cut_pre, const char *lang)
+/* html laid out with o, lines joined by " / "; keep (when not NULL) gets the lines. */
+static char *render_opts(const char *html, const struct layout_opts *o, const char *lang, struct lines *keep)
 {
 	struct doc d;
 	doc_init(&d);
 	html_to_doc(html, strlen(html), "https://example.com/news/", lang, &d);
-	struct layout_opts o = {.width = width, .paragraph_indent = indent, .cut_pre = cut_pre};
 	struct lines l = {0};
-	layout_doc(&d, &o, &l);
+	layout_doc(&d, o, &l);
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (size_t i = 0; i < l.n; i++) {
-		if (!(l.v[i].flags & LINE_PRE) || cut_pre)
-			assert_true(l.v[i].width <= width);
+		if (!(l.v[i].flags & LINE_PRE) || o->cut_pre)
+			assert_true(l.v[i].width <= o->width);
 		if (i)
 			buf_adds(&b, " / ");
 		buf_add(&b, l.v[i].text, l.v[i].len);
 	}
-	lines_free(&l);
+	if (keep)
+		*keep = l;
+	else
+		lines_free(&l);
 	doc_free(&d);
 	return buf_steal(&b);
+}
+
+static char *render(const char *html, int width, int indent, int cut_pre, const char *lang)
+{
+	struct layout_opts o = {.width = width, .paragraph_indent = indent, .cut_pre = cut_pre};
+	return render_opts(html, &o, lang, NULL);
 }
 
 struct hcase {
@@ -132,26 +141,8 @@ static void test_golden(void **state)
  * ，。、 takes (instead of pushing the character before it down); nowhere else. */
 static char *render_hang(const char *html, int width, int hang, struct lines *keep)
 {
-	struct doc d;
-	doc_init(&d);
-	html_to_doc(html, strlen(html), NULL, NULL, &d);
 	struct layout_opts o = {.width = width, .hang_punct = hang};
-	struct lines l = {0};
-	layout_doc(&d, &o, &l);
-	struct buf b;
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	for (size_t i = 0; i < l.n; i++) {
-		if (i)
-			buf_adds(&b, " / ");
-		buf_add(&b, l.v[i].text, l.v[i].len);
-	}
-	if (keep)
-		*keep = l;
-	else
-		lines_free(&l);
-	doc_free(&d);
-	return buf_steal(&b);
+	return render_opts(html, &o, NULL, keep);
 }
 
 static void expect_hang(const char *html, int width, int hang, const char *want)

@@ -181,22 +181,6 @@ static int blank(const char *s)
 	return 1;
 }
 
-static void html_escape(struct buf *b, const char *s, int in_attr)
-{
-	for (; *s; s++) {
-		if (*s == '<')
-			buf_adds(b, "&lt;");
-		else if (*s == '>')
-			buf_adds(b, "&gt;");
-		else if (*s == '&')
-			buf_adds(b, "&amp;");
-		else if (*s == '"' && in_attr)
-			buf_adds(b, "&quot;");
-		else
-			buf_addc(b, *s);
-	}
-}
-
 static int is_void(const char *name)
 {
 	static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
@@ -212,11 +196,11 @@ static void xhtml_walk(const xmlNode *n, struct buf *b, int depth)
 	for (const xmlNode *c = n; c && b->len < FIELD_CAP; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content)
-				html_escape(b, (const char *)c->content, 0);
+				html_escape(b, (const char *)c->content, strlen((const char *)c->content), 0);
 		} else if (c->type == XML_ENTITY_REF_NODE) {
 			const xmlEntity *e = (const xmlEntity *)c->children;
 			if (e && e->content && e->length < 4096)
-				html_escape(b, (const char *)e->content, 0);
+				html_escape(b, (const char *)e->content, strlen((const char *)e->content), 0);
 		} else if (c->type == XML_ELEMENT_NODE && depth < FEED_MAX_DEPTH) {
 			const char *name = (const char *)c->name;
 			buf_printf(b, "<%s", name);
@@ -226,7 +210,7 @@ static void xhtml_walk(const xmlNode *n, struct buf *b, int depth)
 				buf_add(&v, "", 0);
 				text_walk(a->children, &v, 0);
 				buf_printf(b, " %s=\"", (const char *)a->name);
-				html_escape(b, v.s, 1);
+				html_escape(b, v.s, v.len, 1);
 				buf_addc(b, '"');
 				buf_free(&v);
 			}

@@ -188,8 +188,7 @@ const char *hf_attr(const struct hf_rec *r, const char *name)
 	return NULL;
 }
 
-/* s escaped into b: & < > always, " too inside an attribute value. */
-static void esc(struct buf *b, const char *s, size_t n, int attr)
+void html_escape(struct buf *b, const char *s, size_t n, int attr)
 {
 	const char *run = s, *end = s + n;
 	for (; s < end; s++) {
@@ -223,7 +222,7 @@ char *html_flat_html(const struct html_flat *f)
 	while (hf_next(&pos, &r)) {
 		switch (r.type) {
 		case HF_TEXT:
-			esc(&b, r.text, r.len, 0);
+			html_escape(&b, r.text, r.len, 0);
 			break;
 		case HF_OPEN:
 		case HF_VOID: {
@@ -235,7 +234,7 @@ char *html_flat_html(const struct html_flat *f)
 				buf_addc(&b, ' ');
 				buf_adds(&b, p);
 				buf_adds(&b, "=\"");
-				esc(&b, v, strlen(v), 1);
+				html_escape(&b, v, strlen(v), 1);
 				buf_addc(&b, '"');
 				p = v + strlen(v) + 1;
 			}

@@ -63,33 +63,9 @@ static int is_block_unwrap(const xmlNode *n)
 	return kind_of(n) == K_UNWRAP && page_is_block(n);
 }
 
-static void esc_n(struct buf *b, const char *s, size_t n, int attr)
-{
-	const char *run = s, *end = s + n;
-	for (; s < end; s++) {
-		const char *e;
-		switch (*s) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"':
-			if (attr) {
-				e = "&quot;";
-				break;
-			}
-			continue;
-		default: continue;
-		}
-		buf_add(b, run, (size_t)(s - run));
-		buf_adds(b, e);
-		run = s + 1;
-	}
-	buf_add(b, run, (size_t)(end - run));
-}
-
 static void esc(struct buf *b, const char *s, int attr)
 {
-	esc_n(b, s, strlen(s), attr);
+	html_escape(b, s, strlen(s), attr);
 }
 
 #define TREE_MAX_DEPTH 1000 /* deeper: libxml2 (max 2048 with XML_PARSE_HUGE) could differ */
@@ -120,7 +96,7 @@ static void emit_text(struct out *o, const char *s, size_t n)
 			o->unsafe = 1; /* the parser would normalise the line ends */
 		html_flat_text(o->flat, s, n);
 	} else {
-		esc_n(&o->b, s, n, 0);
+		html_escape(&o->b, s, n, 0);
 	}
 	char c = s[n - 1];
 	o->last = c == '&' || c == '<' || c == '>' ? ';' : c;

@@ -42,6 +42,8 @@ void html_flat_text(struct html_flat *f, const char *s, size_t n);
 /* The records as HTML (malloc'd, never NULL): text escaped (& < >), attribute values
  * quoted with " escaped too, void elements without an end tag. */
 char *html_flat_html(const struct html_flat *f);
+/* Append s (n bytes) to b escaped for HTML: & < > always, " too inside an attribute value. */
+void html_escape(struct buf *b, const char *s, size_t n, int attr);
 
 /* html_to_doc on a flat body (as if it were the content of <body>). */
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);

@@ -85,6 +85,20 @@ static void stats_leave(xmlNode *n, const xmlNode *root)
 	p->pos_desc |= i->pos_desc || ((i->hints & HINT_POS) && !(i->hints & HINT_NEG) && i->text >= 150);
 }
 
+/* After n's subtree: leave n and the ancestors it ends (their statistics summed up),
+ * and return the next node of the post-order walk below root, or NULL at its end. */
+static xmlNode *stats_up(xmlNode *n, const xmlNode *root)
+{
+	for (;;) {
+		stats_leave(n, root);
+		if (n == root)
+			return NULL;
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+}
+
 /* Recount the statistics of root's subtree (post-order, iterative). */
 void page_stats(struct page_ctx *c, xmlNode *root)
 {
@@ -96,18 +110,7 @@ void page_stats(struct page_ctx *c, xmlNode *root)
 			n = n->children;
 			continue;
 		}
-		while (n) {
-			stats_leave(n, root);
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
+		n = stats_up(n, root);
 	}
 }
 
@@ -181,18 +184,7 @@ static void prune_pass(struct page_ctx *c, int (*drop)(const xmlNode *), int las
 				continue;
 			}
 		}
-		while (n) {
-			stats_leave(n, root);
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
+		n = stats_up(n, root);
 	}
 }
 

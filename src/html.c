@@ -345,6 +345,7 @@ static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, str
 	struct hctx *c = ctx_new(&s, base, lang, d, text_only);
 	walk(c, root);
 	ctx_finish(c);
+	doc_trim(d);
 }
 
 /* Walk the flat body f into d; own: f itself, consumed as it is walked. */
@@ -365,6 +366,7 @@ static void convert_flat(const struct html_flat *f, struct html_flat *own, const
 	ctx_finish(c);
 	if (own)
 		html_flat_free(own); /* (what a walk cut short left) */
+	doc_trim(d);
 }
 
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d)

@@ -257,6 +257,12 @@ static void test_take_frees_behind(void **state)
 		assert_int_equal(dc.n, 2);
 		assert_string_equal(dc.blocks[0].text, "链接文字[1]");
 		assert_string_equal(dc.blocks[1].text, "脚本之后");
+		assert_int_equal(dc.cap, dc.n); /* built, then trimmed to size */
+		assert_int_equal(dc.linkcap, dc.nlinks);
+		struct block *b = doc_add_block(&dc, BLK_RULE); /* still growable */
+		assert_int_equal(b->kind, BLK_RULE);
+		assert_int_equal(dc.n, 3);
+		assert_int_equal(doc_add_link(&dc, "https://example.com/b"), 2);
 		doc_free(&df);
 		doc_free(&dc);
 		html_flat_free(&f);

@@ -9,6 +9,7 @@
 #include "newsread/stock.h"
 #include "html_walk.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,7 +212,8 @@ static void hrefs_rescue(struct hctx *c, const struct hf_chunk *k)
 {
 	for (int i = 0; i < c->nframes; i++) {
 		const char *h = c->frames[i].href;
-		if (!h || h < k->s || h >= k->s + k->len)
+		uintptr_t at = (uintptr_t)h, from = (uintptr_t)k->s;
+		if (!h || at < from || at - from >= k->len)
 			continue;
 		if (c->nhrefs == c->hrefcap) {
 			c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;

@@ -58,9 +58,19 @@ best() {
 	awk -v n="$b" 'BEGIN { printf "%.3f", n / 1e9 }'
 }
 
-peak() { # peak RSS in KB: the median of 9 runs (with address-space randomisation one run
-	# varies by +-100 KB, as much as the whole budget of a 100 KB page)
-	if [ -x /usr/bin/time ]; then
+# Peak RSS in KB. bench/peakrss.c reads it exactly (the resident set at every system call
+# that can lower it, from /proc/PID/smaps_rollup), with address-space randomisation off
+# (setarch -R) so that the kernel maps the same pages of shared libraries each run: one run
+# is then enough. /usr/bin/time's %M (getrusage's ru_maxrss) is the fallback: the kernel
+# counts pages in per-CPU batches of 32, so it moves in steps of 128 KB, more than the whole
+# budget of a 100 KB page; it is taken as the median of 9 runs.
+cc -O2 -o "$out/peakrss" bench/peakrss.c 2>/dev/null && "$out/peakrss" true 2>/dev/null || rm -f "$out/peakrss"
+norand=""
+setarch -R true 2>/dev/null && norand="setarch -R"
+peak() {
+	if [ -x "$out/peakrss" ]; then
+		$norand "$out/peakrss" "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $2 }'
+	elif [ -x /usr/bin/time ]; then
 		for i in 1 2 3 4 5 6 7 8 9; do
 			/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 		done | sort -n | sed -n 5p
@@ -68,6 +78,11 @@ peak() { # peak RSS in KB: the median of 9 runs (with address-space randomisatio
 		echo 0
 	fi
 }
+if [ -x "$out/peakrss" ]; then
+	echo "peak RSS: exact (bench/peakrss.c)${norand:+, address-space randomisation off}"
+else
+	echo "peak RSS: /usr/bin/time, median of 9 (+-128 KB: the kernel counts pages in batches)"
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
 
@@ -112,9 +127,8 @@ for f in zh-100k zh-1m zh-10m; do
 done
 echo "(ratio = peer time / newsread time: above 1 means newsread is faster)"
 # The peak RSS above also counts pages of shared libraries (code, tables) that real text
-# touches and the empty page does not, and the kernel maps file pages around each fault
-# differently from run to run (+-100 KB): at 100 KB that is the size of the whole budget.
-# So the peak of the heap newsread itself allocates (valgrind massif, deterministic) too.
+# touches and the empty page does not (the kernel maps 64 KB of a file around each fault).
+# So the peak of the heap newsread itself allocates (valgrind massif) is printed too.
 heap_peak() { # KB
 	valgrind --tool=massif --massif-out-file="$out/massif.out" "$@" >/dev/null 2>&1
 	grep -E '^mem_heap_(extra_)?B=' "$out/massif.out" | paste - - |

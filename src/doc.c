@@ -42,13 +42,25 @@ void doc_free(struct doc *d)
 struct block *doc_add_block(struct doc *d, enum block_kind kind)
 {
 	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
+		d->cap = d->cap ? d->cap + d->cap / 2 : 16;
 		d->blocks = xrealloc(d->blocks, d->cap * sizeof *d->blocks);
 	}
 	struct block *b = &d->blocks[d->n++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	return b;
+}
+
+void doc_trim(struct doc *d)
+{
+	if (d->cap > d->n) {
+		d->cap = d->n;
+		d->blocks = d->n ? xrealloc(d->blocks, d->n * sizeof *d->blocks) : (free(d->blocks), NULL);
+	}
+	if (d->linkcap > d->nlinks) {
+		d->linkcap = d->nlinks;
+		d->links = d->nlinks ? xrealloc(d->links, d->nlinks * sizeof *d->links) : (free(d->links), NULL);
+	}
 }
 
 int doc_add_link(struct doc *d, const char *url)

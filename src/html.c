@@ -89,6 +89,22 @@ void html_flush(struct hctx *c)
 
 /* ---- the walk ---- */
 
+/* A new innermost frame, zeroed but for saved (the current state). The array grows as the
+ * walk goes deeper: most pages need a few dozen of the HTML_MAX_DEPTH frames. */
+static struct hframe *frame_push(struct hctx *c)
+{
+	if (c->nframes == c->framecap) {
+		c->framecap = c->framecap ? 2 * c->framecap : 32;
+		if (c->framecap > HTML_MAX_DEPTH)
+			c->framecap = HTML_MAX_DEPTH;
+		c->frames = xrealloc(c->frames, (size_t)c->framecap * sizeof *c->frames);
+	}
+	struct hframe *f = &c->frames[c->nframes++];
+	memset(f, 0, sizeof *f);
+	f->saved = c->st;
+	return f;
+}
+
 /* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
 static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 {
@@ -101,9 +117,7 @@ static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 			t->enter(c, e, NULL);
 		return !(t && (t->flags & T_LEAF));
 	}
-	struct hframe *f = &c->frames[c->nframes++];
-	memset(f, 0, sizeof *f);
-	f->saved = c->st;
+	struct hframe *f = frame_push(c);
 	f->tag = t;
 	if (t && (t->flags & T_BLOCK))
 		html_flush(c);
@@ -138,11 +152,10 @@ static void elem_leave(struct hctx *c, int depth)
 }
 
 /* An element whose children elem_enter skipped: left all the same when it got a frame. */
-static void elem_skipped(struct hctx *c, const char *name, int depth)
+static void elem_skipped(struct hctx *c, const struct tag_def *t, int depth)
 {
 	if (depth >= HTML_MAX_DEPTH)
 		return;
-	const struct tag_def *t = html_tag_find(name);
 	if (!(t && (t->flags & T_DROP)))
 		elem_leave(c, depth);
 }
@@ -180,7 +193,7 @@ static void walk(struct hctx *c, xmlNode *root)
 		if (down)
 			elem_leave(c, depth);
 		else if (n->type == XML_ELEMENT_NODE)
-			elem_skipped(c, (const char *)n->name, depth);
+			elem_skipped(c, html_tag_find((const char *)n->name), depth);
 		while (!n->next) {
 			n = n->parent;
 			depth--;
@@ -192,19 +205,55 @@ static void walk(struct hctx *c, xmlNode *root)
 	}
 }
 
+/* A flat body's walk is about to leave chunk k, which it consumes: the open links whose
+ * href points into k get a copy of it (kept in c->hrefs until the walk ends). */
+static void hrefs_rescue(struct hctx *c, const struct hf_chunk *k)
+{
+	for (int i = 0; i < c->nframes; i++) {
+		const char *h = c->frames[i].href;
+		if (!h || h < k->s || h >= k->s + k->len)
+			continue;
+		if (c->nhrefs == c->hrefcap) {
+			c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;
+			c->hrefs = xrealloc(c->hrefs, c->hrefcap * sizeof *c->hrefs);
+		}
+		c->frames[i].href = c->hrefs[c->nhrefs++] = xstrdup(h);
+	}
+}
+
+/* The next record; when own is set (the walk consumes it) every chunk the walk leaves is
+ * freed first, so the memory of the body read takes the document's next allocations. The
+ * previous record is then gone: the walk keeps nothing of it but the hrefs rescued. */
+static int flat_next(struct hctx *c, struct hf_pos *pos, struct hf_rec *r, struct html_flat *own)
+{
+	if (own)
+		while (own->first && pos->off >= own->first->len) {
+			struct hf_chunk *k = own->first;
+			hrefs_rescue(c, k);
+			own->first = k->next;
+			if (!own->first)
+				own->last = NULL;
+			own->text_at = 0;
+			free(k);
+			pos->c = own->first;
+			pos->off = 0;
+		}
+	return hf_next(pos, r);
+}
+
 /* The same walk over a flat body's records, which sit at depth first: an element the
- * handlers skip has its records skipped up to its close. */
-static void walk_flat(struct hctx *c, const struct html_flat *fl, int first)
+ * handlers skip has its records skipped up to its close. own: fl itself, to consume it. */
+static void walk_flat(struct hctx *c, const struct html_flat *fl, struct html_flat *own, int first)
 {
 	int depth = first;
 	struct hf_pos pos = {fl->first, 0};
 	struct hf_rec r;
-	while (hf_next(&pos, &r)) {
+	while (flat_next(c, &pos, &r, own)) {
 		if (r.type == HF_TEXT) {
 			text_node(c, r.text, r.len);
 		} else if (r.type == HF_CLOSE) {
 			if (depth <= first)
-				return; /* (more closes than opens: a broken writer) */
+				break; /* (more closes than opens: a broken writer) */
 			elem_leave(c, --depth);
 		} else if (r.type == HF_OPEN || r.type == HF_VOID) {
 			struct helem e = {r.name, NULL, &r};
@@ -217,10 +266,11 @@ static void walk_flat(struct hctx *c, const struct html_flat *fl, int first)
 				elem_leave(c, depth);
 				continue;
 			}
-			const char *name = r.name;
-			for (int open = r.type == HF_OPEN; open && hf_next(&pos, &r);)
+			/* (the name's record may be freed while its content is skipped) */
+			const struct tag_def *t = html_tag_find(r.name);
+			for (int open = r.type == HF_OPEN; open && flat_next(c, &pos, &r, own);)
 				open += r.type == HF_OPEN ? 1 : r.type == HF_CLOSE ? -1 : 0;
-			elem_skipped(c, name, depth);
+			elem_skipped(c, t, depth);
 		}
 	}
 	while (depth > first) /* (elements left open) */
@@ -264,9 +314,7 @@ static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const cha
 	acc_init(&c->para);
 	c->acc = &c->para;
 	/* the root element itself (html) is walked like the others */
-	struct hframe *f = &c->frames[c->nframes++];
-	memset(f, 0, sizeof *f);
-	f->saved = c->st;
+	frame_push(c);
 	return c;
 }
 
@@ -279,6 +327,10 @@ static void ctx_finish(struct hctx *c)
 	acc_free(&c->para);
 	free(c->marker);
 	free(c->base);
+	for (size_t i = 0; i < c->nhrefs; i++)
+		free(c->hrefs[i]);
+	free(c->hrefs);
+	free(c->frames);
 	free(c);
 }
 
@@ -293,9 +345,12 @@ static void convert_tree(htmlDocPtr doc, const char *base, const char *lang, str
 	struct hctx *c = ctx_new(&s, base, lang, d, text_only);
 	walk(c, root);
 	ctx_finish(c);
+	doc_trim(d);
 }
 
-void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d)
+/* Walk the flat body f into d; own: f itself, consumed as it is walked. */
+static void convert_flat(const struct html_flat *f, struct html_flat *own, const char *base, const char *lang,
+			 struct doc *d)
 {
 	if (!f)
 		return;
@@ -306,9 +361,22 @@ void html_flat_to_doc(const struct html_flat *f, const char *base, const char *l
 	struct hf_rec none = {HF_OPEN, "body", "", 0, NULL, 0};
 	struct helem body = {"body", NULL, &none};
 	if (elem_enter(c, &body, 1))
-		walk_flat(c, f, 2);
+		walk_flat(c, f, own, 2);
 	elem_leave(c, 1);
 	ctx_finish(c);
+	if (own)
+		html_flat_free(own); /* (what a walk cut short left) */
+	doc_trim(d);
+}
+
+void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d)
+{
+	convert_flat(f, NULL, base, lang, d);
+}
+
+void html_flat_take_doc(struct html_flat *f, const char *base, const char *lang, struct doc *d)
+{
+	convert_flat(f, f, base, lang, d);
 }
 
 static void convert(const char *html, size_t len, const char *base, const char *lang, struct doc *d,
@@ -347,6 +415,11 @@ void html_to_doc(const char *html, size_t len, const char *base, const char *lan
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)
 {
 	html_flat_to_doc(tree, base, lang, d);
+}
+
+void html_tree_take_doc(void *tree, const char *base, const char *lang, struct doc *d)
+{
+	html_flat_take_doc(tree, base, lang, d);
 }
 
 char *html_to_text(const char *html, size_t len)

@@ -253,8 +253,10 @@ void acc_truncate(struct acc *a, size_t n)
 
 void acc_take(struct acc *a, char **text, size_t *len, struct run **runs, size_t *nruns)
 {
+	/* an exact copy: the buffer grew by doubling (up to twice the text), and keeping it
+	   for the next block spares that block the growing again */
 	*len = a->text.len;
-	*text = a->text.len ? buf_steal(&a->text) : xstrdup("");
+	*text = xstrndup(a->text.len ? a->text.s : "", a->text.len);
 	*nruns = a->nruns;
 	*runs = NULL;
 	if (a->nruns) {

@@ -60,7 +60,8 @@ void acc_space(struct acc *a, const struct hattr *at);
 void acc_break(struct acc *a);
 /* Cut the text to n bytes, clipping the runs. */
 void acc_truncate(struct acc *a, size_t n);
-/* Move text and runs out as struct run[] (caller owns both); a is reset. */
+/* Copy text and runs out as struct run[] (caller owns both, allocated to size); a is reset
+ * (its buffer kept for the next text). */
 void acc_take(struct acc *a, char **text, size_t *len, struct run **runs, size_t *nruns);
 
 /* 1 when cp has East Asian Width F, W or H and is not Hangul (CSS segment-break rule). */

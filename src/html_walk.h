@@ -25,7 +25,7 @@ struct hframe {
 	struct hstate saved;         /* restored on leaving */
 	const struct tag_def *tag;   /* NULL for an element without entry */
 	int link_no;                 /* <a>: number (0 until its first text; -1: none) */
-	const char *href;            /* <a>: the href (owned by the tree) */
+	const char *href;            /* <a>: the href (owned by the tree, or by hrefs) */
 	int counter, ordered;        /* <ul>/<ol>: items so far */
 	int table_owner;             /* <table>: this one builds the BLK_TABLE */
 };
@@ -37,8 +37,8 @@ struct hctx {
 	int qdepth;        /* open <q> elements */
 	int text_only;     /* html_to_text: no numbers, no placeholders */
 	struct hstate st;
-	struct hframe frames[HTML_MAX_DEPTH];
-	int nframes;
+	struct hframe *frames; /* open elements (at most HTML_MAX_DEPTH), grown as needed */
+	int nframes, framecap;
 	struct acc para;   /* inline text of the block being gathered */
 	struct acc *acc;   /* &para, or the open table cell */
 	char *marker;      /* list marker for the next block ("1. ", "- ") */
@@ -46,6 +46,8 @@ struct hctx {
 	int tables;        /* <table> nesting */
 	struct tbuild tb;  /* the outermost table */
 	int tb_active;     /* tb is being filled */
+	char **hrefs;      /* copies of hrefs whose records a consuming walk freed */
+	size_t nhrefs, hrefcap;
 };
 
 /* The element being entered, from a libxml2 tree or from a flat body's record. */

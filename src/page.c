@@ -6,6 +6,7 @@
 #include "newsread/page.h"
 #include "newsread/html.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 
 #include <stdint.h>
@@ -383,6 +384,68 @@ static int page_read_close(void *ctx)
 	return 0;
 }
 
+/* 1 when whitespace-only text under parent cannot show: parent is a block (not one that
+ * keeps its spaces, nor inside one) and the text would be its first child or follow a
+ * block child. Such text is leading or trailing space of a block, or space between two
+ * blocks, which CSS collapses away; between two inline elements it is kept. */
+static int blank_is_invisible(const xmlNode *parent)
+{
+	if (!parent || parent->type != XML_ELEMENT_NODE)
+		return 0;
+	unsigned t = page_tag_of_name((const char *)parent->name);
+	if (t != T_BODY && !block_tag(t))
+		return 0;
+	const xmlNode *last = parent->last;
+	while (last && last->type == XML_COMMENT_NODE)
+		last = last->prev;
+	if (last && (last->type != XML_ELEMENT_NODE || !block_tag(page_tag_of_name((const char *)last->name))))
+		return 0;
+	for (const xmlNode *a = parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		unsigned at = page_tag_of_name((const char *)a->name);
+		if (at == T_PRE || at == T_TEXTAREA || (at == T_OTHER && (page_is(a, "listing") ||
+			page_is(a, "xmp") || page_is(a, "plaintext"))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The parser's text handler. libxml2 keeps the line breaks and indentation between
+ * elements as text nodes, one node (about 150 bytes) each: on a page of paragraphs, a
+ * third of its nodes. Those that cannot show (blank_is_invisible) are not made. */
+static void page_characters(void *ctx, const xmlChar *ch, int len)
+{
+	htmlParserCtxtPtr p = ctx;
+	int blank = 1;
+	for (int i = 0; i < len && blank; i++)
+		blank = ch[i] == ' ' || ch[i] == '\n' || ch[i] == '\t' || ch[i] == '\r' || ch[i] == '\f';
+	if (blank && blank_is_invisible(p->node))
+		return;
+	xmlSAX2Characters(ctx, ch, len);
+}
+
+/* htmlReadMemory's steps (libxml2 2.9) on a context made by the caller, with
+ * page_characters as the text handler. */
+static htmlDocPtr parse_ctx(htmlParserCtxtPtr ctx, const char *encoding)
+{
+	htmlCtxtUseOptions(ctx, PARSE_OPTS);
+	ctx->html = 1;
+	if (ctx->sax)
+		ctx->sax->characters = page_characters;
+	if (encoding) {
+		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(encoding);
+		if (h) {
+			xmlSwitchToEncoding(ctx, h);
+			if (ctx->input->encoding)
+				xmlFree((xmlChar *)ctx->input->encoding);
+			ctx->input->encoding = xmlStrdup((const xmlChar *)encoding);
+		}
+	}
+	htmlParseDocument(ctx);
+	htmlDocPtr doc = ctx->myDoc;
+	ctx->myDoc = NULL;
+	return doc;
+}
+
 /* Parse html (len bytes). own, when not NULL, is the malloc'd page itself: libxml2 reads
  * it through page_read, which gives the memory of what was read back as the tree grows,
  * and it is freed (*own set to NULL) once parsed. */
@@ -396,16 +459,26 @@ static htmlDocPtr parse(const char *html, size_t len, char **own)
 		len = PAGE_MAX_BYTES;
 	if (!valid)
 		valid = utf8_valid(html, len);
-	if (!own || !valid)
-		return htmlReadMemory(html, (int)len, NULL, valid ? NULL : "UTF-8", PARSE_OPTS);
-	/* htmlReadMemory's own steps (libxml2 2.9) but for the input: a memory input is
-	 * copied whole into libxml2, so the page was alive twice or its copy beside the whole
-	 * tree (1x the page of peak memory). Read through a callback, libxml2 keeps a window
-	 * of it. The trees are the same as htmlReadMemory's on every fixture, the bench pages
-	 * and 1500 random tag soups but one, whose attribute quote stayed open for 200 KB (cut
-	 * at a read boundary instead). A static input buffer or the push parser read some
-	 * pages differently (libxml2 2.9 misreads an immutable buffer it shrinks). */
 	xmlInitParser();
+	htmlDocPtr doc = NULL;
+	if (!own || !valid) {
+		htmlParserCtxtPtr ctx = xmlCreateMemoryParserCtxt(html, (int)len);
+		if (ctx) {
+			htmlDefaultSAXHandlerInit();
+			if (ctx->sax)
+				memcpy(ctx->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+			doc = parse_ctx(ctx, valid ? NULL : "UTF-8");
+			htmlFreeParserCtxt(ctx);
+		}
+		return doc;
+	}
+	/* A memory input is copied whole into libxml2, so the page was alive twice or its
+	 * copy beside the whole tree (1x the page of peak memory). Read through a callback,
+	 * libxml2 keeps a window of it. The trees are the same as from a memory input on
+	 * every fixture, the bench pages and 1500 random tag soups but one, whose attribute
+	 * quote stayed open for 200 KB (cut at a read boundary instead). A static input
+	 * buffer or the push parser read some pages differently (libxml2 2.9 misreads an
+	 * immutable buffer it shrinks). */
 	htmlParserCtxtPtr ctx = xmlNewParserCtxt();
 	long pg = sysconf(_SC_PAGESIZE);
 	struct page_reader rd = {html, len, 0, pg > 0 ? (uintptr_t)pg : 4096};
@@ -413,17 +486,12 @@ static htmlDocPtr parse(const char *html, size_t len, char **own)
 	xmlParserInputBufferPtr in =
 		ctx ? xmlParserInputBufferCreateIO(page_read, page_read_close, &rd, XML_CHAR_ENCODING_NONE) : NULL;
 	xmlParserInputPtr stream = in ? xmlNewIOInputStream(ctx, in, XML_CHAR_ENCODING_NONE) : NULL;
-	htmlDocPtr doc = NULL;
 	if (stream) {
 		inputPush(ctx, stream);
 		htmlDefaultSAXHandlerInit();
 		if (ctx->sax)
 			memcpy(ctx->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-		htmlCtxtUseOptions(ctx, PARSE_OPTS);
-		ctx->html = 1;
-		htmlParseDocument(ctx);
-		doc = ctx->myDoc;
-		ctx->myDoc = NULL;
+		doc = parse_ctx(ctx, NULL);
 	} else if (in) {
 		xmlFreeParserInputBuffer(in);
 	}
@@ -432,6 +500,11 @@ static htmlDocPtr parse(const char *html, size_t len, char **own)
 	free(*own);
 	*own = NULL;
 	return doc;
+}
+
+htmlDocPtr page_parse(const char *html, size_t len)
+{
+	return parse(html, len, NULL);
 }
 
 static const char *const feed_types[] = {

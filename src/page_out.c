@@ -79,12 +79,17 @@ struct out {
 	const char *names[TREE_MAX_DEPTH + 1]; /* open elements below body (flat mode) */
 	int depth;     /* how many (flat mode) */
 	int unsafe;    /* the parser would have restructured the string: use the string */
-	char last;     /* last byte of the serialized form, 0 when nothing yet */
+	char last;     /* last byte of the serialized form, 0 when nothing yet; '>' after a
+			  tag, INLINE_TAG after an inline element's tag */
 	int autop;     /* a <p> we opened for loose text is open */
 	int textdepth; /* inside kept elements that take text */
 	int pre;       /* inside <pre> */
 	int pending_br;/* a <br> seen in loose text */
 };
+
+/* o->last after the tag of an inline element (a, b, img...): blank text after it is a
+ * space between words, as in <b>very</b> <i>close</i>, not a gap between blocks. */
+#define INLINE_TAG 'i'
 
 /* Text (unescaped) into the output. */
 static void emit_text(struct out *o, const char *s, size_t n)
@@ -270,6 +275,7 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 			emit_open(o, name, at, 2, 0);
 		} else
 			emit_open(o, name, NULL, 0, 0);
+		o->last = INLINE_TAG;
 		break;
 	case K_VOID:
 		if (page_is(n, "br")) {
@@ -295,6 +301,8 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 			emit_open(o, "img", at, 4, 1);
 			if (!o->textdepth)
 				emit_text(o, "\n", 1);
+			else
+				o->last = INLINE_TAG;
 		}
 		break;
 	case K_UNWRAP:
@@ -320,6 +328,7 @@ static void leave(struct out *o, xmlNode *n, enum kind k)
 		break;
 	case K_INLINE:
 		emit_close(o, (const char *)n->name);
+		o->last = INLINE_TAG;
 		break;
 	case K_UNWRAP:
 		if (is_block_unwrap(n) && !o->textdepth)

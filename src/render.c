@@ -19,16 +19,24 @@ void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 	o->cut_pre = cut_pre;
 }
 
-void render_doc(struct article *a, struct doc *d)
+/* render_doc; consume: a->tree is read once (freed as it is walked, left empty). */
+static void doc_of(struct article *a, struct doc *d, int consume)
 {
 	doc_init(d);
 	const char *base = a->base ? a->base : a->link;
 	if (a->html)
 		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
+	else if (a->tree && consume)
+		html_tree_take_doc(a->tree, base, a->lang, d);
 	else if (a->tree)
 		html_tree_to_doc(a->tree, base, a->lang, d);
 	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
 	stock_annotate(d, &so, a);
+}
+
+void render_doc(struct article *a, struct doc *d)
+{
+	doc_of(a, d, 0);
 }
 
 void render_date(const struct article *a, char *buf, size_t n)
@@ -114,8 +122,9 @@ void render_dump(FILE *f, struct article *a, int width)
 {
 	struct doc d;
 	struct lines l = {0};
-	render_doc(a, &d);
-	article_drop_tree(a); /* d holds all the dump needs: give a parsed body back first */
+	/* the body is read once: its memory goes back while d is built, the rest after */
+	doc_of(a, &d, 1);
+	article_drop_tree(a);
 	/* printed as it is laid out: a long article never holds all its lines at once */
 	render_header(a, width, &l);
 	print_lines(&l, f);

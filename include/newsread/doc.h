@@ -83,6 +83,9 @@ void doc_init(struct doc *d);
 void doc_free(struct doc *d);
 /* Append a block (zeroed, kind set) and return it; the pointer is valid until the next add. */
 struct block *doc_add_block(struct doc *d, enum block_kind kind);
+/* Give back the room blocks and links were grown with (once d is built: adding more
+ * afterwards works, only slower). */
+void doc_trim(struct doc *d);
 /* Add a link URL (copied) and return its number (1-based). */
 int doc_add_link(struct doc *d, const char *url);
 /* Append text with a style to a block, merging with the previous run when alike. */

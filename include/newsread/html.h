@@ -47,8 +47,13 @@ void html_escape(struct buf *b, const char *s, size_t n, int attr);
 
 /* html_to_doc on a flat body (as if it were the content of <body>). */
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);
-/* The same for struct article's tree, which is a struct html_flat. */
+/* html_flat_to_doc for a caller that reads f only once: each chunk of records is freed as
+ * soon as the walk has left it (the document's allocations take its place); f is empty
+ * afterwards (html_flat_free it as usual). */
+void html_flat_take_doc(struct html_flat *f, const char *base, const char *lang, struct doc *d);
+/* The same two for struct article's tree, which is a struct html_flat. */
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d);
+void html_tree_take_doc(void *tree, const char *base, const char *lang, struct doc *d);
 
 /* Resolve ref against base into an absolute URL (malloc'd). */
 char *url_resolve(const char *base, const char *ref);

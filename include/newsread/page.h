@@ -97,6 +97,9 @@ int page_is_cjk(unsigned cp);
 size_t page_text_weight(const char *s, unsigned *commas);
 void page_text_of(const xmlNode *n, struct buf *b, size_t max);
 void page_remove(struct page_ctx *c, xmlNode *n);
+/* The tree reader mode works on (libxml2's HTML parser in recover mode, without the
+ * whitespace-only text that cannot show: see page.c). Freed with xmlFreeDoc. */
+htmlDocPtr page_parse(const char *html, size_t len);
 /* page_score.c */
 void page_stats(struct page_ctx *c, xmlNode *root);
 void page_prune(struct page_ctx *c);

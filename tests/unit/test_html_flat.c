@@ -59,18 +59,25 @@ static void assert_docs_equal(const struct doc *a, const struct doc *b)
 	}
 }
 
-/* Walking f must give what parsing its HTML gives. */
-static void assert_walk_equals_parse(const struct html_flat *f, const char *base)
+/* Walking f must give what parsing its HTML gives, and so must walking it once more while
+ * consuming it (html_flat_take_doc), which leaves f empty. */
+static void assert_walk_equals_parse(struct html_flat *f, const char *base)
 {
 	char *html = html_flat_html(f);
-	struct doc dp, df;
+	struct doc dp, df, dc;
 	doc_init(&dp);
 	doc_init(&df);
+	doc_init(&dc);
 	html_to_doc(html, strlen(html), base, NULL, &dp);
 	html_flat_to_doc(f, base, NULL, &df);
 	assert_docs_equal(&df, &dp);
+	html_flat_take_doc(f, base, NULL, &dc);
+	assert_docs_equal(&dc, &dp);
+	assert_null(f->first);
+	assert_null(f->last);
 	doc_free(&dp);
 	doc_free(&df);
+	doc_free(&dc);
 	free(html);
 }
 
@@ -193,7 +200,6 @@ static void test_walk_skips_and_depth(void **state)
 	for (int i = 0; i < 300; i++)
 		html_flat_close(&f, "blockquote");
 	html_flat_text(&f, "末尾", 6);
-	assert_walk_equals_parse(&f, NULL);
 
 	struct doc d;
 	doc_init(&d);
@@ -204,7 +210,63 @@ static void test_walk_skips_and_depth(void **state)
 	assert_string_equal(d.blocks[1].runs[0].stock, "600519.SH");
 	assert_string_equal(d.blocks[2].marker, "3. ");
 	doc_free(&d);
+	assert_walk_equals_parse(&f, NULL);
 	html_flat_free(&f);
+}
+
+/* A consuming walk frees the chunks it has left while elements opened in them are still
+ * open: a link's href (read at its first visible text, chunks later), a dropped element
+ * whose content spans chunks, a broken writer's extra close with records after it. Run
+ * under SANITIZE=1, a freed chunk read again fails here. */
+static void test_take_frees_behind(void **state)
+{
+	(void)state;
+	for (int broken = 0; broken < 2; broken++) {
+		struct html_flat f;
+		html_flat_init(&f);
+		html_flat_open(&f, "p", NULL, 0, 0);
+		html_flat_open(&f, "a", (const char *[]){"href", "远处/链接.html"}, 2, 0);
+		for (int i = 0; i < 4000; i++) { /* ~50 KB of empty elements: several chunks */
+			html_flat_open(&f, "span", NULL, 0, 0);
+			html_flat_close(&f, "span");
+		}
+		html_flat_text(&f, "链接文字", 12);
+		html_flat_close(&f, "a");
+		html_flat_close(&f, "p");
+		html_flat_open(&f, "script", NULL, 0, 0);
+		for (int i = 0; i < 3000; i++)
+			html_flat_text(&f, "var x = 1; // 脚本\n", strlen("var x = 1; // 脚本\n"));
+		html_flat_close(&f, "script");
+		html_flat_open(&f, "p", NULL, 0, 0);
+		html_flat_text(&f, "脚本之后", 12);
+		html_flat_close(&f, "p");
+		if (broken) {
+			html_flat_close(&f, "div"); /* the walk stops here */
+			for (int i = 0; i < 3000; i++)
+				html_flat_text(&f, "未读的尾巴", 15);
+		}
+		struct doc df, dc;
+		doc_init(&df);
+		doc_init(&dc);
+		html_flat_to_doc(&f, "https://example.com/a/", NULL, &df);
+		html_flat_take_doc(&f, "https://example.com/a/", NULL, &dc);
+		assert_null(f.first);
+		assert_docs_equal(&dc, &df);
+		assert_int_equal(dc.nlinks, 1);
+		assert_string_equal(dc.links[0], "https://example.com/a/%E8%BF%9C%E5%A4%84/%E9%93%BE%E6%8E%A5.html");
+		assert_int_equal(dc.n, 2);
+		assert_string_equal(dc.blocks[0].text, "链接文字[1]");
+		assert_string_equal(dc.blocks[1].text, "脚本之后");
+		assert_int_equal(dc.cap, dc.n); /* built, then trimmed to size */
+		assert_int_equal(dc.linkcap, dc.nlinks);
+		struct block *b = doc_add_block(&dc, BLK_RULE); /* still growable */
+		assert_int_equal(b->kind, BLK_RULE);
+		assert_int_equal(dc.n, 3);
+		assert_int_equal(doc_add_link(&dc, "https://example.com/b"), 2);
+		doc_free(&df);
+		doc_free(&dc);
+		html_flat_free(&f);
+	}
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -240,6 +302,10 @@ static void check_page(const char *html, size_t len, const char *url, int want_f
 		doc_init(&dt);
 		html_to_doc(as->html, strlen(as->html), url, as->lang, &ds);
 		html_tree_to_doc(at->tree, url, at->lang, &dt);
+		assert_docs_equal(&dt, &ds);
+		doc_free(&dt);
+		doc_init(&dt);
+		html_tree_take_doc(at->tree, url, at->lang, &dt); /* as --dump reads it */
 		assert_docs_equal(&dt, &ds);
 		doc_free(&ds);
 		doc_free(&dt);
@@ -319,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_records_to_html),
 		cmocka_unit_test(test_long_text_and_many_records),
 		cmocka_unit_test(test_walk_skips_and_depth),
+		cmocka_unit_test(test_take_frees_behind),
 		cmocka_unit_test(test_pages_flat_equals_string),
 		cmocka_unit_test(test_unsafe_falls_back),
 	};

@@ -499,6 +499,67 @@ static struct article *extract_str(const char *html, struct nr_error *err, int *
 	return a;
 }
 
+/* The blank text nodes of a tree under parent, as the characters they hold joined
+ * with '|' (newlines shown as 'n'). */
+static void blanks_under(xmlNode *root, const char *parent, struct buf *b)
+{
+	for (xmlNode *n = root; n; n = page_next(n, root, 1)) {
+		const char *t = (const char *)n->content;
+		if (n->type != XML_TEXT_NODE || !t || t[strspn(t, " \n\t")] || !n->parent ||
+		    !n->parent->name || strcmp((const char *)n->parent->name, parent) != 0)
+			continue;
+		buf_addc(b, '|');
+		for (; *t; t++)
+			buf_addc(b, *t == '\n' ? 'n' : *t);
+	}
+}
+
+/* Whitespace-only text that cannot show (a block's leading or trailing blank, the blank
+ * between blocks) is not made into nodes; blanks between inline elements, and all text
+ * inside pre, are kept; and reader mode keeps the space between two inline elements. */
+static void test_blank_text(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><body>\n<article>\n  <p>\n    第一段正文在这里，讲的是市场，也讲投资者的看法。<b>粗体</b> <i>斜体</i>\n  </p>\n"
+		"  <p>第二段正文也在这里，说明价格走势，还有分析人士的意见。It was <b>very</b> <i>close</i>, "
+		"said <a href=\"/m\">the mayor</a> <a href=\"/o\">and others</a>.</p>\n"
+		"  <pre><b>x</b>\n<i>y</i>\n  <span> </span></pre>\n"
+		"  <div>\n<span>甲方</span> <span>乙方</span>\n</div>\n</article></body></html>";
+	htmlDocPtr doc = page_parse(html, strlen(html));
+	assert_non_null(doc);
+	xmlNode *root = xmlDocGetRootElement(doc);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	blanks_under(root, "article", &b);
+	blanks_under(root, "body", &b);
+	assert_string_equal(b.s, ""); /* all around blocks: gone */
+	blanks_under(root, "p", &b); /* after inline elements: kept, the p's leading one gone */
+	assert_string_equal(b.s, "| |n  | | ");
+	b.len = 0;
+	blanks_under(root, "div", &b); /* between the spans: kept; at the div's start: gone */
+	assert_string_equal(b.s, "| |n");
+	b.len = 0;
+	blanks_under(root, "pre", &b);
+	blanks_under(root, "span", &b);
+	assert_string_equal(b.s, "|n|n  | ");
+	buf_free(&b);
+	xmlFreeDoc(doc);
+
+	struct nr_error err;
+	int rc;
+	struct article *a = extract_str(html, &err, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(a);
+	const char *h = article_html(a);
+	assert_non_null(strstr(h, "<b>粗体</b> <i>斜体</i>"));
+	assert_non_null(strstr(h, "<b>very</b> <i>close</i>"));
+	assert_non_null(strstr(h, "the mayor</a> <a href"));
+	assert_non_null(strstr(h, "甲方 乙方"));
+	article_free(a);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -709,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_tree_equals_string),
 		cmocka_unit_test(test_feed_links),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_blank_text),
 		cmocka_unit_test(test_text_weight),
 		cmocka_unit_test(test_tag_names),
 	};

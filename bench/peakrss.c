@@ -12,7 +12,8 @@
  * (munmap, madvise, brk, mremap) or at its end, so the largest of the sizes read at the
  * entry of those calls and of exit is the peak. Each size is read from
  * /proc/PID/smaps_rollup, which counts the pages mapped in the page tables exactly.
- * Single-threaded commands only (threads are not followed). */
+ * Single-threaded commands only (threads are not followed). With -v, every reading is
+ * printed, with the number of the system call it was taken at. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
@@ -47,8 +48,13 @@ static int shrinks(long nr)
 
 int main(int argc, char **argv)
 {
+	int verbose = argc > 1 && strcmp(argv[1], "-v") == 0; /* every reading, on stderr */
+	if (verbose) {
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: peakrss COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: peakrss [-v] COMMAND [ARG...]\n");
 		return 2;
 	}
 	pid_t pid = fork();
@@ -90,6 +96,8 @@ int main(int argc, char **argv)
 			    si.op == PTRACE_SYSCALL_INFO_ENTRY && shrinks((long)si.entry.nr)) {
 				long kb, an;
 				rss_kb(pid, &kb, &an);
+				if (verbose)
+					fprintf(stderr, "peakrss: call %ld rss %ld anon %ld\n", (long)si.entry.nr, kb, an);
 				if (kb > peak)
 					peak = kb;
 				if (an > peak_anon)

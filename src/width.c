@@ -53,10 +53,61 @@ static inline int gb_fast(ucs4_t c)
 enum { BI_FAST = 0x80, BI_W = 0x7F };
 static uint8_t bmp_info[0x10000];
 
+/* Most of a Chinese text's characters have the one answer of their window below: a few
+ * dozen ideographs spread over U+4E00..U+9FFF would touch every 4 KB page of bmp_info
+ * there (a page of memory each), so for the code points of these windows the answer,
+ * when it is the window's, is kept as one bit in bi_bits instead (one page in all; the
+ * byte in bmp_info stays 0 and untouched). Hexagrams (not han_id) keep their byte, so a
+ * set bit in the first window means "an ideograph of width 2" for fast_stretch. */
+#define BI_WIDE (BI_FAST | (2 + 2))
+#define BI_HAN 0x3000u /* first window: U+3000..U+9FFF, bits 0..0x6FFF */
+static const struct {
+	uint16_t lo, n, bit; /* code points lo..lo + n - 1 at bits bit.. */
+	uint8_t v;           /* their bmp_info value when the bit is set */
+} bi_win[] = {
+	{BI_HAN, 0x7000, 0, BI_WIDE},          /* CJK punctuation, kana, Han */
+	{0xFF00, 0x100, 0x7000, BI_WIDE},      /* full-width forms */
+	{0x2000, 0x100, 0x7100, BI_FAST | 3},  /* general punctuation: quotes, dashes */
+};
+static uint64_t bi_bits[0x7200 / 64] __attribute__((aligned(4096)));
+
+static inline int bi_bit(uint64_t k)
+{
+	return (int)(bi_bits[k >> 6] >> (k & 63) & 1);
+}
+
+/* The window holding c, or -1. */
+static inline int bi_window(uint32_t c)
+{
+	for (int w = 0; w < (int)ARRAY_LEN(bi_win); w++)
+		if (c - bi_win[w].lo < bi_win[w].n)
+			return w;
+	return -1;
+}
+
 static uint8_t learn_info(uint32_t c)
 {
-	bmp_info[c] = (uint8_t)((wcwidth((wchar_t)c) + 2) | (gb_fast(c) ? BI_FAST : 0));
-	return bmp_info[c];
+	uint8_t v = (uint8_t)((wcwidth((wchar_t)c) + 2) | (gb_fast(c) ? BI_FAST : 0));
+	int w = bi_window(c);
+	if (w >= 0 && v == bi_win[w].v && c - 0x4DC0u >= 0x40u) {
+		uint32_t k = bi_win[w].bit + (c - bi_win[w].lo);
+		bi_bits[k >> 6] |= (uint64_t)1 << (k & 63);
+	} else {
+		bmp_info[c] = v;
+	}
+	return v;
+}
+
+/* The bmp_info value of c < 0x10000, learnt the first time. The windows one by one:
+ * a loop over bi_win costs a load per test in para_sanitize's punctuation path. */
+static inline uint8_t bmp_get(uint32_t c)
+{
+	int w = c - bi_win[0].lo < bi_win[0].n ? 0 : c - bi_win[1].lo < bi_win[1].n ? 1
+		: c - bi_win[2].lo < bi_win[2].n ? 2 : -1;
+	if (w >= 0 && bi_bit(bi_win[w].bit + (c - bi_win[w].lo)))
+		return bi_win[w].v;
+	uint8_t v = bmp_info[c];
+	return v ? v : learn_info(c);
 }
 
 /* Inline for the known case: a table look-up; the C library only the first time. */
@@ -64,10 +115,7 @@ static inline int cached_wcwidth(uint32_t c)
 {
 	if (c >= 0x10000)
 		return wcwidth((wchar_t)c);
-	uint8_t v = bmp_info[c];
-	if (!v)
-		v = learn_info(c);
-	return (v & BI_W) - 2;
+	return (bmp_get(c) & BI_W) - 2;
 }
 
 /* Code points deleted without trace (besides the break effects para_sanitize gives some). */
@@ -237,7 +285,8 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 			while (j < lim && o < oend && t[j] - 0xE4u <= 0xE9u - 0xE4u &&
 			       (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
 				fc = ((uint32_t)(t[j] & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
-				if (bmp_info[fc] != (BI_FAST | (2 + 2)) || fc - 0x4DC0u < 0x40u)
+				/* bi_bit(fc - BI_HAN), the subtraction folded into the address */
+				if (!(bi_bits[(size_t)(fc >> 6) - BI_HAN / 64] >> (fc & 63) & 1))
 					break; /* not known yet, or not width 2, or a hexagram */
 				*o++ = (struct unit){(uint32_t)(base + j), fc, 2, brk, fl};
 				brk = BRK_ALLOW;
@@ -256,9 +305,7 @@ static size_t fast_stretch(struct para *p, const uint8_t *t, size_t n, size_t i,
 		} else if (b0 - 0xE2u <= 0xEFu - 0xE2u && j + 3 <= n &&
 			   (((t[j + 1] ^ 0x80u) | (t[j + 2] ^ 0x80u)) < 0x40u)) {
 			fc = ((uint32_t)(b0 & 0x0F) << 12) | ((uint32_t)(t[j + 1] & 0x3F) << 6) | (t[j + 2] & 0x3F);
-			uint8_t v = bmp_info[fc];
-			if (!v)
-				v = learn_info(fc);
+			uint8_t v = bmp_get(fc);
 			if (!(v & BI_FAST) || (v & BI_W) < 2) /* not gb_fast, or no width */
 				break;
 			fw = (v & BI_W) - 2;

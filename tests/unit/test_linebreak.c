@@ -474,6 +474,75 @@ static void test_idid_fast_path(void **state)
 	para_free(&p);
 }
 
+/* para_uax14 answers ideograph, x, ideograph from a small table per x (han_x_han): for
+ * every BMP code point x, "一一x一一" gets libunistring's whole-text answer at every
+ * unit start, asked twice (the second from the table); going through all of them
+ * replaces entries on collisions. */
+static void test_han_x_han_every_bmp(void **state)
+{
+	(void)state;
+	struct para p = {0};
+	for (uint32_t x = 1; x < 0x10000; x++) {
+		if (x >= 0xD800 && x <= 0xDFFF)
+			continue;
+		uint8_t s[16];
+		char full[16], part[16];
+		size_t len = 0;
+		len += (size_t)u8_uctomb(s + len, 0x4E00, 4);
+		len += (size_t)u8_uctomb(s + len, 0x4E00, 4);
+		len += (size_t)u8_uctomb(s + len, x, 4);
+		len += (size_t)u8_uctomb(s + len, 0x4E00, 4);
+		len += (size_t)u8_uctomb(s + len, 0x4E00, 4);
+		u8_possible_linebreaks(s, len, "UTF-8", full);
+		para_codepoints(&p, (const char *)s, len);
+		assert_int_equal(p.n, 5);
+		for (int round = 0; round < 2; round++) {
+			memset(part, 0x7F, sizeof part);
+			para_uax14(&p, part);
+			for (size_t i = 0; i < p.n; i++)
+				if (part[p.u[i].off] != full[p.u[i].off])
+					fail_msg("U+%04X round %d unit %zu: %d, libunistring %d", (unsigned)x, round,
+						 i, part[p.u[i].off], full[p.u[i].off]);
+		}
+	}
+	para_free(&p);
+}
+
+/* The answers for short stretches are remembered with every ASCII digit taken as '0':
+ * numbers of a few shapes with random digits, between ideographs and punctuation, get
+ * libunistring's whole-text answer at every unit start. */
+static void test_uax14_numbers(void **state)
+{
+	(void)state;
+	static const char *const shape[] = {
+		"D", "DD", "DDDD年", "D.D", "DD.DD%", "D,DDD", "+D.DD%", "-D", "$D", "D D", "(D)",
+		"D-D", "D/D", "D.D.D", "Da", "aD", "D\u00A0D", "D:DD", "DD\u2013DD", "\u201CD\u201D",
+		"[DDD]", "D%", "\uFF08D\uFF09", "D\u3002", "D\uFF0C", "D\u2014\u2014",
+	};
+	static const char *const side[] = {"一", "中。", "，", "“", "”", "一一"};
+	struct para p = {0};
+	char full[128], part[128];
+	for (int it = 0; it < 20000; it++) {
+		char s[128];
+		size_t len = 0;
+		const char *a = side[rnd(ARRAY_LEN(side))], *b = side[rnd(ARRAY_LEN(side))];
+		memcpy(s, a, strlen(a));
+		len += strlen(a);
+		for (const char *q = shape[rnd(ARRAY_LEN(shape))]; *q; q++)
+			s[len++] = *q == 'D' ? (char)('0' + rnd(10)) : *q;
+		memcpy(s + len, b, strlen(b));
+		len += strlen(b);
+		u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", full);
+		para_codepoints(&p, s, len);
+		para_uax14(&p, part);
+		for (size_t i = 0; i < p.n; i++)
+			if (part[p.u[i].off] != full[p.u[i].off])
+				fail_msg("%.*s unit %zu: %d, libunistring %d", (int)len, s, i, part[p.u[i].off],
+					 full[p.u[i].off]);
+	}
+	para_free(&p);
+}
+
 int main(void)
 {
 	test_locale();
@@ -483,6 +552,8 @@ int main(void)
 		cmocka_unit_test(test_linebreaktest),
 		cmocka_unit_test(test_uax14_stretches),
 		cmocka_unit_test(test_idid_fast_path),
+		cmocka_unit_test(test_han_x_han_every_bmp),
+		cmocka_unit_test(test_uax14_numbers),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
 }

@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 {
@@ -118,6 +121,26 @@ static int plain_fits(const char *s, int width)
 	return n <= (size_t)(width > 0 ? width : 0);
 }
 
+/* After a long article's page tree and body are freed, their memory is given back to the
+ * system: glibc keeps what is freed, so the layout, which needs only part of it, would
+ * otherwise add its own pages to all of theirs. On the 100 KB bench page that is 116 KB
+ * less peak memory (4.7x to 3.6x the page). Not after short ones (feed items): each call
+ * walks the allocator's free lists. */
+#define GIVE_BACK_TEXT (32 * 1024)
+
+static void give_back(const struct doc *d)
+{
+#ifdef __GLIBC__
+	size_t n = 0;
+	for (size_t i = 0; i < d->n && n < GIVE_BACK_TEXT; i++)
+		n += d->blocks[i].len;
+	if (n >= GIVE_BACK_TEXT)
+		malloc_trim(0);
+#else
+	(void)d;
+#endif
+}
+
 void render_dump(FILE *f, struct article *a, int width)
 {
 	struct doc d;
@@ -125,6 +148,7 @@ void render_dump(FILE *f, struct article *a, int width)
 	/* the body is read once: its memory goes back while d is built, the rest after */
 	doc_of(a, &d, 1);
 	article_drop_tree(a);
+	give_back(&d);
 	/* printed as it is laid out: a long article never holds all its lines at once */
 	render_header(a, width, &l);
 	print_lines(&l, f);

@@ -506,7 +506,8 @@ void stock_write_table(FILE *f, const struct articles *l, int json)
 			np++;
 		}
 	}
-	qsort(p, np, sizeof *p, pair_cmp);
+	if (np) /* p is NULL without stocks: qsort must not get it */
+		qsort(p, np, sizeof *p, pair_cmp);
 	/* per code: articles, and the name with the most mentions (ties: seen first) */
 	struct tally *t = xmalloc((np + 1) * sizeof *t);
 	size_t nt = 0;

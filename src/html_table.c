@@ -181,6 +181,10 @@ void tb_finish(struct tbuild *t, struct doc *d, int quote, int indent)
 		/* cells covered by the span: empty, colspan 0 */
 		for (int k = 1; k < span; k++)
 			tab->cells[r * cols + col + (size_t)k].header = c->header;
+		/* the rows below it keep these columns blank (place): they point up to it */
+		for (size_t rr = r + 1; rr < nrows && rr < r + (size_t)c->rowspan; rr++)
+			for (int k = 0; k < span; k++)
+				tab->cells[rr * cols + col + (size_t)k].above = r * cols + col + 1;
 	}
 	free(rowof);
 	free(colof);

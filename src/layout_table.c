@@ -275,6 +275,10 @@ static void table_stacked(const struct table *t, const struct layout_opts *o, co
 		for (size_t c = 0; c < t->cols; c++) {
 			const struct tcell *x = &t->cells[r * t->cols + c];
 			const struct tcell *h = hr != (size_t)-1 ? &t->cells[hr * t->cols + c] : NULL;
+			/* each record is read alone: a value spanning down from a row above is
+			   repeated in it (once, under the first column it covers) */
+			if (x->above && !(c && t->cells[r * t->cols + c - 1].above == x->above))
+				x = &t->cells[x->above - 1];
 			if (!x->len)
 				continue;
 			txt.len = 0;

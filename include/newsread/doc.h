@@ -48,6 +48,8 @@ struct tcell {
 	size_t nruns;
 	int header;      /* <th> or in <thead> */
 	int colspan;     /* >= 1; 0 for a cell covered by the colspan of a cell to its left */
+	size_t above;    /* a blank cell under a rowspan: 1 + the index in cells of the cell
+			    spanning down over it; else 0 */
 };
 
 struct table {

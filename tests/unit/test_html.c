@@ -355,6 +355,13 @@ static void test_tables(void **state)
 	assert_int_equal(t->cells[3 * 3 + 1].colspan, 0); /* covered by the colspan */
 	assert_int_equal(t->cells[4 * 3].colspan, 1);
 	assert_int_equal(t->cells[4 * 3 + 1].colspan, 1);
+	/* the blanks under a rowspan point up to it; other cells point nowhere */
+	assert_int_equal(t->cells[2 * 3].above, 1 * 3 + 1);
+	assert_int_equal(t->cells[4 * 3].above, 3 * 3 + 1);
+	assert_int_equal(t->cells[4 * 3 + 1].above, 3 * 3 + 1);
+	assert_int_equal(t->cells[4 * 3 + 2].above, 0);
+	assert_int_equal(t->cells[1 * 3].above, 0);
+	assert_int_equal(t->cells[5 * 3 + 1].above, 0); /* rowspan=9 on the last row: nothing below */
 	/* a rowspan over the last row of a short table only widens nothing */
 	parse("<table><tr><td rowspan=3>甲</td><td>乙</td></tr><tr><td>丙</td></tr></table>", NULL, NULL);
 	t = D.blocks[0].table;

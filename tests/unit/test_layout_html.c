@@ -70,6 +70,17 @@ static const struct hcase hcases[] = {
 	 "a       b / 代码示例 with a ver>"},
 	{32, "<h2>央行宣布降准0.5个百分点，释放长期资金约1万亿元。</h2><p>正文。</p>", 20, 1, 0,
 	 "央行宣布降准 / 0.5个百分点，释放长 / 期资金约1万亿元。 /  / 　　正文。"},
+	/* stacked rows are read one by one: a value spanning down is repeated in each (once,
+	   though it spans two columns); the grid shows it once */
+	{0, "<table><tr><th>地区</th><th>季度</th><th>营收</th></tr>"
+	    "<tr><td rowspan=2>华东</td><td>一季度</td><td>12.5</td></tr><tr><td>二季度</td><td>13.1</td></tr>"
+	    "<tr><td rowspan=2 colspan=2>合计</td><td>25.6</td></tr><tr><td>同比+3%</td></tr></table>", 13, 0, 0,
+	 "地区: 华东 / 季度: 一季度 / 营收: 12.5 /  / 地区: 华东 / 季度: 二季度 / 营收: 13.1 /  / "
+	 "地区: 合计 / 营收: 25.6 /  / 地区: 合计 / 营收: 同比+3%"},
+	{0, "<table><tr><th>地区</th><th>季度</th></tr>"
+	    "<tr><td rowspan=2>华东</td><td>一季度</td></tr><tr><td>二季度</td></tr></table>", 40, 0, 0,
+	 "+------+--------+ / | 地区 | 季度   | / +------+--------+ / | 华东 | 一季度 | / "
+	 "|      | 二季度 | / +------+--------+"},
 	/* link marks stay with their text; an image placeholder's head stays whole */
 	{0, "<p>见<a href=\"/x\">新闻链接新闻链接</a>和<img src=\"a.png\" alt=\"图表\">。</p>", 20, 0, 0,
 	 "见新闻链接新闻链 / 接[1]和[图 2: 图 / 表]。"},

@@ -384,6 +384,25 @@ static int page_read_close(void *ctx)
 	return 0;
 }
 
+#define BLANK_DEPTH 64
+
+/* pre, textarea and the old listing, xmp, plaintext: their spaces show. */
+static int keeps_spaces(const xmlNode *a)
+{
+	switch (a->name ? a->name[0] | 0x20 : 0) {
+	case 'p':
+		return page_is(a, "pre") || page_is(a, "plaintext");
+	case 't':
+		return page_is(a, "textarea");
+	case 'l':
+		return page_is(a, "listing");
+	case 'x':
+		return page_is(a, "xmp");
+	default:
+		return 0;
+	}
+}
+
 /* 1 when whitespace-only text under parent cannot show: parent is a block (not one that
  * keeps its spaces, nor inside one) and the text would be its first child or follow a
  * block child. Such text is leading or trailing space of a block, or space between two
@@ -400,12 +419,12 @@ static int blank_is_invisible(const xmlNode *parent)
 		last = last->prev;
 	if (last && (last->type != XML_ELEMENT_NODE || !block_tag(page_tag_of_name((const char *)last->name))))
 		return 0;
-	for (const xmlNode *a = parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-		unsigned at = page_tag_of_name((const char *)a->name);
-		if (at == T_PRE || at == T_TEXTAREA || (at == T_OTHER && (page_is(a, "listing") ||
-			page_is(a, "xmp") || page_is(a, "plaintext"))))
+	/* no ancestor keeps its spaces; deeper than BLANK_DEPTH, the blank is kept rather than
+	   walk up from every blank of a hostile page nested 100,000 deep */
+	int depth = 0;
+	for (const xmlNode *a = parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (keeps_spaces(a) || ++depth > BLANK_DEPTH)
 			return 0;
-	}
 	return 1;
 }
 

@@ -174,8 +174,7 @@ static void placeholder(struct hctx *c, const char *zh, const char *en, int no, 
 	buf_free(&b);
 }
 
-/* The first URL of a srcset ("a.jpg 1x, b.jpg 2x"), malloc'd, or NULL. */
-static char *srcset_first(const char *s)
+char *html_srcset_first(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -223,9 +222,9 @@ static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
 	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
 		if (usable_src(html_attr(e, names[i])))
 			src = html_attr(e, names[i]);
-	char *set = src ? NULL : srcset_first(html_attr(e, "srcset"));
+	char *set = src ? NULL : html_srcset_first(html_attr(e, "srcset"));
 	if (!set && !src)
-		set = srcset_first(html_attr(e, "data-srcset"));
+		set = html_srcset_first(html_attr(e, "data-srcset"));
 	int no = media_number(c, src ? src : set);
 	free(set);
 	const char *alt = html_attr(e, "alt");

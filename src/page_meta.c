@@ -512,6 +512,13 @@ static char *first_image(struct page_ctx *c)
 				src = page_attr(n, "src");
 			if (src && *src && !has_iprefix(src, "data:"))
 				return url_resolve(c->base ? c->base : "", src);
+			char *set = html_srcset_first(page_attr(n, "srcset"));
+			if (set && !has_iprefix(set, "data:")) {
+				char *u = url_resolve(c->base ? c->base : "", set);
+				free(set);
+				return u;
+			}
+			free(set);
 		}
 	}
 	return NULL;

@@ -293,12 +293,23 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 			}
 		} else {
 			const char *src = img_src(n);
+			/* without one, the first of its srcset (responsive images may have no src) */
+			char *set = src ? NULL : html_srcset_first(page_attr(n, "srcset"));
+			if (!src && !set)
+				set = html_srcset_first(page_attr(n, "data-srcset"));
+			if (set && has_iprefix(set, "data:")) {
+				free(set);
+				set = NULL;
+			}
+			if (set)
+				src = set;
 			if (!src)
 				break;
 			if (!o->textdepth)
 				close_autop(o);
 			const char *at[] = {"src", src, "alt", page_attr(n, "alt")};
 			emit_open(o, "img", at, 4, 1);
+			free(set);
 			if (!o->textdepth)
 				emit_text(o, "\n", 1);
 			else

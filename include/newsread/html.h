@@ -44,6 +44,8 @@ void html_flat_text(struct html_flat *f, const char *s, size_t n);
 char *html_flat_html(const struct html_flat *f);
 /* Append s (n bytes) to b escaped for HTML: & < > always, " too inside an attribute value. */
 void html_escape(struct buf *b, const char *s, size_t n, int attr);
+/* The first URL of an img's srcset ("a.jpg 480w, b.jpg 1080w"), malloc'd, or NULL. */
+char *html_srcset_first(const char *srcset);
 
 /* html_to_doc on a flat body (as if it were the content of <body>). */
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);

@@ -560,6 +560,30 @@ static void test_blank_text(void **state)
 	article_free(a);
 }
 
+/* Responsive images with only a srcset (or data-srcset) keep their first URL: in the
+ * content and as the lead image. */
+static void test_srcset_image(void **state)
+{
+	(void)state;
+	struct nr_error err;
+	int rc;
+	const char *html =
+		"<html><body><article><h1>图片新闻</h1><p>这是一段足够长的正文内容，用来让阅读模式选中这个区域，"
+		"并且输出其中的图片和文字。这是第二句正文内容。</p>"
+		"<img srcset=\"/img/a-480.jpg 480w, /img/a-1080.jpg 1080w\" alt=\"新闻图片\">"
+		"<p>另一段正文内容，也需要足够长，才能确保阅读模式把它作为正文保留下来。"
+		"<img data-srcset=\"/img/b.jpg 2x\" src=\"data:image/gif;base64,R0lGOD\" alt=\"懒加载\"></p>"
+		"</article></body></html>";
+	struct article *a = extract_str(html, &err, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(a);
+	const char *h = article_html(a);
+	assert_non_null(strstr(h, "<img src=\"/img/a-480.jpg\" alt=\"新闻图片\">"));
+	assert_non_null(strstr(h, "<img src=\"/img/b.jpg\" alt=\"懒加载\">"));
+	assert_string_equal(a->image, "http://x.example/img/a-480.jpg");
+	article_free(a);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -772,6 +796,7 @@ int main(void)
 		cmocka_unit_test(test_feed_links),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_blank_text),
+		cmocka_unit_test(test_srcset_image),
 		cmocka_unit_test(test_text_weight),
 		cmocka_unit_test(test_tag_names),
 	};

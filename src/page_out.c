@@ -307,7 +307,10 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 				break;
 			if (!o->textdepth)
 				close_autop(o);
-			const char *at[] = {"src", src, "alt", page_attr(n, "alt")};
+			const char *alt = page_attr(n, "alt");
+			if (!alt || !*alt) /* as the renderer does: the title stands in */
+				alt = page_attr(n, "title");
+			const char *at[] = {"src", src, "alt", alt};
 			emit_open(o, "img", at, 4, 1);
 			free(set);
 			if (!o->textdepth)

@@ -561,7 +561,7 @@ static void test_blank_text(void **state)
 }
 
 /* Responsive images with only a srcset (or data-srcset) keep their first URL: in the
- * content and as the lead image. */
+ * content and as the lead image. An image without alt text is named by its title. */
 static void test_srcset_image(void **state)
 {
 	(void)state;
@@ -572,7 +572,8 @@ static void test_srcset_image(void **state)
 		"并且输出其中的图片和文字。这是第二句正文内容。</p>"
 		"<img srcset=\"/img/a-480.jpg 480w, /img/a-1080.jpg 1080w\" alt=\"新闻图片\">"
 		"<p>另一段正文内容，也需要足够长，才能确保阅读模式把它作为正文保留下来。"
-		"<img data-srcset=\"/img/b.jpg 2x\" src=\"data:image/gif;base64,R0lGOD\" alt=\"懒加载\"></p>"
+		"<img data-srcset=\"/img/b.jpg 2x\" src=\"data:image/gif;base64,R0lGOD\" alt=\"懒加载\">"
+		"<img src=\"/img/c.jpg\" title=\"只有标题\"></p>"
 		"</article></body></html>";
 	struct article *a = extract_str(html, &err, &rc);
 	assert_int_equal(rc, 0);
@@ -580,6 +581,7 @@ static void test_srcset_image(void **state)
 	const char *h = article_html(a);
 	assert_non_null(strstr(h, "<img src=\"/img/a-480.jpg\" alt=\"新闻图片\">"));
 	assert_non_null(strstr(h, "<img src=\"/img/b.jpg\" alt=\"懒加载\">"));
+	assert_non_null(strstr(h, "<img src=\"/img/c.jpg\" alt=\"只有标题\">")); /* title for alt */
 	assert_string_equal(a->image, "http://x.example/img/a-480.jpg");
 	article_free(a);
 }

@@ -96,10 +96,14 @@ echo "newsread start-up footprint: ${base} KB peak RSS"
 printf '%-14s %10s %14s %12s %8s' file newsread instructions mem-above-KB mem/in
 for p in w3m lynx elinks html2text xmllint; do command -v $p >/dev/null 2>&1 && printf ' %14s' "$p(ratio)"; done
 echo
+verdicts=""
+verdict() { verdicts="$verdicts$1
+"; }
 for f in zh-100k zh-1m zh-10m; do
 	in="$out/$f.html"
 	sz=$(($(wc -c <"$in") / 1024))
 	t=$(best ./newsread --dump --width 80 "$in")
+	fastest=""
 	ins="-"
 	if command -v valgrind >/dev/null 2>&1 && [ "$f" != zh-10m ]; then
 		ins=$(valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$f" ./newsread --dump --width 80 "$in" 2>&1 >/dev/null |
@@ -109,23 +113,34 @@ for f in zh-100k zh-1m zh-10m; do
 	above=$((m - base))
 	printf '%-14s %9ss %14s %12s %8s' "$f" "$t" "$ins" "$above" "$(ratio "$above" "$sz")"
 	if command -v w3m >/dev/null 2>&1; then
-		tw=$(best w3m -dump -cols 80 -T text/html "$in"); printf ' %6ss(%5s)' "$tw" "$(ratio "$tw" "$t")"
+		tw=$(best w3m -dump -cols 80 -T text/html "$in"); printf ' %6ss(%5s)' "$tw" "$(ratio "$tw" "$t")"; fastest="$fastest $tw"
 	fi
 	if command -v lynx >/dev/null 2>&1; then
-		tl=$(best lynx -dump -width=80 "$in"); printf ' %6ss(%5s)' "$tl" "$(ratio "$tl" "$t")"
+		tl=$(best lynx -dump -width=80 "$in"); printf ' %6ss(%5s)' "$tl" "$(ratio "$tl" "$t")"; fastest="$fastest $tl"
 	fi
 	if command -v elinks >/dev/null 2>&1; then
-		te=$(best elinks -dump -dump-width 80 "$in"); printf ' %6ss(%5s)' "$te" "$(ratio "$te" "$t")"
+		te=$(best elinks -dump -dump-width 80 "$in"); printf ' %6ss(%5s)' "$te" "$(ratio "$te" "$t")"; fastest="$fastest $te"
 	fi
 	if command -v html2text >/dev/null 2>&1; then
-		th=$(best html2text -width 80 -utf8 "$in"); printf ' %6ss(%5s)' "$th" "$(ratio "$th" "$t")"
+		th=$(best html2text -width 80 -utf8 "$in"); printf ' %6ss(%5s)' "$th" "$(ratio "$th" "$t")"; fastest="$fastest $th"
 	fi
 	if command -v xmllint >/dev/null 2>&1; then
 		tx=$(best xmllint --html --noout "$in"); printf ' %6ss(%5s)' "$tx" "$(ratio "$tx" "$t")"
+		verdict "$(awk -v f="$f" -v a="$t" -v b="$tx" 'BEGIN { r = b > 0 ? a / b : 0
+			printf "%s %s: %.1fx xmllint'"'"'s time (aim: within 3x)", r <= 3 ? "aim met," : "aim missed,", f, r }')"
 	fi
 	echo
+	# the issue's targets: memory above start-up under 5x the input at every size; at 1 MB
+	# and 10 MB faster than the fastest peer
+	verdict "$(awk -v f="$f" -v m="$above" -v s="$sz" 'BEGIN { r = s > 0 ? m / s : 0
+		printf "%s %s: memory above start-up %.2fx the input (want under 5x)", r < 5 ? "target met," : "target MISSED,", f, r }')"
+	if [ "$f" != zh-100k ] && [ -n "$fastest" ]; then
+		verdict "$(echo "$fastest" | awk -v f="$f" -v t="$t" '{ m = $1; for (i = 2; i <= NF; i++) if ($i < m) m = $i
+			printf "%s %s: %.3f s against the fastest peer'"'"'s %.3f s (want faster)", t < m ? "target met," : "target MISSED,", f, t, m }')"
+	fi
 done
 echo "(ratio = peer time / newsread time: above 1 means newsread is faster)"
+printf '%s' "$verdicts"
 # The peak RSS above also counts pages of shared libraries (code, tables) that real text
 # touches and the empty page does not (the kernel maps 64 KB of a file around each fault).
 # So the peak of the heap newsread itself allocates (valgrind massif) is printed too.

@@ -202,6 +202,14 @@ static int is_ws(char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+/* The one character a run of whitespace becomes: a line break when the run holds one,
+ * so that the renderer still drops it between two CJK characters (CSS Text's
+ * segment-break rule: 宣布，<newline>下调 reads 宣布，下调), else a space. */
+static const char *gap_of(const char *run, size_t n)
+{
+	return memchr(run, '\n', n) || memchr(run, '\r', n) ? "\n" : " ";
+}
+
 static void text(struct out *o, const char *s)
 {
 	if (o->pre) {
@@ -214,7 +222,7 @@ static void text(struct out *o, const char *s)
 		f++;
 	if (!*f) {
 		if ((o->textdepth || o->autop) && o->last && o->last != ' ' && o->last != '>')
-			emit_text(o, " ", 1);
+			emit_text(o, gap_of(s, (size_t)(f - s)), 1);
 		return;
 	}
 	need_text(o);
@@ -228,12 +236,13 @@ static void text(struct out *o, const char *s)
 		}
 		if (!*p)
 			break;
+		const char *run = p;
 		while (is_ws(*p))
 			p++;
-		/* a gap: a space unless the output already ends with one (or, at the very
-		   start of the text, right after nothing at all) */
+		/* a gap: one character unless the output already ends with a space (or, at
+		   the very start of the text, right after nothing at all) */
 		if (o->last && o->last != ' ')
-			emit_text(o, " ", 1);
+			emit_text(o, gap_of(run, (size_t)(p - run)), 1);
 	}
 }
 

@@ -586,6 +586,36 @@ static void test_srcset_image(void **state)
 	article_free(a);
 }
 
+/* Reader mode keeps where the source broke its lines, so that the renderer joins two
+ * CJK characters there (the segment-break rule) and puts a space between Latin words,
+ * within a text and between two inline elements alike. */
+static void test_segment_breaks(void **state)
+{
+	(void)state;
+	struct nr_error err;
+	int rc;
+	const char *html =
+		"<html><body><article><h1>标题</h1><p>这是一段足够长的正文内容，用来让阅读模式选中这个区域并输出文字。"
+		"<b>中国</b>\n<b>人民</b>银行今天宣布，\n  下调存款准备金率。English <b>word</b>\n<b>next</b> line\nbreak,"
+		" <i>very</i> <i>close</i>.</p><p>另一段正文内容，也需要足够长，才能确保阅读模式把它作为正文保留下来。</p>"
+		"</article></body></html>";
+	struct article *a = extract_str(html, &err, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(a);
+	const char *h = article_html(a);
+	struct doc d;
+	doc_init(&d);
+	html_to_doc(h, strlen(h), "http://x.example/a", a->lang, &d);
+	struct buf all;
+	buf_init(&all);
+	for (size_t i = 0; i < d.n; i++)
+		buf_add(&all, d.blocks[i].text, d.blocks[i].len);
+	assert_non_null(strstr(all.s, "中国人民银行今天宣布，下调存款准备金率。English word next line break, very close."));
+	buf_free(&all);
+	doc_free(&d);
+	article_free(a);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -799,6 +829,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_blank_text),
 		cmocka_unit_test(test_srcset_image),
+		cmocka_unit_test(test_segment_breaks),
 		cmocka_unit_test(test_text_weight),
 		cmocka_unit_test(test_tag_names),
 	};

@@ -37,7 +37,7 @@ static int is_cjk_ambiguous_punct(unsigned cp)
 }
 
 /* A newline between a and b disappears (CSS Text segment-break transformation). */
-static int segment_joins(unsigned a, unsigned b)
+int html_segment_joins(unsigned a, unsigned b)
 {
 	int wa = html_is_fwh(a), wb = html_is_fwh(b);
 	return (wa && wb) || (wa && is_cjk_ambiguous_punct(b)) || (wb && is_cjk_ambiguous_punct(a));
@@ -127,7 +127,7 @@ void acc_settle(struct acc *a, unsigned cp)
 {
 	if (!a->pend_ws)
 		return;
-	if (a->text.len && a->last_cp != '\n' && !(a->pend_nl && segment_joins(a->last_cp, cp))) {
+	if (a->text.len && a->last_cp != '\n' && !(a->pend_nl && html_segment_joins(a->last_cp, cp))) {
 		struct hattr at = a->pend;
 		at.stock = a->pend_stock;
 		acc_put(a, " ", 1, &at);

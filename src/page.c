@@ -295,9 +295,63 @@ size_t page_text_weight(const char *str, unsigned *commas)
 	return w;
 }
 
+/* The code point ending s[0..n). */
+static unsigned last_cp(const char *s, size_t n)
+{
+	size_t i = n - 1, l;
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return utf8_next_cp(s + i, n - i, &l);
+}
+
+/* page_text_of writes a whitespace run that held a line break as '\n'; here, in
+ * b->s[from..] but for a last one (what follows it may come with the next text), each
+ * goes where it stands between two CJK characters (CSS Text's segment-break rule, as
+ * the renderer does) or before a space, and becomes a space elsewhere. */
+static void join_breaks(struct buf *b, size_t from)
+{
+	size_t w = from;
+	for (size_t i = from; i < b->len; i++) {
+		char ch = b->s[i];
+		if (ch == '\n' && i + 1 < b->len) {
+			size_t l;
+			if (b->s[i + 1] == ' ' ||
+			    (w > 0 && html_segment_joins(last_cp(b->s, w), utf8_next_cp(b->s + i + 1, b->len - i - 1, &l))))
+				continue;
+			ch = ' ';
+		}
+		b->s[w++] = ch;
+	}
+	b->len = w;
+	b->s[w] = '\0';
+}
+
+void page_collapse_ws(struct buf *b, size_t from)
+{
+	size_t w = from;
+	for (size_t i = from; i < b->len;) {
+		char ch = b->s[i];
+		if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r') {
+			b->s[w++] = ch;
+			i++;
+			continue;
+		}
+		int nl = 0;
+		for (; i < b->len && (b->s[i] == ' ' || b->s[i] == '\n' || b->s[i] == '\t' || b->s[i] == '\r'); i++)
+			if (b->s[i] == '\n' || b->s[i] == '\r')
+				nl = 1;
+		b->s[w++] = nl ? '\n' : ' ';
+	}
+	b->len = w;
+	if (b->s)
+		b->s[w] = '\0';
+	join_breaks(b, from);
+}
+
 /* Text of n's subtree (scripts and styles skipped), whitespace collapsed, at most max bytes. */
 void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 {
+	size_t from = b->len ? b->len - 1 : 0; /* a line break the last call left */
 	xmlNode *n = (xmlNode *)root;
 	while (n && b->len < max) {
 		int into = 1;
@@ -312,10 +366,12 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 				t = q;
 				if (!*t || b->len >= max)
 					break;
-				while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
-					t++;
-				if (b->len && b->s[b->len - 1] != ' ')
-					buf_addc(b, ' ');
+				int nl = 0;
+				for (; *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'; t++)
+					if (*t == '\n' || *t == '\r')
+						nl = 1;
+				if (b->len && b->s[b->len - 1] != ' ' && b->s[b->len - 1] != '\n')
+					buf_addc(b, nl ? '\n' : ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
 			unsigned t = page_tag(n);
@@ -330,6 +386,7 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 	}
 	if (!b->s)
 		buf_add(b, "", 0);
+	join_breaks(b, from);
 }
 
 void page_remove(struct page_ctx *c, xmlNode *n)

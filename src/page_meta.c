@@ -120,6 +120,7 @@ static void first_line(xmlNode *root, char **dst)
 			buf_adds(&b, (const char *)n->content);
 	}
 	if (b.s) {
+		page_collapse_ws(&b, 0);
 		char *t = xstrdup(b.s);
 		buf_free(&b);
 		text_sanitize(&b, t, strlen(t), 1);

@@ -44,6 +44,10 @@ void html_flat_text(struct html_flat *f, const char *s, size_t n);
 char *html_flat_html(const struct html_flat *f);
 /* Append s (n bytes) to b escaped for HTML: & < > always, " too inside an attribute value. */
 void html_escape(struct buf *b, const char *s, size_t n, int attr);
+/* 1 when a line break in the source between code points a and b disappears instead of
+ * becoming a space (CSS Text's segment-break rule: both wide, or wide beside Chinese
+ * punctuation of ambiguous width). */
+int html_segment_joins(unsigned a, unsigned b);
 /* The first URL of an img's srcset ("a.jpg 480w, b.jpg 1080w"), malloc'd, or NULL. */
 char *html_srcset_first(const char *srcset);
 

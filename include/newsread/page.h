@@ -96,6 +96,9 @@ int page_is_block(const xmlNode *n);
 int page_is_cjk(unsigned cp);
 size_t page_text_weight(const char *s, unsigned *commas);
 void page_text_of(const xmlNode *n, struct buf *b, size_t max);
+/* Collapse the whitespace of b->s[from..] in place as a browser shows it: each run one
+ * space, or none where it holds a line break between two CJK characters. */
+void page_collapse_ws(struct buf *b, size_t from);
 void page_remove(struct page_ctx *c, xmlNode *n);
 /* The tree reader mode works on (libxml2's HTML parser in recover mode, without the
  * whitespace-only text that cannot show: see page.c). Freed with xmlFreeDoc. */

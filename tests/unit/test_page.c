@@ -614,6 +614,17 @@ static void test_segment_breaks(void **state)
 	buf_free(&all);
 	doc_free(&d);
 	article_free(a);
+	/* the same in the title and the byline, which reader mode takes from the tree itself */
+	html = "<html><head><title>国家统计局\n  发布数据</title></head><body><article><h1>国家统计局\n发布<b>\n数据</b>"
+	       " in New\nYork</h1><p class=\"byline\">作者：王\n小明</p><p>这是一段足够长的正文内容，用来让阅读模式"
+	       "选中这个区域并输出文字。</p><p>另一段正文内容，也需要足够长，才能确保阅读模式把它作为正文保留下来。</p>"
+	       "</article></body></html>";
+	a = extract_str(html, &err, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(a);
+	assert_string_equal(a->title, "国家统计局发布数据 in New York");
+	assert_string_equal(a->author, "王小明");
+	article_free(a);
 }
 
 static void test_bad_input(void **state)

@@ -205,7 +205,16 @@ char *feed_plain(const char *s, int is_html)
 	char *stripped = is_html ? strip_scripts(s, n) : NULL;
 	if (stripped)
 		n = strlen(stripped);
-	char *h = is_html ? html_to_text(stripped, n) : NULL;
+	char *h = NULL;
+	if (is_html) {
+		h = html_to_text(stripped, n);
+	} else if (memchr(s, '\n', n) || memchr(s, '\r', n)) {
+		/* a line break between two CJK characters goes, as in HTML text (CSS Text's
+		   segment-break rule): 王<newline>小明 is one name */
+		char *t = xstrndup(s, n);
+		h = html_clean_text(t);
+		free(t);
+	}
 	free(stripped);
 	const char *src = h ? h : s;
 	size_t sl = h ? strlen(h) : n;

@@ -70,9 +70,6 @@ int html_is_fwh(unsigned cp);
 int html_is_cjk_letter(unsigned cp);
 /* Decode one UTF-8 sequence at s (n bytes left); *len gets its length (>= 1). */
 
-/* Copy s with whitespace collapsed and controls dropped (for alt text). */
-char *html_clean_text(const char *s);
-
 /* Table being built from the outermost <table>. */
 struct tb_cell {
 	char *text;

@@ -44,6 +44,10 @@ void html_flat_text(struct html_flat *f, const char *s, size_t n);
 char *html_flat_html(const struct html_flat *f);
 /* Append s (n bytes) to b escaped for HTML: & < > always, " too inside an attribute value. */
 void html_escape(struct buf *b, const char *s, size_t n, int attr);
+/* Copy of s (malloc'd) with whitespace collapsed as in HTML text (a line break between
+ * two CJK characters goes: html_segment_joins) and controls dropped: alt text, and
+ * plain-text fields of feeds. */
+char *html_clean_text(const char *s);
 /* 1 when a line break in the source between code points a and b disappears instead of
  * becoming a space (CSS Text's segment-break rule: both wide, or wide beside Chinese
  * punctuation of ambiguous width). */

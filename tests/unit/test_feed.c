@@ -383,6 +383,18 @@ static void test_titles(void **state)
 	assert_int_equal(p.l.v[0]->ncats, 3);
 	assert_string_equal(p.l.v[0]->cats[1].parts[0], "two");
 	parsed_free(&p);
+	/* a line break between two CJK characters goes, in HTML titles and plain-text fields
+	   alike (CSS Text's segment-break rule); between Latin words it is a space */
+	parse_str("<rss><channel><title>财经\n频道</title><item><title>国家统计局\n  发布数据 in New\nYork</title>"
+		  "<author>王\n小明</author><category>宏观\r\n经济</category></item>"
+		  "<item><title>x</title><author>John\n Smith</author></item></channel></rss>", NULL, &p);
+	assert_int_equal(p.rc, 0);
+	assert_string_equal(p.fi.title, "财经频道");
+	assert_string_equal(p.l.v[0]->title, "国家统计局发布数据 in New York");
+	assert_string_equal(p.l.v[0]->author, "王小明");
+	assert_true(has_cat(p.l.v[0], "宏观经济"));
+	assert_string_equal(p.l.v[1]->author, "John Smith");
+	parsed_free(&p);
 }
 
 /* Zone-less dates: Chinese by language tag or by text, else local time. */

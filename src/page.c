@@ -310,8 +310,11 @@ static unsigned last_cp(const char *s, size_t n)
  * the renderer does) or before a space, and becomes a space elsewhere. */
 static void join_breaks(struct buf *b, size_t from)
 {
-	size_t w = from;
-	for (size_t i = from; i < b->len; i++) {
+	const char *nl = b->len > from ? memchr(b->s + from, '\n', b->len - from) : NULL;
+	if (!nl || nl == b->s + b->len - 1) /* none, or only a last one */
+		return;
+	size_t w = (size_t)(nl - b->s);
+	for (size_t i = w; i < b->len; i++) {
 		char ch = b->s[i];
 		if (ch == '\n' && i + 1 < b->len) {
 			size_t l;

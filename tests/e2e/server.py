@@ -62,9 +62,23 @@ class H(http.server.BaseHTTPRequestHandler):
         with lock:
             inflight += 1
             max_inflight = max(max_inflight, inflight)
+        self.counted = True
         try:
             self.route(p)
         finally:
+            self.uncount()
+
+    # A request stops counting as in flight when its response starts: once the client has
+    # the whole response it may open its next connection before this thread has run on,
+    # and counting both would see 3 at once from a client that never had more than 2.
+    def end_headers(self):
+        self.uncount()
+        super().end_headers()
+
+    def uncount(self):
+        global inflight
+        if getattr(self, 'counted', False):
+            self.counted = False
             with lock:
                 inflight -= 1
 

@@ -269,15 +269,6 @@ static void test_take_frees_behind(void **state)
 	}
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	char *d = NULL;
-	struct nr_error e;
-	if (read_file(path, 8 * 1024 * 1024, &d, len, &e))
-		return NULL;
-	return d;
-}
-
 /* page_extract_owned's flat body against page_extract's string. want_flat: 1 must be
  * flat, 0 must have fallen back to the string, -1 either. */
 static void check_page(const char *html, size_t len, const char *url, int want_flat)
@@ -330,7 +321,7 @@ static void test_pages_flat_equals_string(void **state)
 		char path[512];
 		snprintf(path, sizeof path, "%s/%s", PAGES, de->d_name);
 		size_t len;
-		char *html = slurp(path, &len);
+		char *html = test_slurp(path, &len);
 		assert_non_null(html);
 		check_page(html, len, "https://example.com/a/b.html", 1);
 		free(html);

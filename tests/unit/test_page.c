@@ -13,15 +13,6 @@
 
 #define PAGES FIXTURES "/pages"
 
-static char *slurp(const char *path, size_t *len)
-{
-	char *d = NULL;
-	struct nr_error e;
-	if (read_file(path, 8 * 1024 * 1024, &d, len, &e))
-		return NULL;
-	return d;
-}
-
 /* Sorted names of the pages (without .html); returns how many. */
 static size_t page_names(char names[][64], size_t max)
 {
@@ -65,12 +56,12 @@ static struct article *extract(const char *name, char **meta_out)
 	char path[256];
 	size_t len, ml;
 	snprintf(path, sizeof path, "%s/%s.meta", PAGES, name);
-	char *meta = slurp(path, &ml);
+	char *meta = test_slurp(path, &ml);
 	assert_non_null(meta);
 	char *url = meta_get(meta, "url");
 	assert_non_null(url);
 	snprintf(path, sizeof path, "%s/%s.html", PAGES, name);
-	char *html = slurp(path, &len);
+	char *html = test_slurp(path, &len);
 	assert_non_null(html);
 	struct articles l = {0};
 	struct nr_error err;
@@ -155,7 +146,7 @@ static void measure(const char *name, size_t *exp_total, size_t *found_total, si
 	char path[256];
 	size_t len;
 	snprintf(path, sizeof path, "%s/%s.expected.txt", PAGES, name);
-	char *exp = slurp(path, &len);
+	char *exp = test_slurp(path, &len);
 	assert_non_null(exp);
 	size_t e = 0, f = 0;
 	for (char *line = strtok(exp, "\n"); line; line = strtok(NULL, "\n")) {
@@ -404,7 +395,7 @@ static void test_tree_equals_string(void **state)
 		char path[256];
 		size_t len;
 		snprintf(path, sizeof path, "%s/%s.html", PAGES, names[i]);
-		char *html = slurp(path, &len);
+		char *html = test_slurp(path, &len);
 		assert_non_null(html);
 		check_tree_equals_string(html, len, "https://example.com/a/b.html", 1);
 		free(html);
@@ -480,7 +471,7 @@ static void test_feed_links(void **state)
 	assert_int_equal(page_feed_links(none, strlen(none), "https://site.example/", urls, 8), 0);
 	/* the blog fixture announces its feed */
 	size_t len;
-	char *blog = slurp(PAGES "/blog_wordpress.html", &len);
+	char *blog = test_slurp(PAGES "/blog_wordpress.html", &len);
 	assert_non_null(blog);
 	assert_int_equal(page_feed_links(blog, len, "https://slowcode.example/2021/11/x/", urls, 8), 1);
 	assert_string_equal(urls[0], "https://slowcode.example/feed/");

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsread/util.h"
+
 /* UTF-8 character tables whatever the environment's locale (as main() does). */
 static inline void test_locale(void)
 {
@@ -30,6 +32,16 @@ static inline int have_shared(void)
 	if (f)
 		fclose(f);
 	return f != NULL;
+}
+
+/* A whole file (up to 8 MB) as a malloc'd string, its length in *len; NULL if unreadable. */
+static inline char *test_slurp(const char *path, size_t *len)
+{
+	char *d = NULL;
+	struct nr_error e;
+	if (read_file(path, 8 * 1024 * 1024, &d, len, &e))
+		return NULL;
+	return d;
 }
 
 #endif

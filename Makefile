@@ -6,13 +6,13 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/newsread
 
 CC ?= cc
-# libcurl: headers only, the library is loaded on the first download (see src/fetch.c)
+# libcurl: headers only, the library is loaded on the first download (see src/fetch/fetch.c)
 PKGS = ncursesw libxml-2.0 sqlite3 yaml-0.1 libcmark json-c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude $(PKG_CFLAGS) \
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS) \
 	-DNEWSREAD_DATADIR='"$(DATADIR)"'
 LDLIBS += $(PKG_LIBS) -lunistring -lm
 LDFLAGS += -Wl,--as-needed
@@ -24,7 +24,8 @@ CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-SRCS := $(wildcard src/*.c src/ui/*.c)
+STAGES = base decode html fetch source stock render config ui
+SRCS := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) src/main.c
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
@@ -46,7 +47,7 @@ $(BUILD)/libnewsread.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(wildcard include/newsread/*.h src/*.h src/ui/*.h)
+$(BUILD)/%.o: src/%.c $(wildcard include/newsread/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -3,6 +3,7 @@
 # Usage: run.sh BUILD_DIR [unit|e2e]
 build=${1:-build}
 what=${2:-all}
+export NR_BUILD="$build" # the e2e layering test reads its objects
 passed=0
 failed=0
 skipped=0

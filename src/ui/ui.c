@@ -1,7 +1,7 @@
 /* ui.c - the interface's frame: terminal set-up and tear-down as stages, the view stack,
  * the header and status lines, keys to actions, resize and signals. */
 #include "newsread/ui.h"
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/theme.h"
 #include "newsread/util.h"
 

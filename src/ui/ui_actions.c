@@ -1,5 +1,5 @@
 /* ui_actions.c - the action table: key lookup and the help text, both from UI_ACTIONS. */
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/util.h"
 
 #include <stdlib.h>

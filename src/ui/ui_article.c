@@ -1,7 +1,7 @@
 /* ui_article.c - the pager views: the article (its document built once, laid out again
  * only when the width changes) and the help (lines from the action table). */
 #include "newsread/render.h"
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/util.h"
 
 #include <stdlib.h>

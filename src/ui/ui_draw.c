@@ -1,6 +1,6 @@
 /* ui_draw.c - drawing styled text cell by cell: no ncurses wrapping or clipping, no wide
  * character cut by an edge, no control character on the terminal. */
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/doc.h"
 #include "newsread/util.h"
 

@@ -1,6 +1,6 @@
 /* ui_list.c - the category tree view and the article list view. */
 #include "newsread/render.h"
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/util.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * newsread lays text out with the C library's wcwidth, which counts “ … · as one cell in
  * every UTF-8 locale; a terminal set to draw them two cells wide misaligns every line
  * that holds one. We cannot fix that from here, but we can tell the user. */
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 
 #include <poll.h>
 #include <stdio.h>

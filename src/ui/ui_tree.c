@@ -1,6 +1,6 @@
 /* ui_tree.c - the category tree: every article's category paths merged into one tree,
  * with the articles below each node (each counted once). Pure data, no curses. */
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 #include "newsread/util.h"
 
 #include <stdlib.h>

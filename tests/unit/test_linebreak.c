@@ -6,7 +6,7 @@
 #include "newsread/doc.h"
 #include "newsread/layout.h"
 #include "newsread/util.h"
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 
 #include <unilbrk.h>
 #include <unistr.h>

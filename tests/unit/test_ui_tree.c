@@ -4,7 +4,7 @@
 #include "testutil.h"
 
 #include "newsread/article.h"
-#include "newsread/ui_view.h"
+#include "ui/ui_view.h"
 
 static struct article *mk(const char *title, const char *cats)
 {

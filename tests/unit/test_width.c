@@ -4,7 +4,7 @@
  * para_sanitize's fast paths. */
 #include "testutil.h"
 
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 #include "newsread/util.h"
 
 #include <unistr.h>

@@ -1,6 +1,6 @@
 /* html_table.c - gathering the cells of the outermost <table> and turning them into a
  * BLK_TABLE (or paragraphs when the table has one column, as layout tables do). */
-#include "html_priv.h"
+#include "html/html_priv.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* html_survey.c - before html.c's walk: the first <base href>, <html lang>, and how
  * CJK the text is (which decides the document's cjk flag and the placeholders' language). */
-#include "html_priv.h"
+#include "html/html_priv.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* html_acc.c - the inline text accumulator of the HTML converter: CSS whitespace
  * collapsing with the CJK segment-break rule, control characters dropped, styled runs. */
-#include "html_priv.h"
+#include "html/html_priv.h"
 
 #include <stdlib.h>
 #include <string.h>

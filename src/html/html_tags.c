@@ -3,7 +3,7 @@
  * links, images and media, ruby, quotations, tables). */
 #include "newsread/html.h"
 #include "newsread/stock.h"
-#include "html_walk.h"
+#include "html/html_walk.h"
 
 #include <stdio.h>
 #include <stdlib.h>

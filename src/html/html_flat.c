@@ -7,7 +7,7 @@
  *   'c' NAME\0                                        an end tag
  *   't' LEN (4 bytes, host order) BYTES \0            text, unescaped
  * N is one byte. Text is NUL-terminated so a reader may treat it as a C string. */
-#include "html_priv.h"
+#include "html/html_priv.h"
 
 #include <stdint.h>
 #include <stdlib.h>

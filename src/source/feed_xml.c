@@ -4,7 +4,7 @@
  * substitution; text is gathered by our own bounded walkers, which never expand an
  * entity inside another (no billion laughs), and XHTML is serialized back to HTML with a
  * depth limit. */
-#include "feed_xml_impl.h"
+#include "source/feed_xml_impl.h"
 #include "newsread/decode.h"
 #include "newsread/html.h"
 

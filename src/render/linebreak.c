@@ -1,7 +1,7 @@
 /* linebreak.c - break opportunities: UAX #14 from libunistring as the base, then the
  * Chinese/Japanese/Korean tailorings T1-T10 of CJK.md §1, computed once per paragraph on
  * units (original grapheme clusters). */
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 
 #include <string.h>
 #include <unilbrk.h>

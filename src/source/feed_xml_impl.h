@@ -2,7 +2,7 @@
 #ifndef NEWSREAD_FEED_XML_IMPL_H
 #define NEWSREAD_FEED_XML_IMPL_H
 
-#include "feed_impl.h"
+#include "source/feed_impl.h"
 
 #include <libxml/tree.h>
 

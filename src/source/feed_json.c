@@ -1,5 +1,5 @@
 /* feed_json.c - JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) through json-c. */
-#include "feed_impl.h"
+#include "source/feed_impl.h"
 #include "newsread/html.h"
 
 #include <json-c/json.h>

@@ -1,5 +1,5 @@
 /* layout_table.c - <pre> blocks, tables and the sideways slice of wide lines (W5). */
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>

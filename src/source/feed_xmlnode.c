@@ -1,7 +1,7 @@
 /* feed_xmlnode.c - libxml2 node helpers for the XML feed formats: namespaces, bounded
  * text gathering (entities never expanded inside entities), xml:base resolution, XHTML
  * serialized back to HTML, and Atom text constructs. */
-#include "feed_xml_impl.h"
+#include "source/feed_xml_impl.h"
 #include "newsread/html.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* feed.c - feed sniffing, dispatch and the pieces every feed format shares. */
-#include "feed_impl.h"
+#include "source/feed_impl.h"
 #include "newsread/datetime.h"
 #include "newsread/html.h"
 

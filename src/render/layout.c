@@ -2,7 +2,7 @@
  * T9 emergency breaks, line building with styled spans, and the block walk (paragraphs,
  * headings, lists, quotes, rules, blank lines). Tables and <pre> are in layout_table.c,
  * sanitizing and widths in width.c, break opportunities in linebreak.c. */
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>

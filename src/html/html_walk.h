@@ -4,7 +4,7 @@
 #ifndef NEWSREAD_HTML_WALK_H
 #define NEWSREAD_HTML_WALK_H
 
-#include "html_priv.h"
+#include "html/html_priv.h"
 
 #include <libxml/tree.h>
 

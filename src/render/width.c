@@ -1,7 +1,7 @@
 /* width.c - sanitizing (CJK.md W2) and display widths (W1): libc wcwidth summed over
  * grapheme clusters found by libunistring, on text with the invisible troublemakers
  * removed, so the widths here are exactly the cells ncurses advances. */
-#include "newsread/layout_int.h"
+#include "render/layout_int.h"
 
 #include <stdlib.h>
 #include <string.h>

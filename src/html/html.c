@@ -7,7 +7,7 @@
 #include "newsread/decode.h"
 #include "newsread/html.h"
 #include "newsread/stock.h"
-#include "html_walk.h"
+#include "html/html_walk.h"
 
 #include <stdint.h>
 #include <stdio.h>

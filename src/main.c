@@ -192,11 +192,12 @@ static int dump_width(const struct cli *c)
 
 /* Load every source; failures are reported and counted, what loaded is kept. */
 /* Load n sources (URLs downloaded in parallel); each failure is one line on stderr. */
-static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *l)
+static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n,
+		     const struct source_opts *o, struct articles *l)
 {
 	int *rcs = xcalloc(n ? n : 1, sizeof *rcs);
 	struct nr_error *errs = xcalloc(n ? n : 1, sizeof *errs);
-	int failed = source_load_all(srcs, specs, n, l, rcs, errs);
+	int failed = source_load_all(srcs, specs, n, o, l, rcs, errs);
 	for (size_t i = 0; i < n; i++)
 		if (rcs[i])
 			nr_report("%s", errs[i].msg);
@@ -206,12 +207,12 @@ static int load_list(const char *const *srcs, const struct source_spec *specs, s
 }
 
 /* Load every source; failures are reported and counted, what loaded is kept. */
-static int load_sources(const struct cli *c, struct articles *l, char **title)
+static int load_sources(const struct cli *c, const struct source_opts *o, struct articles *l, char **title)
 {
 	struct nr_error err;
 	int failed = 0;
 	if (c->nsources) {
-		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, l);
+		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, o, l);
 		*title = xstrdup(c->nsources == 1 ? c->sources[0] : "newsread");
 	} else {
 		struct source_list sl = {0};
@@ -227,12 +228,12 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 			const char **srcs = xcalloc(sl.n, sizeof *srcs);
 			for (size_t i = 0; i < sl.n; i++)
 				srcs[i] = sl.v[i].url;
-			failed += load_list(srcs, sl.v, sl.n, l);
+			failed += load_list(srcs, sl.v, sl.n, o, l);
 			free(srcs);
 			*title = xstrdup("newsread");
 		} else {
 			char *demo = xasprintf("%s/samples", theme_data_root());
-			if (source_load(demo, NULL, l, &err)) {
+			if (source_load(demo, NULL, o, l, &err)) {
 				nr_report("%s", err.msg);
 				failed++;
 			}
@@ -251,7 +252,6 @@ static int run(struct cli *c)
 {
 	if (load_config(c))
 		return 2;
-	read_set_pipe_wait(opt_int(OPT_FETCH_TIMEOUT)); /* a named pipe is read like a download */
 	switch (c->mode) {
 	case MODE_CHECK_CONFIG: {
 		const char *name = c->config ? c->config : "config";
@@ -294,7 +294,8 @@ static int run(struct cli *c)
 	fetch_global_init();
 	struct articles l = {0};
 	char *title = NULL;
-	int failed = load_sources(c, &l, &title);
+	struct source_opts so = {{opt_int(OPT_FETCH_TIMEOUT), opt_str(OPT_USER_AGENT)}, opt_int(OPT_FETCH_PARALLEL)};
+	int failed = load_sources(c, &so, &l, &title);
 	int rc = failed ? 1 : 0;
 	switch (c->mode) {
 	case MODE_DUMP: {

@@ -56,11 +56,6 @@ void opt_reset(void);
 /* Print every option with value and default (for --list-options). */
 void opt_print_all(void);
 
-/* Split one line into words: "double" and 'single' quotes, backslash escapes in double
- * quotes, # starts a comment outside quotes. Returns argc (argv malloc'd strings, max
- * words), or -1 with err on an unterminated quote. */
-int config_split(const char *line, char **argv, int max, struct nr_error *err);
-
 /* Run one command line (set, include, color, stock-rule, ...). file/line name the place
  * for include's relative paths and for messages. Returns 0, or -1 with err (message
  * without the FILE:LINE prefix). */

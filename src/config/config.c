@@ -137,57 +137,6 @@ void opt_print_all(void)
 	}
 }
 
-int config_split(const char *line, char **argv, int max, struct nr_error *err)
-{
-	int argc = 0;
-	const char *p = line;
-	struct buf w;
-	buf_init(&w);
-	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-			p++;
-		if (!*p || *p == '#')
-			break;
-		buf_add(&w, "", 0);
-		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
-			if (*p == '"' || *p == '\'') {
-				char q = *p++;
-				while (*p && *p != q) {
-					if (q == '"' && *p == '\\' && p[1]) {
-						p++;
-						char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
-						buf_addc(&w, c);
-						p++;
-						continue;
-					}
-					buf_addc(&w, *p++);
-				}
-				if (*p != q) {
-					buf_free(&w);
-					for (int i = 0; i < argc; i++)
-						free(argv[i]);
-					return nr_fail(err, "unterminated %s quote", q == '"' ? "double" : "single");
-				}
-				p++;
-			} else if (*p == '\\' && p[1]) {
-				buf_addc(&w, p[1]);
-				p += 2;
-			} else {
-				buf_addc(&w, *p++);
-			}
-		}
-		if (argc == max) {
-			buf_free(&w);
-			for (int i = 0; i < argc; i++)
-				free(argv[i]);
-			return nr_fail(err, "too many words (at most %d)", max);
-		}
-		argv[argc++] = buf_steal(&w);
-	}
-	buf_free(&w);
-	return argc;
-}
-
 static const char *current_file; /* for include's relative paths */
 static int include_depth;
 
@@ -256,7 +205,7 @@ static const struct command commands[] = {
 int config_exec(const char *line, const char *file, struct nr_error *err)
 {
 	char *argv[16];
-	int argc = config_split(line, argv, 16, err);
+	int argc = util_split_words(line, argv, 16, err);
 	if (argc <= 0)
 		return argc;
 	int rc = 0;

@@ -139,7 +139,7 @@ void theme_reset(void)
 	for (int i = 0; i < THEME_NELEM; i++) {
 		char *argv[8];
 		struct nr_error err;
-		int argc = config_split(theme_elements[i].def, argv, 8, &err);
+		int argc = util_split_words(theme_elements[i].def, argv, 8, &err);
 		if (argc < 1 || parse_value(argc, argv, &values[i], &err))
 			abort(); /* the table's defaults are part of the program */
 		for (int k = 0; k < argc; k++)

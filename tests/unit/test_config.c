@@ -43,26 +43,6 @@ static void test_set_values(void **state)
 	opt_reset();
 }
 
-static void test_split(void **state)
-{
-	(void)state;
-	char *argv[8];
-	struct nr_error e;
-	int n = config_split("set stock-format \"%n [%c]\" # comment", argv, 8, &e);
-	assert_int_equal(n, 3);
-	assert_string_equal(argv[2], "%n [%c]");
-	for (int i = 0; i < n; i++)
-		free(argv[i]);
-	n = config_split("  set a 'it''s'", argv, 8, &e);
-	assert_int_equal(n, 3);
-	assert_string_equal(argv[2], "its");
-	for (int i = 0; i < n; i++)
-		free(argv[i]);
-	assert_int_equal(config_split("set a \"open", argv, 8, &e), -1);
-	assert_string_equal(e.msg, "unterminated double quote");
-	assert_int_equal(config_split("   # only a comment", argv, 8, &e), 0);
-}
-
 static void test_file_and_include(void **state)
 {
 	(void)state;
@@ -104,7 +84,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_set_values),
-		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_file_and_include),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

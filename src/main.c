@@ -313,7 +313,7 @@ static int run(struct cli *c)
 		output_list(stdout, &l, c->json);
 		break;
 	case MODE_STOCKS:
-		stock_print_table(&l, c->json);
+		stock_print_table(&l, NULL, c->json);
 		break;
 	default: {
 		struct nr_error err;

@@ -65,6 +65,10 @@ int config_exec(const char *line, const char *file, struct nr_error *err);
  * A missing file is an error when must_exist. depth guards include loops. */
 int config_load_file(const char *path, int must_exist, struct nr_error *err);
 
+/* The stock-rule lines of the config so far. */
+struct stock_rules;
+const struct stock_rules *config_stock_rules(void);
+
 /* Paths: $XDG_CONFIG_HOME/newsread (else ~/.config/newsread), data and cache dirs.
  * Returned strings are malloc'd. */
 char *config_dir(void);

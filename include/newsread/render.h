@@ -10,7 +10,8 @@
 #include "newsread/layout.h"
 
 /* Build the article's document (body only) with stock annotations per the options. */
-void render_doc(struct article *a, struct doc *d);
+struct stock_opts;
+void render_doc(struct article *a, const struct stock_opts *so, struct doc *d);
 
 /* Lay out header + body at width; the doc is kept by the caller for relayout. */
 void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out);

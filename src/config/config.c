@@ -183,9 +183,16 @@ static int cmd_color(int argc, char **argv, struct nr_error *err)
 	return theme_color(argc - 1, argv + 1, err);
 }
 
+static struct stock_rules stock_rules; /* until the settings object holds them */
+
+const struct stock_rules *config_stock_rules(void)
+{
+	return &stock_rules;
+}
+
 static int cmd_stock_rule(int argc, char **argv, struct nr_error *err)
 {
-	return stock_add_rule(argc - 1, argv + 1, err);
+	return stock_add_rule(&stock_rules, argc - 1, argv + 1, err);
 }
 
 struct command {

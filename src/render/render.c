@@ -23,9 +23,13 @@ void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 }
 
 /* render_doc; consume: a->tree is read once (freed as it is walked, left empty). */
-static void doc_of(struct article *a, struct doc *d, int consume)
+static void doc_of(struct article *a, const struct stock_opts *so, struct doc *d, int consume)
 {
+	struct stock_opts def = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT), config_stock_rules()};
+	if (!so) /* until every caller is given its options */
+		so = &def;
 	doc_init(d);
+	d->stock_rules = so->rules;
 	const char *base = a->base ? a->base : a->link;
 	if (a->html)
 		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
@@ -33,13 +37,12 @@ static void doc_of(struct article *a, struct doc *d, int consume)
 		html_tree_take_doc(a->tree, base, a->lang, d);
 	else if (a->tree)
 		html_tree_to_doc(a->tree, base, a->lang, d);
-	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
-	stock_annotate(d, &so, a);
+	stock_annotate(d, so, a);
 }
 
-void render_doc(struct article *a, struct doc *d)
+void render_doc(struct article *a, const struct stock_opts *so, struct doc *d)
 {
-	doc_of(a, d, 0);
+	doc_of(a, so, d, 0);
 }
 
 void render_date(const struct article *a, char *buf, size_t n)
@@ -146,7 +149,7 @@ void render_dump(FILE *f, struct article *a, int width)
 	struct doc d;
 	struct lines l = {0};
 	/* the body is read once: its memory goes back while d is built, the rest after */
-	doc_of(a, &d, 1);
+	doc_of(a, NULL, &d, 1);
 	article_drop_tree(a);
 	give_back(&d);
 	/* printed as it is laid out: a long article never holds all its lines at once */

@@ -93,7 +93,7 @@ static void pager_open_pos(struct view *v, size_t pos)
 	if (p->follow)
 		*p->follow = pos; /* back in the list, the article read last is selected */
 	struct article *a = pager_article(v);
-	render_doc(a, &p->doc);
+	render_doc(a, NULL, &p->doc);
 	p->has_doc = 1;
 	a->read = 1;
 	p->top = 0;
@@ -213,7 +213,7 @@ void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, siz
 	p->pos = pos;
 	p->follow = follow;
 	struct article *a = ui_articles(ui)->v[idx[pos]];
-	render_doc(a, &p->doc); /* once per article; only the layout is redone on resize */
+	render_doc(a, NULL, &p->doc); /* once per article; only the layout is redone on resize */
 	p->has_doc = 1;
 	a->read = 1;
 	ui_push(ui, &article_ops, p);

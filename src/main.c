@@ -4,6 +4,7 @@
 #include "newsread/fetch.h"
 #include "newsread/output.h"
 #include "newsread/render.h"
+#include "newsread/settings.h"
 #include "newsread/source.h"
 #include "newsread/stock.h"
 #include "newsread/theme.h"
@@ -144,32 +145,39 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return 0;
 }
 
-/* Config file, then -o overrides. Errors are usage/config errors (exit 2). */
-static int load_config(const struct cli *c)
+/* The config stage, into s: the config file, then -o overrides, then the theme they
+ * name, everything checked before any source is opened. Errors are usage/config errors
+ * (exit 2). */
+static int load_config(const struct cli *c, struct settings *s)
 {
 	struct nr_error err;
+	struct config_ctx ctx = {.s = s};
 	char *path = c->config ? xstrdup(c->config) : config_default_file();
-	int rc = config_load_file(path, c->config != NULL, &err);
+	int rc = config_load_file(&ctx, path, c->config != NULL, &err);
 	free(path);
 	if (rc) {
 		nr_report("%s", err.msg);
 		return -1;
 	}
 	for (int i = 0; i < c->noverrides; i++) {
-		char *s = xstrdup(c->overrides[i]);
-		char *eq = strchr(s, '=');
+		char *o = xstrdup(c->overrides[i]);
+		char *eq = strchr(o, '=');
 		if (!eq) {
-			nr_report("-o %s: expected OPTION=VALUE", s);
-			free(s);
+			nr_report("-o %s: expected OPTION=VALUE", o);
+			free(o);
 			return -1;
 		}
 		*eq = '\0';
-		if (opt_set(s, eq + 1, &err)) {
+		if (config_set(&ctx, o, eq + 1, &err)) {
 			nr_report("-o: %s", err.msg);
-			free(s);
+			free(o);
 			return -1;
 		}
-		free(s);
+		free(o);
+	}
+	if (config_load_theme(&ctx, &err)) {
+		nr_report("%s", err.msg);
+		return -1;
 	}
 	return 0;
 }
@@ -247,11 +255,9 @@ static int load_sources(const struct cli *c, const struct source_opts *o, struct
 	return failed;
 }
 
-/* Everything after the command line: the config, then the mode. */
-static int run(struct cli *c)
+/* Everything after the config: the mode, then the sources, then the interface. */
+static int run_mode(struct cli *c, const struct settings *s)
 {
-	if (load_config(c))
-		return 2;
 	switch (c->mode) {
 	case MODE_CHECK_CONFIG: {
 		const char *name = c->config ? c->config : "config";
@@ -263,7 +269,7 @@ static int run(struct cli *c)
 		return 0;
 	}
 	case MODE_LIST_OPTIONS:
-		opt_print_all();
+		opt_print_all(s, stdout);
 		return 0;
 	case MODE_IMPORT: {
 		struct nr_error err;
@@ -294,37 +300,38 @@ static int run(struct cli *c)
 	fetch_global_init();
 	struct articles l = {0};
 	char *title = NULL;
-	struct source_opts so = {{opt_int(OPT_FETCH_TIMEOUT), opt_str(OPT_USER_AGENT)}, opt_int(OPT_FETCH_PARALLEL)};
+	struct source_opts so;
+	settings_source_opts(s, &so);
 	int failed = load_sources(c, &so, &l, &title);
 	int rc = failed ? 1 : 0;
 	switch (c->mode) {
 	case MODE_DUMP: {
 		int w = dump_width(c);
+		struct render_opts ro;
+		settings_render_opts(s, w, 1, &ro);
 		/* 40 dashes between articles, fewer when the width is smaller: no line is wider */
 		int dashes = w < 40 ? w : 40;
 		for (size_t i = 0; i < l.n; i++) {
 			if (i)
 				printf("%.*s\n", dashes, "----------------------------------------");
-			render_dump(stdout, l.v[i], w);
+			render_dump(stdout, l.v[i], &ro);
 		}
 		break;
 	}
 	case MODE_LIST:
 		output_list(stdout, &l, c->json);
 		break;
-	case MODE_STOCKS:
-		stock_print_table(&l, NULL, c->json);
+	case MODE_STOCKS: {
+		struct render_opts ro;
+		settings_render_opts(s, 0, 0, &ro);
+		stock_print_table(&l, &ro.stock, c->json);
 		break;
+	}
 	default: {
 		struct nr_error err;
 		if (failed && !l.n)
 			break;
-		if (theme_load(opt_str(OPT_THEME), &err)) {
-			nr_report("%s", err.msg);
-			rc = 2;
-			break;
-		}
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, &err)) {
+		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, &err)) {
 			nr_report("%s", err.msg);
 			rc = 1;
 		}
@@ -335,6 +342,17 @@ static int run(struct cli *c)
 	articles_free(&l);
 	fetch_global_cleanup();
 	fflush(stdout);
+	return rc;
+}
+
+/* Everything after the command line, in stages that each fail with their message:
+ * the config (exit 2), then the mode's sources and interface. */
+static int run(struct cli *c)
+{
+	struct settings s;
+	settings_init(&s);
+	int rc = load_config(c, &s) ? 2 : run_mode(c, &s);
+	settings_free(&s);
 	return rc;
 }
 

@@ -34,6 +34,14 @@ static size_t max_top(const struct pager *p, int height)
 	return p->lines.n > (size_t)height ? p->lines.n - (size_t)height : 0;
 }
 
+/* The article's document with the stock pass the settings ask for. */
+static void article_doc(struct ui *ui, struct article *a, struct doc *d)
+{
+	struct render_opts ro;
+	settings_render_opts(ui_settings(ui), 0, 0, &ro);
+	render_doc(a, &ro.stock, d);
+}
+
 /* Lay the lines out at width, keeping the reading position in proportion. */
 static void pager_relayout(struct view *v, int width)
 {
@@ -41,9 +49,11 @@ static void pager_relayout(struct view *v, int width)
 	size_t oldn = p->lines.n, oldtop = p->top;
 	lines_free(&p->lines);
 	p->textw = width - 2 > 1 ? width - 2 : 1; /* one column of margin on each side */
-	if (p->has_doc)
-		render_lines(pager_article(v), &p->doc, p->textw, 0, &p->lines);
-	else
+	if (p->has_doc) {
+		struct render_opts ro;
+		settings_render_opts(ui_settings(v->ui), p->textw, 0, &ro);
+		render_lines(pager_article(v), &p->doc, &ro.layout, &p->lines);
+	} else
 		ui_help_lines(p->textw, &p->lines);
 	ui_count_layout(v->ui);
 	p->widest = 0;
@@ -93,7 +103,7 @@ static void pager_open_pos(struct view *v, size_t pos)
 	if (p->follow)
 		*p->follow = pos; /* back in the list, the article read last is selected */
 	struct article *a = pager_article(v);
-	render_doc(a, NULL, &p->doc);
+	article_doc(v->ui, a, &p->doc);
 	p->has_doc = 1;
 	a->read = 1;
 	p->top = 0;
@@ -213,7 +223,7 @@ void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, siz
 	p->pos = pos;
 	p->follow = follow;
 	struct article *a = ui_articles(ui)->v[idx[pos]];
-	render_doc(a, NULL, &p->doc); /* once per article; only the layout is redone on resize */
+	article_doc(ui, a, &p->doc); /* once per article; only the layout is redone on resize */
 	p->has_doc = 1;
 	a->read = 1;
 	ui_push(ui, &article_ops, p);

@@ -9,6 +9,7 @@
 
 #include "newsread/article.h"
 #include "newsread/layout.h"
+#include "newsread/settings.h"
 #include "newsread/theme.h"
 
 /* ---- actions: one table (name, contexts, default keys, help) ---- */
@@ -108,6 +109,8 @@ void ui_push(struct ui *ui, const struct view_ops *ops, void *data);
 /* A message for the status line (kept until the next key). */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct articles *ui_articles(struct ui *ui);
+/* The settings the interface was started with. */
+const struct settings *ui_settings(struct ui *ui);
 /* Count one layout (for the stats NEWSREAD_UI_STATS=1 prints after the interface ends). */
 void ui_count_layout(struct ui *ui);
 const char *ui_title(struct ui *ui);

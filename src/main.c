@@ -23,7 +23,7 @@
 #define NEWSREAD_VERSION "0.1.0"
 
 enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_CHECK_CONFIG, MODE_IMPORT,
-	    MODE_EXPORT };
+	    MODE_EXPORT, MODE_LIST_COMMANDS };
 
 struct cli {
 	enum mode mode;
@@ -56,6 +56,7 @@ static void usage(FILE *f)
 	      "  -c FILE              read FILE instead of the default config file\n"
 	      "  -o OPTION=VALUE      set an option (as `set OPTION VALUE` in the config)\n"
 	      "  --list-options       print every option with its value and default\n"
+	      "  --list-commands      print each config command: name, usage, help\n"
 	      "  --check-config       check the config file and exit\n"
 	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
 	      "  --export-opml        print the urls file as OPML\n"
@@ -82,7 +83,7 @@ static void setup_locale(void)
 
 static int parse_args(int argc, char **argv, struct cli *c)
 {
-	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_CHECK, O_IMPORT, O_EXPORT };
+	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_CHECK, O_IMPORT, O_EXPORT, O_LISTCMD };
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, O_DUMP},
 		{"width", required_argument, NULL, O_WIDTH},
@@ -90,6 +91,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		{"stocks", no_argument, NULL, O_STOCKS},
 		{"json", no_argument, NULL, O_JSON},
 		{"list-options", no_argument, NULL, O_LISTOPT},
+		{"list-commands", no_argument, NULL, O_LISTCMD},
 		{"check-config", no_argument, NULL, O_CHECK},
 		{"import-opml", required_argument, NULL, O_IMPORT},
 		{"export-opml", no_argument, NULL, O_EXPORT},
@@ -108,6 +110,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case O_STOCKS: c->mode = MODE_STOCKS; break;
 		case O_JSON: c->json = 1; break;
 		case O_LISTOPT: c->mode = MODE_LIST_OPTIONS; break;
+		case O_LISTCMD: c->mode = MODE_LIST_COMMANDS; break;
 		case O_CHECK: c->mode = MODE_CHECK_CONFIG; break;
 		case O_IMPORT: c->mode = MODE_IMPORT; c->opml = optarg; break;
 		case O_EXPORT: c->mode = MODE_EXPORT; break;
@@ -349,6 +352,10 @@ static int run_mode(struct cli *c, const struct settings *s)
  * the config (exit 2), then the mode's sources and interface. */
 static int run(struct cli *c)
 {
+	if (c->mode == MODE_LIST_COMMANDS) { /* needs no config: it describes it */
+		config_print_commands(stdout);
+		return 0;
+	}
 	struct settings s;
 	settings_init(&s);
 	int rc = load_config(c, &s) ? 2 : run_mode(c, &s);

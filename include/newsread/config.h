@@ -44,6 +44,9 @@ int config_theme_path(const char *name, char **path, struct nr_error *err);
  * "unknown theme: NAME"). */
 int config_load_theme(struct config_ctx *c, struct nr_error *err);
 
+/* One line per command for --list-commands: "NAME\tUSAGE\tHELP". */
+void config_print_commands(FILE *f);
+
 /* Paths: $XDG_CONFIG_HOME/newsread (else ~/.config/newsread), data and cache dirs.
  * Returned strings are malloc'd. */
 char *config_dir(void);

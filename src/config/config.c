@@ -105,14 +105,25 @@ struct command {
 	int (*run)(struct config_ctx *c, int argc, char **argv, struct nr_error *err); /* argv[0]: the name */
 	int min_args, max_args; /* not counting the name */
 	const char *usage;
+	const char *help;       /* one line, for --list-commands */
 };
 
 static const struct command commands[] = {
-	{"set", cmd_set, 1, 2, "set OPTION VALUE"},
-	{"include", cmd_include, 1, 1, "include FILE"},
-	{"color", cmd_color, 2, 8, "color ELEMENT FOREGROUND [BACKGROUND] [ATTRIBUTE...]"},
-	{"stock-rule", cmd_stock_rule, 2, 4, "stock-rule KIND PATTERN [MARKET]"},
+	{"set", cmd_set, 1, 2, "set OPTION VALUE",
+	 "set an option (newsread --list-options shows them); set OPTION=VALUE works too"},
+	{"include", cmd_include, 1, 1, "include FILE",
+	 "run the commands of another file; a relative path starts at the including file's folder"},
+	{"color", cmd_color, 2, 8, "color ELEMENT FOREGROUND [BACKGROUND] [ATTRIBUTE...]",
+	 "set the colours and attributes of a theme element; the config's line wins over the theme's"},
+	{"stock-rule", cmd_stock_rule, 2, 4, "stock-rule KIND PATTERN [MARKET]",
+	 "recognise stock codes in links, attributes or brackets after a name, before the built-in rules"},
 };
+
+void config_print_commands(FILE *f)
+{
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		fprintf(f, "%s\t%s\t%s\n", commands[i].name, commands[i].usage, commands[i].help);
+}
 
 int config_exec(struct config_ctx *c, const char *line, struct nr_error *err)
 {

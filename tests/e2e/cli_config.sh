@@ -92,4 +92,12 @@ check "-o theme=nosuch: one clear line" [ "$out" = "newsread: -o: unknown theme:
 out=$("$NR" -o theme="$TMPD/bad.theme" --check-config 2>&1); rc=$?
 check "-o with a bad theme file: exit 2 and its FILE:LINE" sh -c "[ $rc -eq 2 ] && [ \"\$1\" = 'newsread: $TMPD/bad.theme:2: unknown theme element: nosuch' ]" _ "$out"
 
+# --list-commands: name, usage, help per command, whatever the config holds
+printf 'frobnicate all\n' >"$cfg"
+out=$("$NR" --list-commands 2>&1); rc=$?
+check "--list-commands exits 0 with a bad config" [ $rc -eq 0 ]
+check "--list-commands: the commands in order" [ "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" = "set include color stock-rule " ]
+check "--list-commands: three tab-separated fields" sh -c "printf '%s\n' \"\$1\" | awk -F '\t' 'NF != 3 { exit 1 }'" _ "$out"
+check "--list-commands: usage names the command" sh -c "printf '%s\n' \"\$1\" | grep -qx 'color	color ELEMENT FOREGROUND \[BACKGROUND\] \[ATTRIBUTE...\]	.*'" _ "$out"
+rm -f "$cfg"
 finish

@@ -13,6 +13,11 @@ for flag in $("$NR" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	check "flag $flag in newsread.1" grep -q -- "$m" "$ROOT/man/newsread.1"
 	check "flag $flag in README" grep -q -- "$flag" "$ROOT/README.md"
 done
+# every command of the config language is in newsread-config(5)
+for cmd in $("$NR" --list-commands | cut -f1); do
+	m=$(printf '%s' "$cmd" | sed 's/-/\\\\-/g')
+	check "command $cmd in newsread-config.5" grep -q "^\.BI $m " "$ROOT/man/newsread-config.5"
+done
 # every action of the interface's table and every theme element is in the man pages
 for act in $(sed -n 's/^[[:space:]]*X([A-Z_]*, "\([a-z-]*\)", CX_.*/\1/p' "$ROOT/src/ui/ui_view.h"); do
 	m=$(printf '%s' "$act" | sed 's/-/\\\\-/g')

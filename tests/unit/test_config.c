@@ -1,5 +1,5 @@
 /* Unit tests for config.c and settings.c: the option table, `set`, quoting, include,
- * theme files, stock rules, errors, and the option structs the
+ * theme files, stock rules, errors, the command table, and the option structs the
  * lower stages are given. */
 #include "testutil.h"
 
@@ -179,6 +179,34 @@ static void test_load_theme(void **state)
 	rmdir(dir);
 }
 
+/* --list-commands: one line per command, three tab-separated fields. */
+static void test_commands(void **state)
+{
+	(void)state;
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	config_print_commands(f);
+	rewind(f);
+	char line[512];
+	const char *want[] = {"set", "include", "color", "stock-rule"};
+	size_t n = 0;
+	while (fgets(line, sizeof line, f)) {
+		assert_true(n < ARRAY_LEN(want));
+		char *t1 = strchr(line, '\t');
+		assert_non_null(t1);
+		char *t2 = strchr(t1 + 1, '\t');
+		assert_non_null(t2);
+		assert_null(strchr(t2 + 1, '\t'));
+		assert_true(strlen(t2 + 1) > 10);
+		*t1 = '\0';
+		assert_string_equal(line, want[n]);
+		assert_true(strncmp(t1 + 1, want[n], strlen(want[n])) == 0); /* usage starts with the name */
+		n++;
+	}
+	assert_int_equal(n, ARRAY_LEN(want));
+	fclose(f);
+}
+
 int main(void)
 {
 	test_locale();
@@ -188,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_option_structs),
 		cmocka_unit_test(test_file_and_include),
 		cmocka_unit_test(test_load_theme),
+		cmocka_unit_test(test_commands),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #ifndef NEWSREAD_SETTINGS_H
 #define NEWSREAD_SETTINGS_H
 
+#include <stdio.h>
+
 #include "newsread/render.h"
 #include "newsread/source.h"
 #include "newsread/stock.h"

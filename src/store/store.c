@@ -35,7 +35,7 @@ static const char schema_v1[] =
 	" title TEXT, link TEXT, author TEXT,"
 	" date INTEGER, has_date INTEGER NOT NULL DEFAULT 0,"
 	" date_zone_known INTEGER NOT NULL DEFAULT 0,"
-	" categories TEXT,"            /* JSON: an array of paths, each an array of parts */
+	" categories TEXT,"            /* paths: parts split by U+001F, paths by U+001E */
 	" html TEXT,"
 	" first_seen INTEGER NOT NULL,"
 	" UNIQUE (source_id, guid));"

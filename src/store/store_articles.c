@@ -2,7 +2,6 @@
  * source, one transaction), loading articles back, the source rows and the page cache. */
 #include "store/store_priv.h"
 
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,50 +11,54 @@ struct store_reload {
 	time_t now;          /* first-seen time of the articles new in this reload */
 };
 
-/* ---- categories as JSON text ---- */
+/* ---- categories as text ---- */
 
-char *store_cats_json(const struct catpath *cats, size_t n)
+#define CAT_PATH_SEP '\x1e'
+#define CAT_PART_SEP '\x1f'
+
+char *store_cats_encode(const struct catpath *cats, size_t n)
 {
 	if (!n)
 		return NULL;
-	json_object *all = json_object_new_array();
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
 	for (size_t i = 0; i < n; i++) {
-		json_object *path = json_object_new_array();
-		for (size_t j = 0; j < cats[i].n; j++)
-			json_object_array_add(path, json_object_new_string(cats[i].parts[j]));
-		json_object_array_add(all, path);
-	}
-	/* json-c writes UTF-8 as it is: 金融 stays readable in the sqlite3 shell */
-	char *t = xstrdup(json_object_to_json_string_ext(
-	        all, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(all);
-	return t;
-}
-
-void store_cats_parse(const char *json, struct article *a)
-{
-	if (!json)
-		return;
-	json_object *all = json_tokener_parse(json);
-	if (!all)
-		return;
-	if (json_object_is_type(all, json_type_array)) {
-		size_t n = json_object_array_length(all);
-		for (size_t i = 0; i < n && a->ncats < ARTICLE_MAX_CATS; i++) {
-			json_object *path = json_object_array_get_idx(all, i);
-			if (!json_object_is_type(path, json_type_array))
-				continue;
-			const char *parts[64];
-			size_t np = 0, len = json_object_array_length(path);
-			for (size_t j = 0; j < len && np < ARRAY_LEN(parts); j++) {
-				json_object *part = json_object_array_get_idx(path, j);
-				if (json_object_is_type(part, json_type_string))
-					parts[np++] = json_object_get_string(part);
-			}
-			article_add_cat(a, parts, np);
+		if (i)
+			buf_addc(&b, CAT_PATH_SEP);
+		for (size_t j = 0; j < cats[i].n; j++) {
+			if (j)
+				buf_addc(&b, CAT_PART_SEP);
+			for (const char *p = cats[i].parts[j]; *p; p++)
+				buf_addc(&b, *p == CAT_PATH_SEP || *p == CAT_PART_SEP ? ' ' : *p);
 		}
 	}
-	json_object_put(all);
+	return buf_steal(&b);
+}
+
+void store_cats_decode(const char *text, struct article *a)
+{
+	if (!text)
+		return;
+	char *copy = xstrdup(text);
+	char *path = copy;
+	while (path && a->ncats < ARTICLE_MAX_CATS) {
+		char *next = strchr(path, CAT_PATH_SEP);
+		if (next)
+			*next++ = '\0';
+		const char *parts[64];
+		size_t np = 0;
+		for (char *part = path; part && np < ARRAY_LEN(parts);) {
+			char *end = strchr(part, CAT_PART_SEP);
+			if (end)
+				*end++ = '\0';
+			parts[np++] = part;
+			part = end;
+		}
+		article_add_cat(a, parts, np);
+		path = next;
+	}
+	free(copy);
 }
 
 /* ---- reloads ---- */
@@ -99,15 +102,18 @@ fail:
 	return -1;
 }
 
-static int add_stocks(struct store *s, long long handle, const struct article *a,
+/* Store the stocks of a as those of the row handle (replacing those of a known row). */
+static int add_stocks(struct store *s, long long handle, int known, const struct article *a,
                       struct nr_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_STOCKS_CLEAR, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, handle);
-	if (store_run(s, st, err))
-		return -1;
+	sqlite3_stmt *st;
+	if (known) {
+		if (!(st = store_stmt(s, STMT_STOCKS_CLEAR, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, handle);
+		if (store_run(s, st, err))
+			return -1;
+	}
 	for (size_t i = 0; i < a->nstocks; i++) {
 		struct store_tmp tmp = {0};
 		if (!(st = store_stmt(s, STMT_STOCK_ADD, err)))
@@ -132,12 +138,25 @@ int store_reload_article(struct store_reload *r, struct article *a, struct nr_er
 	if (!key)
 		return nr_fail(err, "%s: an article without id or link (\"%s\")", s->path,
 		               a->title ? a->title : "");
-	sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_UPSERT, err);
+	/* find, then update or insert: an upsert with RETURNING made SQLite build a temporary
+	 * table for every article (a fifth of a reload's time) */
+	struct store_tmp tmp = {0};
+	sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_FIND, err);
 	if (!st)
 		return -1;
-	struct store_tmp tmp = {0};
-	char *cats = store_cats_json(a->cats, a->ncats);
 	sqlite3_bind_int64(st, 1, r->source_id);
+	store_bind_text(st, 2, key, &tmp);
+	int rc = sqlite3_step(st);
+	long long handle = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	store_tmp_free(&tmp);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, rc);
+
+	if (!(st = store_stmt(s, handle ? STMT_ARTICLE_UPDATE : STMT_ARTICLE_INSERT, err)))
+		return -1;
+	char *cats = store_cats_encode(a->cats, a->ncats);
+	sqlite3_bind_int64(st, 1, handle ? handle : r->source_id);
 	store_bind_text(st, 2, key, &tmp);
 	store_bind_text(st, 3, a->title, &tmp);
 	store_bind_text(st, 4, a->link, &tmp);
@@ -152,19 +171,17 @@ int store_reload_article(struct store_reload *r, struct article *a, struct nr_er
 	store_bind_text(st, 12, a->base, &tmp);
 	store_bind_text(st, 13, a->lang, &tmp);
 	sqlite3_bind_int(st, 14, a->stocks_done != 0);
-	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->now);
-	int rc = sqlite3_step(st);
-	long long handle = 0;
-	if (rc == SQLITE_ROW) {
-		handle = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st); /* RETURNING: the statement finishes on its next step */
-	}
-	sqlite3_reset(st);
+	if (!handle)
+		sqlite3_bind_int64(st, 15, (sqlite3_int64)r->now); /* first seen: now */
+	int bad = store_run(s, st, err);
 	store_tmp_free(&tmp);
 	free(cats);
-	if (rc != SQLITE_DONE || !handle)
-		return store_fail(s, err, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc);
-	if (add_stocks(s, handle, a, err))
+	if (bad)
+		return -1;
+	int known = handle != 0;
+	if (!known)
+		handle = sqlite3_last_insert_rowid(s->db);
+	if (add_stocks(s, handle, known, a, err))
 		return -1;
 	a->handle = handle;
 	return 0;
@@ -187,7 +204,7 @@ int store_reload_commit(struct store_reload *r, const struct store_fetch *f,
 		if (!st)
 			goto fail;
 		struct store_tmp tmp = {0};
-		char *cats = store_cats_json(f->cats, f->ncats);
+		char *cats = store_cats_encode(f->cats, f->ncats);
 		sqlite3_bind_int64(st, 1, r->source_id);
 		store_bind_text(st, 2, cats, &tmp);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)f->when);
@@ -258,7 +275,7 @@ int store_source_get(struct store *s, const char *url, struct store_source *out,
 		out->url = store_col_text(st, 1);
 		out->title = store_col_text(st, 2);
 		struct article *tmpa = article_new(); /* parse the paths, then take them */
-		store_cats_parse((const char *)sqlite3_column_text(st, 3), tmpa);
+		store_cats_decode((const char *)sqlite3_column_text(st, 3), tmpa);
 		out->cats = tmpa->cats;
 		out->ncats = tmpa->ncats;
 		tmpa->cats = NULL;
@@ -288,7 +305,7 @@ static void fill_fields(struct article *a, sqlite3_stmt *st, int first)
 	a->date = (time_t)sqlite3_column_int64(st, first + 3);
 	a->has_date = sqlite3_column_int(st, first + 4) != 0;
 	a->date_zone_known = sqlite3_column_int(st, first + 5) != 0;
-	store_cats_parse((const char *)sqlite3_column_text(st, first + 6), a);
+	store_cats_decode((const char *)sqlite3_column_text(st, first + 6), a);
 	a->image = store_col_text(st, first + 7);
 	a->html = store_col_text(st, first + 8);
 	a->base = store_col_text(st, first + 9);
@@ -410,7 +427,7 @@ int store_page_put(struct store *s, const char *url, struct article *a, time_t f
 	if (!st)
 		return -1;
 	struct store_tmp tmp = {0};
-	char *cats = store_cats_json(a->cats, a->ncats);
+	char *cats = store_cats_encode(a->cats, a->ncats);
 	store_bind_text(st, 1, url, &tmp);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)fetched);
 	store_bind_text(st, 3, a->id, &tmp);

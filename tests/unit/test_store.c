@@ -415,7 +415,7 @@ static void test_migration_v1_to_v2(void **state)
 	             "('https://example.com/feed.xml', '旧标题', 'e0', 5);"
 	             "INSERT INTO articles (source_id, guid, title, link, date, has_date,"
 	             " categories, html, first_seen) VALUES (1, 'g1', '第一篇', 'https://e/1',"
-	             " 1600000000, 1, '[[\"金融\",\"要闻\"]]', '<p>内容</p>', 77);"
+	             " 1600000000, 1, '金融' || char(31) || '要闻', '<p>内容</p>', 77);"
 	             "INSERT INTO articles (source_id, guid, title, first_seen) VALUES (1, 'g2', '第二篇', 78);"
 	             "INSERT INTO marks VALUES ('https://example.com/feed.xml', 'g1', 99);"
 	             "INSERT INTO marks VALUES ('/home/reader/posts', 'a.md', 98);");
@@ -676,18 +676,25 @@ static void test_pages(void **state)
 	store_close(s);
 }
 
-/* Invalid UTF-8 handed in is stored as text with U+FFFD, never as raw bytes. */
+/* Invalid UTF-8 handed in is stored as text with U+FFFD, never as raw bytes; a category
+ * part holding a separator of the stored paths keeps its place. */
 static void test_text_is_utf8(void **state)
 {
 	(void)state;
 	struct store *s = open_ok(0);
 	struct article *a = mk("bad", "ok \xff\xfe end", 1);
+	const char *parts[] = {"a\x1e" "b", "c\x1f" "d"}; /* the separators of stored paths */
+	article_add_cat(a, parts, 2);
 	reload(s, FEED, &a, 1, NULL);
 	article_free(a);
 	struct articles l = {0};
 	struct nr_error e;
 	assert_int_equal(store_load(s, NULL, 0, &l, &e), 0);
 	assert_string_equal(l.v[0]->title, "ok \xEF\xBF\xBD\xEF\xBF\xBD end");
+	assert_int_equal(l.v[0]->ncats, 1);
+	assert_int_equal(l.v[0]->cats[0].n, 2);
+	assert_string_equal(l.v[0]->cats[0].parts[0], "a b");
+	assert_string_equal(l.v[0]->cats[0].parts[1], "c d");
 	articles_free(&l);
 	sqlite3 *db = raw_open(dbpath);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM articles WHERE typeof(title) = 'text'"), 1);

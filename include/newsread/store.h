@@ -91,12 +91,20 @@ struct store_source {
 	char *last_modified;
 	time_t fetched;      /* time of the last fetch, 0 never */
 	char *error;         /* the last fetch's error, NULL when it succeeded */
+	long long total;     /* stored articles */
+	long long unread;    /* of them without a read mark */
 };
 /* The row of the source with this URL into *out (free it with store_source_clear).
- * Returns 1 found, 0 not stored (*out zeroed), -1 error. */
+ * Returns 1 found, 0 not stored (*out zeroed), -1 error. Cost: one row, its counts a pass
+ * over the source's articles. */
 int store_source_get(struct store *s, const char *url, struct store_source *out,
                      struct nr_error *err);
 void store_source_clear(struct store_source *src);
+/* Every stored source, by URL, into a new array *v of *n (free with store_sources_free).
+ * Returns 0, or -1 with *v NULL. Cost: one pass over all articles for the counts. */
+int store_sources_list(struct store *s, struct store_source **v, size_t *n,
+                       struct nr_error *err);
+void store_sources_free(struct store_source *v, size_t n);
 
 /* ---- articles ---- */
 

@@ -260,37 +260,82 @@ void store_source_clear(struct store_source *src)
 	memset(src, 0, sizeof *src);
 }
 
+/* The SOURCES_GET row st is on into *out. */
+static void source_row(sqlite3_stmt *st, struct store_source *out)
+{
+	out->handle = sqlite3_column_int64(st, 0);
+	out->url = store_col_text(st, 1);
+	out->title = store_col_text(st, 2);
+	struct article *tmpa = article_new(); /* decode the paths, then take them */
+	store_cats_decode((const char *)sqlite3_column_text(st, 3), tmpa);
+	out->cats = tmpa->cats;
+	out->ncats = tmpa->ncats;
+	tmpa->cats = NULL;
+	tmpa->ncats = 0;
+	article_free(tmpa);
+	out->etag = store_col_text(st, 4);
+	out->last_modified = store_col_text(st, 5);
+	out->fetched = (time_t)sqlite3_column_int64(st, 6);
+	out->error = store_col_text(st, 7);
+	out->total = sqlite3_column_int64(st, 8);
+	out->unread = sqlite3_column_int64(st, 9);
+}
+
 int store_source_get(struct store *s, const char *url, struct store_source *out,
                      struct nr_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_stmt(s, STMT_SOURCE_GET, err);
+	if (!url)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, STMT_SOURCES_GET, err);
 	if (!st)
 		return -1;
 	struct store_tmp tmp = {0};
 	store_bind_text(st, 1, url, &tmp);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->handle = sqlite3_column_int64(st, 0);
-		out->url = store_col_text(st, 1);
-		out->title = store_col_text(st, 2);
-		struct article *tmpa = article_new(); /* parse the paths, then take them */
-		store_cats_decode((const char *)sqlite3_column_text(st, 3), tmpa);
-		out->cats = tmpa->cats;
-		out->ncats = tmpa->ncats;
-		tmpa->cats = NULL;
-		tmpa->ncats = 0;
-		article_free(tmpa);
-		out->etag = store_col_text(st, 4);
-		out->last_modified = store_col_text(st, 5);
-		out->fetched = (time_t)sqlite3_column_int64(st, 6);
-		out->error = store_col_text(st, 7);
-	}
+	if (rc == SQLITE_ROW)
+		source_row(st, out);
 	sqlite3_reset(st);
 	store_tmp_free(&tmp);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc);
+}
+
+int store_sources_list(struct store *s, struct store_source **v, size_t *n,
+                       struct nr_error *err)
+{
+	*v = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, STMT_SOURCES_GET, err);
+	if (!st)
+		return -1;
+	struct store_source *list = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = xrealloc(list, cap * sizeof *list);
+		}
+		memset(&list[len], 0, sizeof *list);
+		source_row(st, &list[len++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_sources_free(list, len);
+		return store_fail(s, err, rc);
+	}
+	*v = list;
+	*n = len;
+	return 0;
+}
+
+void store_sources_free(struct store_source *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_source_clear(&v[i]);
+	free(v);
 }
 
 /* ---- loading articles ---- */

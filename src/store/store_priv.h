@@ -26,8 +26,13 @@
 	             "AND read_at IS NULL AND starred_at IS NULL")                        \
 	X(SOURCE_ENSURE, "INSERT INTO sources (url) VALUES (?1) ON CONFLICT (url) DO NOTHING") \
 	X(SOURCE_ID, "SELECT id FROM sources WHERE url = ?1")                             \
-	X(SOURCE_GET, "SELECT id, url, title, categories, etag, last_modified, fetched_at, error " \
-	              "FROM sources WHERE url = ?1")                                       \
+	X(SOURCES_GET,                                                                    \
+	  "SELECT s.id, s.url, s.title, s.categories, s.etag, s.last_modified, s.fetched_at, " \
+	  "s.error, (SELECT count(*) FROM articles a WHERE a.source_id = s.id), "          \
+	  "(SELECT count(*) FROM articles a WHERE a.source_id = s.id AND NOT EXISTS "      \
+	  "(SELECT 1 FROM marks m WHERE m.source = s.url AND m.guid = a.guid "             \
+	  "AND m.read_at IS NOT NULL)) FROM sources s WHERE ?1 IS NULL OR s.url = ?1 "     \
+	  "ORDER BY s.url")                                                                \
 	X(SOURCE_FAILED, "UPDATE sources SET categories = ?2, fetched_at = ?3, error = ?4 WHERE id = ?1") \
 	X(SOURCE_SAME, "UPDATE sources SET categories = ?2, fetched_at = ?3, error = NULL WHERE id = ?1") \
 	X(SOURCE_FETCHED, "UPDATE sources SET categories = ?2, fetched_at = ?3, error = NULL, " \

@@ -262,6 +262,24 @@ static void test_reload_keeps_first_seen_and_marks(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(store_count_unread(s, "nowhere", &n, &e), 0);
 	assert_int_equal(n, 0);
+	struct article *o = mk("o1", "另一个源", 5);
+	reload(s, "https://other.example/rss", &o, 1, NULL);
+	article_free(o);
+	struct store_source *list;
+	size_t nl;
+	assert_int_equal(store_sources_list(s, &list, &nl, &e), 0);
+	assert_int_equal(nl, 2); /* by URL */
+	assert_string_equal(list[0].url, FEED);
+	assert_int_equal(list[0].total, 3);
+	assert_int_equal(list[0].unread, 2);
+	assert_string_equal(list[0].title, "T");
+	assert_string_equal(list[1].url, "https://other.example/rss");
+	assert_null(list[1].title);
+	assert_int_equal(list[1].total, 1);
+	assert_int_equal(list[1].unread, 1);
+	store_sources_free(list, nl);
+	assert_int_equal(store_count_unread(s, NULL, &n, &e), 0);
+	assert_int_equal(n, 3);
 
 	/* a 304 keeps title and validators; a failure records its reason and keeps them */
 	struct store_fetch same = {.when = 200, .not_modified = 1};

@@ -44,6 +44,8 @@ struct article {
 	size_t nstocks;
 	int stocks_done;           /* stocks filled */
 	int read;                  /* read mark (UI) */
+	long long handle;          /* the stable handle: the store's row id of the article
+	                            * (store_load, store_reload_article), 0 when not stored */
 };
 
 struct articles {

@@ -5,7 +5,6 @@
 #include "newsread/output.h"
 #include "newsread/render.h"
 #include "newsread/source.h"
-#include "newsread/stock.h"
 #include "newsread/theme.h"
 #include "newsread/ui.h"
 #include "newsread/util.h"
@@ -312,7 +311,7 @@ static int run(struct cli *c)
 		output_list(stdout, &l, c->json);
 		break;
 	case MODE_STOCKS:
-		stock_print_table(&l, c->json);
+		output_stocks(stdout, &l, c->json);
 		break;
 	default: {
 		struct nr_error err;

@@ -4,9 +4,9 @@
  * through one tag table. A body handed on already parsed as flat records (html_flat.c)
  * is walked through the same handlers, which see an element only as a name and its
  * attributes. Text collapses in html_acc.c, tables build in html_table.c. */
+#include "newsread/article.h"
 #include "newsread/decode.h"
 #include "newsread/html.h"
-#include "newsread/stock.h"
 #include "html/html_walk.h"
 
 #include <stdint.h>
@@ -34,16 +34,32 @@ int html_attr_int(const struct helem *e, const char *name, int def, int lo, int 
 	return x < lo ? lo : x > hi ? hi : (int)x;
 }
 
+/* The doc.elems number of frame k's element (which has attributes the doc keeps), kept
+ * now with its enclosing ones if it was not yet. */
+static unsigned elem_keep(struct hctx *c, int k)
+{
+	struct hframe *f = &c->frames[k];
+	if (!f->elem) {
+		unsigned parent = f->attr_parent >= 0 ? elem_keep(c, f->attr_parent) : 0;
+		f->elem = doc_add_elem(c->d, f->attr, parent);
+	}
+	return f->elem;
+}
+
 /* Attributes the next text gets; gives the enclosing link its number on first use. */
 struct hattr html_cur_attr(struct hctx *c, int alloc_link)
 {
-	struct hattr at = {c->st.style, 0, c->st.stock, c->st.group};
+	struct hattr at = {c->st.style, 0, 0, c->st.group};
+	if (c->st.attr_frame >= 0 && !c->text_only)
+		at.elem = elem_keep(c, c->st.attr_frame);
 	if (c->st.a_frame >= 0) {
 		struct hframe *f = &c->frames[c->st.a_frame];
 		if (f->link_no == 0 && alloc_link) {
-			char *u = url_resolve(c->base, f->href);
+			char *u = url_resolve(c->base, f->attr[DA_HREF]);
 			f->link_no = doc_add_link(c->d, u);
 			free(u);
+			if (f->elem) /* (an <a> has an href: the chain above kept it) */
+				c->d->elems[f->elem - 1].link = f->link_no;
 		}
 		if (f->link_no > 0) {
 			at.link = f->link_no;
@@ -122,13 +138,13 @@ static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 	f->tag = t;
 	if (t && (t->flags & T_BLOCK))
 		html_flush(c);
-	/* stock markup on any element: href, code, data-code, id */
-	const char *href = html_attr(e, "href"), *code = html_attr(e, "code"), *dcode = html_attr(e, "data-code"),
-		   *id = html_attr(e, "id");
-	if (href || code || dcode || id) {
-		char out[20];
-		if (stock_from_attrs(href, code, dcode, id, out, sizeof out))
-			snprintf(c->st.stock, sizeof c->st.stock, "%s", out);
+	/* the attributes the document keeps for later passes (the stock rules read them) */
+	int any = 0;
+	for (int i = 0; i < DA_COUNT; i++)
+		any |= (f->attr[i] = html_attr(e, doc_attr_names[i])) != NULL;
+	if (any) {
+		f->attr_parent = c->st.attr_frame;
+		c->st.attr_frame = (int)(f - c->frames);
 	}
 	if (t) {
 		c->st.style |= t->style;
@@ -206,21 +222,22 @@ static void walk(struct hctx *c, xmlNode *root)
 	}
 }
 
-/* A flat body's walk is about to leave chunk k, which it consumes: the open links whose
- * href points into k get a copy of it (kept in c->hrefs until the walk ends). */
+/* A flat body's walk is about to leave chunk k, which it consumes: the attributes of open
+ * elements that point into k get a copy (kept in c->hrefs until the walk ends). */
 static void hrefs_rescue(struct hctx *c, const struct hf_chunk *k)
 {
-	for (int i = 0; i < c->nframes; i++) {
-		const char *h = c->frames[i].href;
-		uintptr_t at = (uintptr_t)h, from = (uintptr_t)k->s;
-		if (!h || at < from || at - from >= k->len)
-			continue;
-		if (c->nhrefs == c->hrefcap) {
-			c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;
-			c->hrefs = xrealloc(c->hrefs, c->hrefcap * sizeof *c->hrefs);
+	for (int i = 0; i < c->nframes; i++)
+		for (int a = 0; a < DA_COUNT; a++) {
+			const char *h = c->frames[i].attr[a];
+			uintptr_t at = (uintptr_t)h, from = (uintptr_t)k->s;
+			if (!h || at < from || at - from >= k->len)
+				continue;
+			if (c->nhrefs == c->hrefcap) {
+				c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;
+				c->hrefs = xrealloc(c->hrefs, c->hrefcap * sizeof *c->hrefs);
+			}
+			c->frames[i].attr[a] = c->hrefs[c->nhrefs++] = xstrdup(h);
 		}
-		c->frames[i].href = c->hrefs[c->nhrefs++] = xstrdup(h);
-	}
 }
 
 /* The next record; when own is set (the walk consumes it) every chunk the walk leaves is
@@ -311,9 +328,11 @@ static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const cha
 		lang = s->lang;
 	c->zh = html_placeholders_zh(lang, d->cjk, s->cjk, s->kana);
 	c->st.a_frame = -1;
+	c->st.attr_frame = -1;
 	c->st.list_frame = -1;
 	c->st.kind = BLK_PARA;
 	acc_init(&c->para);
+	c->para.doc = text_only ? NULL : d;
 	c->acc = &c->para;
 	/* the root element itself (html) is walked like the others */
 	frame_push(c);
@@ -412,6 +431,18 @@ void html_to_doc(const char *html, size_t len, const char *base, const char *lan
 	char *fixed = repair_utf8(html, &len);
 	convert(fixed ? fixed : html, len, base, lang, d, 0);
 	free(fixed);
+}
+
+void html_article_doc(struct article *a, int consume, struct doc *d)
+{
+	doc_init(d);
+	const char *base = a->base ? a->base : a->link;
+	if (a->html)
+		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
+	else if (a->tree && consume)
+		html_tree_take_doc(a->tree, base, a->lang, d);
+	else if (a->tree)
+		html_tree_to_doc(a->tree, base, a->lang, d);
 }
 
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)

@@ -2,7 +2,6 @@
  * through: what each element starts, adds and ends in the document (blocks, lists,
  * links, images and media, ruby, quotations, tables). */
 #include "newsread/html.h"
-#include "newsread/stock.h"
 #include "html/html_walk.h"
 
 #include <stdio.h>
@@ -133,9 +132,9 @@ static int link_numbered(const char *href)
 
 static int enter_a(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	f->href = html_attr(e, "href");
-	/* a link the markup made a stock name gets the stock annotation instead of a number */
-	if (!c->text_only && link_numbered(f->href) && !c->st.stock[0]) {
+	(void)e;
+	/* (a pass may take the number back: doc_unlink) */
+	if (!c->text_only && link_numbered(f->attr[DA_HREF])) {
 		f->link_no = 0;
 		c->st.a_frame = (int)(f - c->frames);
 	} else {
@@ -150,7 +149,7 @@ static void leave_a(struct hctx *c, struct hframe *f)
 	if (f->link_no > 0) {
 		char m[24];
 		int k = snprintf(m, sizeof m, "[%d]", f->link_no);
-		struct hattr at = {ST_MARK, f->link_no, "", 0};
+		struct hattr at = {ST_MARK, f->link_no, f->elem, 0};
 		acc_put(c->acc, m, (size_t)k, &at);
 	}
 }
@@ -324,6 +323,7 @@ static int enter_table(struct hctx *c, const struct helem *e, struct hframe *f)
 		c->tb_active = 1;
 		memset(&c->tb, 0, sizeof c->tb);
 		acc_init(&c->tb.cell);
+		c->tb.cell.doc = c->text_only ? NULL : c->d;
 	}
 	return 1;
 }

@@ -12,7 +12,8 @@
 struct hstate {
 	unsigned style;       /* ST_* of the text inside */
 	int a_frame;          /* frame index of the enclosing numbered <a>, or -1 */
-	char stock[20];       /* stock code the markup gave (inherited), or "" */
+	int attr_frame;       /* frame index of the innermost element with attributes the doc
+	                         keeps (doc_attr_names), or -1 */
 	int quote, indent;    /* blockquote depth, hanging indent in cells */
 	enum block_kind kind; /* BLK_PARA or BLK_HEADING */
 	int level, para, pre;
@@ -25,7 +26,11 @@ struct hframe {
 	struct hstate saved;         /* restored on leaving */
 	const struct tag_def *tag;   /* NULL for an element without entry */
 	int link_no;                 /* <a>: number (0 until its first text; -1: none) */
-	const char *href;            /* <a>: the href (owned by the tree, or by hrefs) */
+	const char *attr[DA_COUNT];  /* the attributes the doc keeps, NULL when absent (owned by
+	                                the tree, or by hrefs); attr[DA_HREF] is an <a>'s href */
+	int attr_parent;             /* with attributes: the enclosing one's frame, or -1 */
+	unsigned elem;               /* with attributes: its doc.elems number once text needed
+	                                it, else 0 */
 	int counter, ordered;        /* <ul>/<ol>: items so far */
 	int table_owner;             /* <table>: this one builds the BLK_TABLE */
 };
@@ -46,7 +51,7 @@ struct hctx {
 	int tables;        /* <table> nesting */
 	struct tbuild tb;  /* the outermost table */
 	int tb_active;     /* tb is being filled */
-	char **hrefs;      /* copies of hrefs whose records a consuming walk freed */
+	char **hrefs;      /* copies of attributes whose records a consuming walk freed */
 	size_t nhrefs, hrefcap;
 };
 

@@ -25,14 +25,7 @@ void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
 /* render_doc; consume: a->tree is read once (freed as it is walked, left empty). */
 static void doc_of(struct article *a, struct doc *d, int consume)
 {
-	doc_init(d);
-	const char *base = a->base ? a->base : a->link;
-	if (a->html)
-		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
-	else if (a->tree && consume)
-		html_tree_take_doc(a->tree, base, a->lang, d);
-	else if (a->tree)
-		html_tree_to_doc(a->tree, base, a->lang, d);
+	html_article_doc(a, consume, d);
 	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
 	stock_annotate(d, &so, a);
 }

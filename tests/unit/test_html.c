@@ -4,7 +4,6 @@
 
 #include "newsread/decode.h"
 #include "newsread/html.h"
-#include "newsread/stock.h"
 #include "newsread/util.h"
 
 static struct doc D;
@@ -150,7 +149,8 @@ static void test_links_images(void **state)
 	r = run_at(b, "[1]");
 	assert_int_equal(r->style, ST_MARK);
 	assert_int_equal(r->link, 1);
-	assert_null(run_at(b, "顶部"));
+	r = run_at(b, "顶部"); /* (a run only for the href the doc keeps) */
+	assert_true(r == NULL || (r->style == 0 && r->link == 0));
 	r = run_at(b, "[图 2");
 	assert_int_equal(r->style, ST_IMAGE);
 	assert_int_equal(r->link, 2);
@@ -393,33 +393,40 @@ static void test_ruby(void **state)
 	assert_int_equal(D.blocks[1].runs[0].len, strlen("東京（とうきょう）"));
 }
 
-/* Stock markup sets run.stock. The expected codes depend on stock.c's rules (the
- * `stocks` helper's work): until they are in, stock_from_attrs recognises nothing and
- * the assertions on codes skip; the plumbing is checked either way. */
-static void test_stock_runs(void **state)
+/* The html stage knows nothing of stocks: it keeps the attributes the stock pass reads
+ * (href, code, data-code, id) of the elements text sits in, with their nesting, numbers
+ * every link, and leaves run.stock empty (test_stock.c runs the pass over such a doc). */
+static void test_kept_attributes(void **state)
 {
 	(void)state;
-	const char *href = "http://info.stcn.com/dc/stock/?stockcode=SS603000";
-	char code[20];
-	int known = stock_from_attrs(href, "603000", NULL, NULL, code, sizeof code);
 	parse("<p>公司<a class=\"trsHotWords\" href=\"http://info.stcn.com/dc/stock/?stockcode=SS603000\" "
 	      "code=\"603000\">人民<b>网</b></a>今日公告。<span id=\"stock_sz300059\"><a class=\"keyword\" "
-	      "href=\"http://finance.sina.com.cn/realstock/company/sz300059/nc.shtml\">东方财富</a></span></p>",
+	      "href=\"http://finance.sina.com.cn/realstock/company/sz300059/nc.shtml\">东方财富</a></span>"
+	      "<i id=\"empty\"></i></p>",
 	      NULL, NULL);
 	const struct block *b = &D.blocks[0];
-	if (!known) {
-		print_message("stock rules not merged yet: checking only that no code was invented\n");
-		assert_null(run_at(b, "公司"));
-		assert_string_equal(run_at(b, "人民")->stock, "");
-		return;
-	}
-	/* PENDING-STOCKS: passes once stock.c knows stcn and Sina markup */
-	assert_string_equal(code, "603000.SH");
-	assert_string_equal(run_at(b, "人民")->stock, "603000.SH");
-	assert_string_equal(run_at(b, "网")->stock, "603000.SH"); /* inner elements inherit */
-	assert_string_equal(run_at(b, "东方财富")->stock, "300059.SZ");
+	expect_block(0, BLK_PARA, "公司人民网[1]今日公告。东方财富[2]");
+	assert_int_equal(D.nlinks, 2);
+	assert_null(run_at(b, "公司"));
+	const struct run *r = run_at(b, "人民");
+	assert_string_equal(r->stock, "");
+	assert_int_equal(r->link, 1);
+	assert_true(r->elem > 0);
+	const struct doc_elem *e = &D.elems[r->elem - 1];
+	assert_string_equal(e->attr[DA_HREF], "http://info.stcn.com/dc/stock/?stockcode=SS603000");
+	assert_string_equal(e->attr[DA_CODE], "603000");
+	assert_null(e->attr[DA_ID]);
+	assert_int_equal(e->link, 1);
+	assert_int_equal(e->parent, 0);
+	assert_int_equal(run_at(b, "网")->elem, r->elem); /* <b> has none of the attributes */
+	assert_int_equal(run_at(b, "[1]")->elem, r->elem); /* the mark names its link's element */
+	r = run_at(b, "东方财富");
+	e = &D.elems[r->elem - 1];
+	assert_int_equal(e->link, 2);
+	assert_true(e->parent > 0 && e->parent < r->elem);
+	assert_string_equal(D.elems[e->parent - 1].attr[DA_ID], "stock_sz300059");
 	assert_null(run_at(b, "今日公告"));
-	assert_null(strstr(b->text, "[1]")); /* a stock link gets its annotation, not a number */
+	assert_int_equal(D.nelems, 3); /* an element without text is not kept */
 }
 
 /* A UTF-8 page with a stale gb2312 meta: libxml2 must not decode it again. */
@@ -507,7 +514,7 @@ int main(void)
 		cmocka_unit_test(test_seed_quirks),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_ruby),
-		cmocka_unit_test(test_stock_runs),
+		cmocka_unit_test(test_kept_attributes),
 		cmocka_unit_test(test_stale_meta_not_redecoded),
 		cmocka_unit_test(test_html_to_text),
 		cmocka_unit_test(test_limits),

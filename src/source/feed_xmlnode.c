@@ -40,11 +40,8 @@ int fx_named(const xmlNode *n, const char *name)
 	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
 }
 
-/* The root element's namespace: a feed in an unknown namespace keeps its vocabulary. */
-_Thread_local const xmlChar *fx_root_ns;
-
 /* Element of the feed's own vocabulary: no namespace, the format's own or the root's. */
-int fx_core(const xmlNode *n, const char *name)
+int fx_core(const struct fx_ctx *x, const xmlNode *n, const char *name)
 {
 	enum fx_ns c = fx_ns_class(n);
 	if (c == NS_NONE) /* sloppy feeds write <Title>: names without a namespace match in any case */
@@ -52,7 +49,7 @@ int fx_core(const xmlNode *n, const char *name)
 	if (!fx_named(n, name))
 		return 0;
 	return c == NS_RSS || c == NS_ATOM ||
-	       (c == NS_OTHER && fx_root_ns && !strcmp((const char *)fx_root_ns, (const char *)n->ns->href));
+	       (c == NS_OTHER && x->root_ns && !strcmp((const char *)x->root_ns, (const char *)n->ns->href));
 }
 
 int fx_ext(const xmlNode *n, enum fx_ns c, const char *name)

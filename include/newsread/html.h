@@ -53,8 +53,17 @@ char *html_clean_text(const char *s);
  * becoming a space (CSS Text's segment-break rule: both wide, or wide beside Chinese
  * punctuation of ambiguous width). */
 int html_segment_joins(unsigned a, unsigned b);
-/* The first URL of an img's srcset ("a.jpg 480w, b.jpg 1080w"), malloc'd, or NULL. */
-char *html_srcset_first(const char *srcset);
+/* 1 when a src or href names something to fetch: not blank, not a data: or javascript:
+ * URL. */
+int html_url_usable(const char *s);
+/* The one rule for where an <img>'s real URL is, for feeds, posts, reader mode and
+ * --dump alike: lazy loaders keep it in data-src, data-original, data-actualsrc,
+ * data-lazy-src or data-echo (in that order) and a stand-in in src, so those come first,
+ * then src, then the first URL of srcset, then of data-srcset ("a.jpg 480w, b.jpg 2x").
+ * Values that are not usable (html_url_usable) are passed over. attr(el, name) gives an
+ * attribute's value or NULL. Returns the URL as written (not resolved), malloc'd, or
+ * NULL when the image has none. */
+char *html_img_src(const char *(*attr)(const void *el, const char *name), const void *el);
 
 /* html_to_doc on a flat body (as if it were the content of <body>). */
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);

@@ -173,38 +173,20 @@ static void placeholder(struct hctx *c, const char *zh, const char *en, int no, 
 	buf_free(&b);
 }
 
-char *html_srcset_first(const char *s)
-{
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
-		s++;
-	size_t n = 0;
-	while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r')
-		n++;
-	if (n && s[n - 1] == ',')
-		n--;
-	return n ? xstrndup(s, n) : NULL;
-}
-
-static int usable_src(const char *s)
-{
-	if (!s)
-		return 0;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return *s && !has_iprefix(s, "data:") && !has_iprefix(s, "javascript:");
-}
-
 /* Number a media URL (resolved) and return its number, or 0 without one. */
 static int media_number(struct hctx *c, const char *src)
 {
-	if (!usable_src(src))
+	if (!html_url_usable(src))
 		return 0;
 	char *u = url_resolve(c->base, src);
 	int no = doc_add_link(c->d, u);
 	free(u);
 	return no;
+}
+
+static const char *img_attr(const void *e, const char *name)
+{
+	return html_attr(e, name);
 }
 
 static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
@@ -215,17 +197,9 @@ static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
 	const char *w = html_attr(e, "width"), *h = html_attr(e, "height");
 	if (w && h && atoi(w) == 1 && atoi(h) == 1)
 		return 0; /* a tracking pixel */
-	/* lazy loaders keep the real image in data-src / data-original and a stand-in in src */
-	const char *src = NULL;
-	static const char *const names[] = {"data-src", "data-original", "src", "data-actualsrc"};
-	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
-		if (usable_src(html_attr(e, names[i])))
-			src = html_attr(e, names[i]);
-	char *set = src ? NULL : html_srcset_first(html_attr(e, "srcset"));
-	if (!set && !src)
-		set = html_srcset_first(html_attr(e, "data-srcset"));
-	int no = media_number(c, src ? src : set);
-	free(set);
+	char *src = html_img_src(img_attr, e);
+	int no = media_number(c, src);
+	free(src);
 	const char *alt = html_attr(e, "alt");
 	if (!alt || !*alt)
 		alt = html_attr(e, "title");
@@ -243,7 +217,7 @@ static int enter_media(struct hctx *c, const struct helem *e, struct hframe *f)
 		return 0;
 	const char *src = html_attr(e, "src");
 	/* (a flat body has no media: reader mode does not keep them) */
-	for (xmlNode *k = e->node ? e->node->children : NULL; k && !usable_src(src); k = k->next)
+	for (xmlNode *k = e->node ? e->node->children : NULL; k && !html_url_usable(src); k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
 			src = html_node_attr(k, "src");
 	int no = media_number(c, src);

@@ -493,6 +493,11 @@ static char *strip_byline(const char *s)
 	return t;
 }
 
+static const char *meta_img_attr(const void *n, const char *name)
+{
+	return page_attr(n, name);
+}
+
 static char *first_image(struct page_ctx *c)
 {
 	for (size_t k = 0; k < c->nkeep; k++) {
@@ -506,20 +511,12 @@ static char *first_image(struct page_ctx *c)
 			const char *w = page_attr(n, "width"), *h = page_attr(n, "height");
 			if ((w && atoi(w) > 0 && atoi(w) < 150) || (h && atoi(h) > 0 && atoi(h) < 100))
 				continue;
-			const char *src = page_attr(n, "data-src");
-			if (!src || !*src)
-				src = page_attr(n, "data-original");
-			if (!src || !*src)
-				src = page_attr(n, "src");
-			if (src && *src && !has_iprefix(src, "data:"))
-				return url_resolve(c->base ? c->base : "", src);
-			char *set = html_srcset_first(page_attr(n, "srcset"));
-			if (set && !has_iprefix(set, "data:")) {
-				char *u = url_resolve(c->base ? c->base : "", set);
-				free(set);
+			char *src = html_img_src(meta_img_attr, n);
+			if (src) {
+				char *u = url_resolve(c->base ? c->base : "", src);
+				free(src);
 				return u;
 			}
-			free(set);
 		}
 	}
 	return NULL;

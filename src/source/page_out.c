@@ -246,17 +246,9 @@ static void text(struct out *o, const char *s)
 	}
 }
 
-static const char *img_src(const xmlNode *n)
+static const char *img_attr(const void *n, const char *name)
 {
-	static const char *const lazy[] = {"data-src", "data-original", "data-actualsrc", "data-lazy-src",
-					    "data-echo", "src"};
-	const char *src = page_attr(n, "src");
-	for (size_t i = 0; i < ARRAY_LEN(lazy); i++) {
-		const char *s = page_attr(n, lazy[i]);
-		if (s && *s && !has_iprefix(s, "data:"))
-			return (src && *src && !has_iprefix(src, "data:") && i == ARRAY_LEN(lazy) - 1) ? src : s;
-	}
-	return NULL;
+	return page_attr(n, name);
 }
 
 static void enter(struct out *o, xmlNode *n, enum kind k)
@@ -301,17 +293,7 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 				emit_text(o, "\n", 1);
 			}
 		} else {
-			const char *src = img_src(n);
-			/* without one, the first of its srcset (responsive images may have no src) */
-			char *set = src ? NULL : html_srcset_first(page_attr(n, "srcset"));
-			if (!src && !set)
-				set = html_srcset_first(page_attr(n, "data-srcset"));
-			if (set && has_iprefix(set, "data:")) {
-				free(set);
-				set = NULL;
-			}
-			if (set)
-				src = set;
+			char *src = html_img_src(img_attr, n);
 			if (!src)
 				break;
 			if (!o->textdepth)
@@ -321,7 +303,7 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 				alt = page_attr(n, "title");
 			const char *at[] = {"src", src, "alt", alt};
 			emit_open(o, "img", at, 4, 1);
-			free(set);
+			free(src);
 			if (!o->textdepth)
 				emit_text(o, "\n", 1);
 			else

@@ -393,6 +393,48 @@ static void test_ruby(void **state)
 	assert_int_equal(D.blocks[1].runs[0].len, strlen("東京（とうきょう）"));
 }
 
+/* Attributes as "name=value" strings, NULL-terminated, for html_img_src. */
+static const char *pairs_attr(const void *el, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *const *p = el; *p; p++)
+		if (!strncmp(*p, name, n) && (*p)[n] == '=')
+			return *p + n + 1;
+	return NULL;
+}
+
+/* The one rule for an image's URL, which feeds, posts, reader mode and --dump share. */
+static void test_img_src(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *attrs[5];
+		const char *want;
+	} cases[] = {
+		{{"src=a.jpg"}, "a.jpg"},
+		{{"src=stand-in.gif", "data-src=real.jpg"}, "real.jpg"},
+		{{"src=stand-in.gif", "data-original=o.jpg", "data-actualsrc=z.jpg"}, "o.jpg"},
+		{{"src=stand-in.gif", "data-actualsrc=z.jpg"}, "z.jpg"},
+		{{"src=data:image/gif;base64,R0l", "data-lazy-src=//cdn.example/l.jpg"}, "//cdn.example/l.jpg"},
+		{{"data-echo=e.jpg", "src=s.jpg"}, "e.jpg"},
+		{{"data-src= ", "src=javascript:void(0)", "srcset= a.jpg 1x, b.jpg 2x"}, "a.jpg"},
+		{{"srcset=data:x 1x", "data-srcset=d.jpg 2x"}, "d.jpg"},
+		{{"src=data:image/png;base64,AA"}, NULL},
+		{{"alt=none"}, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *got = html_img_src(pairs_attr, cases[i].attrs);
+		if (!cases[i].want ? got != NULL : !got || strcmp(got, cases[i].want))
+			fail_msg("case %zu: want %s, got %s", i, cases[i].want ? cases[i].want : "(none)",
+				 got ? got : "(none)");
+		free(got);
+	}
+	/* and in a document: the lazy loader's URL is the image's link */
+	parse("<p>图<img data-lazy-src=\"/l.jpg\" src=\"data:image/gif;base64,R0l\"></p>", "http://x.example/a/", "zh");
+	expect_block(0, BLK_PARA, "图[图 1]");
+	assert_string_equal(D.links[0], "http://x.example/l.jpg");
+}
+
 /* The html stage knows nothing of stocks: it keeps the attributes the stock pass reads
  * (href, code, data-code, id) of the elements text sits in, with their nesting, numbers
  * every link, and leaves run.stock empty (test_stock.c runs the pass over such a doc). */
@@ -509,7 +551,7 @@ int main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_lists_quotes),
 		cmocka_unit_test(test_whitespace),
-		cmocka_unit_test(test_links_images),
+		cmocka_unit_test(test_links_images), cmocka_unit_test(test_img_src),
 		cmocka_unit_test(test_url_resolve),
 		cmocka_unit_test(test_seed_quirks),
 		cmocka_unit_test(test_tables),

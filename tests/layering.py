@@ -25,7 +25,7 @@ ORDER = ["base", "decode", "html", "fetch", "source", "stock", "store", "render"
 HEADERS = {
     "util": "base", "article": "base", "datetime": "base",
     "decode": "decode",
-    "doc": "html", "html": "html",
+    "doc": "html", "html": "html", "element": "html",
     "fetch": "fetch",
     "feed": "source", "post": "source", "page": "source", "source": "source",
     "stock": "stock",

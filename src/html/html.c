@@ -125,8 +125,9 @@ static struct hframe *frame_push(struct hctx *c)
 /* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
 static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 {
-	const struct tag_def *t = html_tag_find(e->name);
-	if (t && (t->flags & T_DROP))
+	unsigned id = html_element_id(e->name), kind = html_element_flags(id);
+	const struct tag_def *t = html_tag_def(id);
+	if (kind & HK_DROP)
 		return 0;
 	if (depth >= HTML_MAX_DEPTH || c->nframes >= HTML_MAX_DEPTH) {
 		/* too deep: a plain container (its text still counts); br keeps working */
@@ -136,7 +137,8 @@ static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 	}
 	struct hframe *f = frame_push(c);
 	f->tag = t;
-	if (t && (t->flags & T_BLOCK))
+	f->kind = kind;
+	if (kind & HK_BLOCK)
 		html_flush(c);
 	/* the attributes the document keeps for later passes (the stock rules read them) */
 	int any = 0;
@@ -162,18 +164,18 @@ static void elem_leave(struct hctx *c, int depth)
 	const struct tag_def *t = f->tag;
 	if (t && t->leave)
 		t->leave(c, f);
-	if (t && (t->flags & T_BLOCK))
+	if (f->kind & HK_BLOCK)
 		html_flush(c);
 	c->st = f->saved;
 	c->nframes--;
 }
 
 /* An element whose children elem_enter skipped: left all the same when it got a frame. */
-static void elem_skipped(struct hctx *c, const struct tag_def *t, int depth)
+static void elem_skipped(struct hctx *c, unsigned kind, int depth)
 {
 	if (depth >= HTML_MAX_DEPTH)
 		return;
-	if (!(t && (t->flags & T_DROP)))
+	if (!(kind & HK_DROP))
 		elem_leave(c, depth);
 }
 
@@ -210,7 +212,7 @@ static void walk(struct hctx *c, xmlNode *root)
 		if (down)
 			elem_leave(c, depth);
 		else if (n->type == XML_ELEMENT_NODE)
-			elem_skipped(c, html_tag_find((const char *)n->name), depth);
+			elem_skipped(c, html_element_kind((const char *)n->name), depth);
 		while (!n->next) {
 			n = n->parent;
 			depth--;
@@ -286,10 +288,10 @@ static void walk_flat(struct hctx *c, const struct html_flat *fl, struct html_fl
 				continue;
 			}
 			/* (the name's record may be freed while its content is skipped) */
-			const struct tag_def *t = html_tag_find(r.name);
+			unsigned kind = html_element_kind(r.name);
 			for (int open = r.type == HF_OPEN; open && flat_next(c, &pos, &r, own);)
 				open += r.type == HF_OPEN ? 1 : r.type == HF_CLOSE ? -1 : 0;
-			elem_skipped(c, t, depth);
+			elem_skipped(c, kind, depth);
 		}
 	}
 	while (depth > first) /* (elements left open) */

@@ -143,7 +143,5 @@ const char *html_node_attr(struct _xmlNode *n, const char *name);
  * says Chinese, or says no other language (ja, ko, en) and the text is CJK (cjk_doc) with
  * at most 5% of its cjk letters kana. */
 int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana);
-/* html.c: 1 when the element name is dropped with its content (script, style...). */
-int html_tag_dropped(const char *name);
 
 #endif

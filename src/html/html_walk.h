@@ -5,6 +5,7 @@
 #define NEWSREAD_HTML_WALK_H
 
 #include "html/html_priv.h"
+#include "newsread/element.h"
 
 #include <libxml/tree.h>
 
@@ -24,7 +25,8 @@ struct hstate {
 
 struct hframe {
 	struct hstate saved;         /* restored on leaving */
-	const struct tag_def *tag;   /* NULL for an element without entry */
+	const struct tag_def *tag;   /* its handlers (html_tag_def) */
+	unsigned kind;               /* its HK_* (newsread/element.h) */
 	int link_no;                 /* <a>: number (0 until its first text; -1: none) */
 	const char *attr[DA_COUNT];  /* the attributes the doc keeps, NULL when absent (owned by
 	                                the tree, or by hrefs); attr[DA_HREF] is an <a>'s href */
@@ -65,9 +67,8 @@ struct helem {
 typedef int (*enter_fn)(struct hctx *c, const struct helem *e, struct hframe *f);
 typedef void (*leave_fn)(struct hctx *c, struct hframe *f);
 
+/* (whether an element is a block or dropped is the element table's: HK_BLOCK, HK_DROP) */
 enum {
-	T_BLOCK = 1, /* ends the inline text before and after it */
-	T_DROP = 2,  /* dropped with all its content */
 	/* past HTML_MAX_DEPTH an element gets no frame and no handler, its content walked as
 	   plain text; but for these: */
 	T_LEAF = 4,      /* content not walked (img, media: their handlers read it) */
@@ -75,8 +76,7 @@ enum {
 };
 
 struct tag_def {
-	const char *name;
-	unsigned flags;
+	unsigned flags; /* T_* */
 	unsigned style; /* added to the text inside */
 	enter_fn enter; /* may return 0 to skip the children */
 	leave_fn leave;
@@ -91,7 +91,8 @@ struct hattr html_cur_attr(struct hctx *c, int alloc_link);
 /* End the inline text gathered so far: a block of the current kind, or a space inside a
  * table cell. */
 void html_flush(struct hctx *c);
-/* The tag table's entry for an element name, or NULL (html_tags.c). */
-const struct tag_def *html_tag_find(const char *name);
+/* The handlers of element number id (html_tags.c): never NULL, all zero for an element
+ * without any. */
+const struct tag_def *html_tag_def(unsigned id);
 
 #endif

@@ -2,6 +2,7 @@
  * text gathering (entities never expanded inside entities), xml:base resolution, XHTML
  * serialized back to HTML, and Atom text constructs. */
 #include "source/feed_xml_impl.h"
+#include "newsread/element.h"
 #include "newsread/html.h"
 
 #include <stdlib.h>
@@ -180,12 +181,7 @@ static int blank(const char *s)
 
 static int is_void(const char *name)
 {
-	static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-					"link", "meta", "source", "track", "wbr"};
-	for (size_t i = 0; i < ARRAY_LEN(v); i++)
-		if (!ascii_casecmp(name, v[i]))
-			return 1;
-	return 0;
+	return (html_element_kind(name) & HK_VOID) != 0;
 }
 
 static void xhtml_walk(const xmlNode *n, struct buf *b, int depth)

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "newsread/decode.h"
+#include "newsread/element.h"
 #include "newsread/html.h"
 #include "newsread/util.h"
 
@@ -393,6 +394,27 @@ static void test_ruby(void **state)
 	assert_int_equal(D.blocks[1].runs[0].len, strlen("東京（とうきょう）"));
 }
 
+/* The element table: every name finds its own number (so the table is sorted for the
+ * binary search), in any case; what each reader asks of it. */
+static void test_element_table(void **state)
+{
+	(void)state;
+#define FINDS(id, name, flags) assert_int_equal(html_element_id(name), HE_##id);
+	HTML_ELEMENTS(FINDS)
+#undef FINDS
+	assert_int_equal(html_element_id("TD"), HE_TD);
+	assert_int_equal(html_element_id("span"), HE_OTHER);
+	assert_int_equal(html_element_id("tdx"), HE_OTHER);
+	assert_int_equal(html_element_id(NULL), HE_NONE);
+	assert_true(html_element_kind("p") & HK_BLOCK);
+	assert_true(html_element_kind("script") & HK_DROP);
+	assert_true(html_element_kind("BR") & HK_VOID);
+	assert_false(html_element_kind("a") & (HK_BLOCK | HK_DROP | HK_VOID));
+	assert_true(html_element_kind("td") & HK_READER_BLOCK);
+	assert_true(html_element_kind("img") & HK_OUT_VOID);
+	assert_int_equal(html_element_flags(HE_COUNT), 0);
+}
+
 /* Attributes as "name=value" strings, NULL-terminated, for html_img_src. */
 static const char *pairs_attr(const void *el, const char *name)
 {
@@ -552,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_lists_quotes),
 		cmocka_unit_test(test_whitespace),
 		cmocka_unit_test(test_links_images), cmocka_unit_test(test_img_src),
+		cmocka_unit_test(test_element_table),
 		cmocka_unit_test(test_url_resolve),
 		cmocka_unit_test(test_seed_quirks),
 		cmocka_unit_test(test_tables),

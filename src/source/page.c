@@ -5,6 +5,7 @@
 #define PAGE_INTERNAL
 #include "newsread/page.h"
 #include "newsread/html.h"
+#include "source/sniff.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
@@ -527,11 +528,6 @@ htmlDocPtr page_parse(const char *html, size_t len)
 	return parse(html, len, NULL);
 }
 
-static const char *const feed_types[] = {
-	"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
-	"application/rdf+xml",
-};
-
 /* 1 when the space-separated list rel holds word (ASCII case-insensitive). */
 static int rel_has(const char *rel, const char *word)
 {
@@ -547,23 +543,6 @@ static int rel_has(const char *rel, const char *word)
 			return 1;
 		p = q;
 	}
-	return 0;
-}
-
-static int feed_type(const char *type)
-{
-	char t[64];
-	size_t n = 0;
-	while (*type == ' ')
-		type++;
-	while (type[n] && type[n] != ';' && type[n] != ' ' && n < sizeof t - 1) {
-		t[n] = type[n];
-		n++;
-	}
-	t[n] = '\0';
-	for (size_t i = 0; i < ARRAY_LEN(feed_types); i++)
-		if (ascii_casecmp(t, feed_types[i]) == 0)
-			return 1;
 	return 0;
 }
 
@@ -594,7 +573,7 @@ size_t page_feed_links(const char *html, size_t len, const char *url, char **url
 		if (!page_is(n, "link"))
 			continue;
 		const char *rel = page_attr(n, "rel"), *type = page_attr(n, "type"), *href = page_attr(n, "href");
-		if (!rel || !type || !href || !*href || !rel_has(rel, "alternate") || !feed_type(type))
+		if (!rel || !type || !href || !*href || !rel_has(rel, "alternate") || !sniff_feed_link_type(type))
 			continue;
 		char *u = base ? url_resolve(base, href) : xstrdup(href);
 		int dup = 0;

@@ -6,7 +6,6 @@
 #include "newsread/render.h"
 #include "newsread/settings.h"
 #include "newsread/source.h"
-#include "newsread/stock.h"
 #include "newsread/theme.h"
 #include "newsread/ui.h"
 #include "newsread/util.h"
@@ -360,7 +359,7 @@ static int run_mode(struct cli *c, const struct settings *s)
 	case MODE_STOCKS: {
 		struct render_opts ro;
 		settings_render_opts(s, 0, 0, &ro);
-		stock_print_table(&l, &ro.stock, c->json);
+		output_stocks(stdout, &l, &ro.stock, c->json);
 		break;
 	}
 	default: {

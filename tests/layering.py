@@ -25,7 +25,7 @@ ORDER = ["base", "decode", "html", "fetch", "source", "stock", "store", "render"
 HEADERS = {
     "util": "base", "article": "base", "datetime": "base",
     "decode": "decode",
-    "doc": "html", "html": "html",
+    "doc": "html", "html": "html", "element": "html",
     "fetch": "fetch",
     "feed": "source", "post": "source", "page": "source", "source": "source",
     "stock": "stock",
@@ -36,12 +36,8 @@ HEADERS = {
 }
 
 # Crossings still to undo: (file, stage it reaches up to). Each must still occur (a
-# stale entry fails), so the list can only shrink.
-ALLOWED = {
-    ("src/html/html.c", "stock"),         # calls the stock rules while building the doc
-    ("src/html/html_tags.c", "stock"),
-    ("src/stock/stock.c", "render"),      # render_doc, json_string
-}
+# stale entry fails), so the list can only shrink. Empty: every crossing is undone.
+ALLOWED = set()
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 findings = []

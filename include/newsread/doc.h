@@ -29,7 +29,28 @@ struct run {
 	size_t off, len;
 	unsigned style;
 	int link;        /* link/image number (1-based) this run belongs to, 0 if none */
-	char stock[20];  /* canonical stock code the markup gave this text ("603000.SH"), or "" */
+	char stock[20];  /* canonical stock code of this text ("603000.SH"), or "": set by the
+	                    stock pass from the run's element (or by whoever builds the doc) */
+	unsigned elem;   /* innermost enclosing element whose attributes the doc keeps
+	                    (1-based index into doc.elems), 0 for none */
+};
+
+/* Attributes a document keeps of the elements its text sits in, for passes over the
+ * document that read markup (the stock pass): the html stage copies them, reading
+ * nothing into them. */
+enum { DA_HREF, DA_CODE, DA_DATA_CODE, DA_ID, DA_COUNT };
+extern const char *const doc_attr_names[DA_COUNT]; /* "href", "code", "data-code", "id" */
+
+/* One element that has any of those attributes and text inside (directly or deeper). */
+struct doc_elem {
+	char *attr[DA_COUNT]; /* the values (malloc'd), NULL when absent */
+	unsigned parent;      /* the nearest enclosing kept element (1-based), 0 for none;
+	                         always smaller than this element's own number */
+	int link;             /* number of the link the element makes (an <a> whose text got
+	                         a number), 0 for none */
+	int mark_space;       /* the text has a space right after the link's mark "[n]" only
+	                         because the mark is there (without it, the line break in the
+	                         source would have joined, or followed a <br>) */
 };
 
 enum block_kind {
@@ -81,8 +102,8 @@ struct doc {
 	size_t nlinks;
 	size_t linkcap;   /* allocated entries of links (doc.c's business) */
 	int cjk;          /* the document's text is mostly Chinese/Japanese */
-	const struct stock_rules *stock_rules; /* set by the caller before html builds d: the
-	                                          config's stock-rule lines for stock markup, or NULL */
+	struct doc_elem *elems; /* elements runs point at (run.elem) */
+	size_t nelems, elemcap;
 };
 
 void doc_init(struct doc *d);
@@ -94,6 +115,15 @@ struct block *doc_add_block(struct doc *d, enum block_kind kind);
 void doc_trim(struct doc *d);
 /* Add a link URL (copied) and return its number (1-based). */
 int doc_add_link(struct doc *d, const char *url);
+/* Keep an element: attr[DA_COUNT] values (copied; NULL for absent ones), its parent
+ * (1-based, 0 for none). Returns its number (1-based). */
+unsigned doc_add_elem(struct doc *d, const char *const *attr, unsigned parent);
+/* Drop the links whose drop[number - 1] is set (drop has d->nlinks entries) and number
+ * the others again in order, their runs, marks ("[n]") and placeholders ("[图 n]") with
+ * them: a dropped link's mark goes, its text stays as plain text (the html stage would
+ * have written it so had the link not been numbered). For a pass that learns a link is
+ * something else (a stock name). Cost: one pass over the document's text. */
+void doc_unlink(struct doc *d, const unsigned char *drop);
 /* Append text with a style to a block, merging with the previous run when alike. */
 void block_append(struct block *b, const char *s, size_t n, unsigned style, int link, const char *stock);
 

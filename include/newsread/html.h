@@ -10,7 +10,8 @@
 /* Parse an HTML fragment or page (UTF-8) into d. base resolves relative URLs (may be
  * NULL). lang is the article's language when known ("zh", "en" or NULL): it chooses
  * [图 n] or [image n] together with the text itself. Links and images share one
- * counter; elements that markup-identify a stock get run.stock set (see stock.h).
+ * counter. The href, code, data-code and id of the elements text sits in are kept in
+ * d->elems (run.elem), for passes that read markup; run.stock is left empty.
  * Never fails: bad markup is recovered. */
 void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d);
 
@@ -52,8 +53,17 @@ char *html_clean_text(const char *s);
  * becoming a space (CSS Text's segment-break rule: both wide, or wide beside Chinese
  * punctuation of ambiguous width). */
 int html_segment_joins(unsigned a, unsigned b);
-/* The first URL of an img's srcset ("a.jpg 480w, b.jpg 1080w"), malloc'd, or NULL. */
-char *html_srcset_first(const char *srcset);
+/* 1 when a src or href names something to fetch: not blank, not a data: or javascript:
+ * URL. */
+int html_url_usable(const char *s);
+/* The one rule for where an <img>'s real URL is, for feeds, posts, reader mode and
+ * --dump alike: lazy loaders keep it in data-src, data-original, data-actualsrc,
+ * data-lazy-src or data-echo (in that order) and a stand-in in src, so those come first,
+ * then src, then the first URL of srcset, then of data-srcset ("a.jpg 480w, b.jpg 2x").
+ * Values that are not usable (html_url_usable) are passed over. attr(el, name) gives an
+ * attribute's value or NULL. Returns the URL as written (not resolved), malloc'd, or
+ * NULL when the image has none. */
+char *html_img_src(const char *(*attr)(const void *el, const char *name), const void *el);
 
 /* html_to_doc on a flat body (as if it were the content of <body>). */
 void html_flat_to_doc(const struct html_flat *f, const char *base, const char *lang, struct doc *d);
@@ -64,6 +74,13 @@ void html_flat_take_doc(struct html_flat *f, const char *base, const char *lang,
 /* The same two for struct article's tree, which is a struct html_flat. */
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d);
 void html_tree_take_doc(void *tree, const char *base, const char *lang, struct doc *d);
+
+struct article;
+/* The document of an article's body (a->html, else its parsed a->tree; an empty document
+ * without either), links resolved against a->base or a->link. consume: a->tree is read
+ * only once, its memory given back while d is built (it is left empty). No pass has
+ * run over d: html_to_doc's document. */
+void html_article_doc(struct article *a, int consume, struct doc *d);
 
 /* Resolve ref against base into an absolute URL (malloc'd). */
 char *url_resolve(const char *base, const char *ref);

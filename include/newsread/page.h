@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "newsread/article.h"
+#include "newsread/element.h"
 #include "newsread/util.h"
 
 #define PAGE_MAX_BYTES (16u * 1024 * 1024) /* larger pages are read up to this size */
@@ -51,7 +52,7 @@ struct page_info { /* per element, through node->_private */
 	unsigned char layout;   /* part of a layout table: written without the table */
 	unsigned char tag;      /* TAG_* of the element, set once when indexed */
 	unsigned char kind;     /* page_out.c's kind of element + 1; 0 until first asked */
-	unsigned char id;       /* T_* of its name, set once when indexed */
+	unsigned char id;       /* HE_* of its name, set once when indexed */
 	unsigned char live;     /* still in the tree after page_prune */
 	xmlNode *node;          /* the element itself */
 };
@@ -125,27 +126,16 @@ void page_output(struct page_ctx *c, struct html_flat **flat, char **html);
 void page_flat_free(void *flat);
 char *page_flat_html(const void *flat);
 
-/* page.c: element names as numbers, so that tag tests are not string compares. */
-enum page_tag {
-	T_NONE, /* not an element */
-	T_OTHER, /* a name not listed here */
-	T_A, T_ADDRESS, T_ARTICLE, T_ASIDE, T_AUDIO, T_BASE, T_BLOCKQUOTE, T_BODY, T_BR, T_BUTTON,
-	T_CANVAS, T_CAPTION, T_CENTER, T_DD, T_DETAILS, T_DIALOG, T_DIV, T_DL, T_DT, T_EMBED,
-	T_FIELDSET, T_FIGURE, T_FONT, T_FOOTER, T_FORM, T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER,
-	T_HR, T_HTML, T_IFRAME, T_IMG, T_INPUT, T_LI, T_LINK, T_MAIN, T_MAP, T_META, T_NAV,
-	T_NOSCRIPT, T_OBJECT, T_OL, T_P, T_PRE, T_SCRIPT, T_SECTION, T_SELECT, T_STYLE, T_SVG,
-	T_TABLE, T_TBODY, T_TD, T_TEMPLATE, T_TEXTAREA, T_TFOOT, T_TH, T_THEAD, T_TIME, T_TITLE,
-	T_TR, T_UL, T_VIDEO,
-};
-unsigned page_tag_of_name(const char *name); /* T_OTHER when not listed */
-/* n's T_*: from its page_info once indexed, else from its name. */
+/* Element names as numbers (newsread/element.h's HE_*), so that tag tests are not string
+ * compares. */
+/* n's HE_*: from its page_info once indexed, else from its name. */
 static inline unsigned page_tag(const xmlNode *n)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
-		return T_NONE;
+		return HE_NONE;
 	if (n->_private)
 		return ((const struct page_info *)n->_private)->id;
-	return page_tag_of_name((const char *)n->name);
+	return html_element_id((const char *)n->name);
 }
 #endif
 

@@ -5,7 +5,6 @@
 #define NEWSREAD_STOCK_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "newsread/doc.h"
 #include "newsread/util.h"
@@ -47,11 +46,20 @@ struct stock_opts {
 	const struct stock_rules *rules; /* the config's stock-rule lines, or NULL */
 };
 
-/* The stock pass over a document: for runs whose run.stock is set and for text
- * matches, insert the formatted annotation (styled ST_STOCK) after the name,
- * replacing a code already in the text. When a is not NULL, record the stocks
- * (code, name, count) in a->stocks. */
+/* The stock pass over a document, before and without layout. First the markup: the
+ * rules (stock_from_attrs) on the attributes d keeps of each element (d->elems; the
+ * innermost element naming a stock wins) give the runs inside their run.stock, and a
+ * numbered link naming a stock gives its number back (doc_unlink). Then, for runs whose
+ * run.stock is set and for text matches, insert the formatted annotation (styled
+ * ST_STOCK) after the name, replacing a code already in the text; o NULL: the defaults,
+ * o->annotate 0: nothing inserted. When a is not NULL, record the stocks (code, name,
+ * count) in a->stocks and set a->stocks_done. */
 void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a);
+
+/* Fill a->stocks when not done yet: the article's document built (html_article_doc),
+ * the stock pass run over it with the rules of o (NULL: built-in only) without inserting
+ * anything, the document freed. No layout. Costs one HTML conversion per article. */
+void stock_collect(struct article *a, const struct stock_opts *o);
 
 /* Config command: stock-rule KIND PATTERN [MARKET] (argv after the command name), added
  * to rules. Returns 0, or -1 with err (rules unchanged). Syntax (for the man page):
@@ -75,15 +83,6 @@ int stock_add_rule(struct stock_rules *rules, int argc, char **argv, struct nr_e
 
 /* Free the rules added by stock_add_rule; rules is empty afterwards. */
 void stock_rules_free(struct stock_rules *rules);
-
-/* Print the --stocks table (or JSON lines) for the articles' stocks to stdout: one line
- * per stock, "CODE\tNAME\tARTICLES", most mentioned first, then by code; with json
- * {"code":..,"name":..,"market":..,"articles":N}. Articles whose stocks_done is 0 are
- * run through render_doc first (no layout) with the options o. */
-struct articles;
-void stock_print_table(const struct articles *l, const struct stock_opts *o, int json);
-/* Same to any stream. */
-void stock_write_table(FILE *f, const struct articles *l, const struct stock_opts *o, int json);
 
 /* Internal to src/stock*.c (declared here so the unit tests can reach them). */
 enum stock_kind { SK_HREF, SK_CODE, SK_DATA_CODE, SK_ID, SK_TEXT, SK_COUNT };

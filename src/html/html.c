@@ -4,9 +4,9 @@
  * through one tag table. A body handed on already parsed as flat records (html_flat.c)
  * is walked through the same handlers, which see an element only as a name and its
  * attributes. Text collapses in html_acc.c, tables build in html_table.c. */
+#include "newsread/article.h"
 #include "newsread/decode.h"
 #include "newsread/html.h"
-#include "newsread/stock.h"
 #include "html/html_walk.h"
 
 #include <stdint.h>
@@ -34,16 +34,32 @@ int html_attr_int(const struct helem *e, const char *name, int def, int lo, int 
 	return x < lo ? lo : x > hi ? hi : (int)x;
 }
 
+/* The doc.elems number of frame k's element (which has attributes the doc keeps), kept
+ * now with its enclosing ones if it was not yet. */
+static unsigned elem_keep(struct hctx *c, int k)
+{
+	struct hframe *f = &c->frames[k];
+	if (!f->elem) {
+		unsigned parent = f->attr_parent >= 0 ? elem_keep(c, f->attr_parent) : 0;
+		f->elem = doc_add_elem(c->d, f->attr, parent);
+	}
+	return f->elem;
+}
+
 /* Attributes the next text gets; gives the enclosing link its number on first use. */
 struct hattr html_cur_attr(struct hctx *c, int alloc_link)
 {
-	struct hattr at = {c->st.style, 0, c->st.stock, c->st.group};
+	struct hattr at = {c->st.style, 0, 0, c->st.group};
+	if (c->st.attr_frame >= 0 && !c->text_only)
+		at.elem = elem_keep(c, c->st.attr_frame);
 	if (c->st.a_frame >= 0) {
 		struct hframe *f = &c->frames[c->st.a_frame];
 		if (f->link_no == 0 && alloc_link) {
-			char *u = url_resolve(c->base, f->href);
+			char *u = url_resolve(c->base, f->attr[DA_HREF]);
 			f->link_no = doc_add_link(c->d, u);
 			free(u);
+			if (f->elem) /* (an <a> has an href: the chain above kept it) */
+				c->d->elems[f->elem - 1].link = f->link_no;
 		}
 		if (f->link_no > 0) {
 			at.link = f->link_no;
@@ -109,8 +125,9 @@ static struct hframe *frame_push(struct hctx *c)
 /* Elements at depth >= HTML_MAX_DEPTH get no frame: plain containers. */
 static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 {
-	const struct tag_def *t = html_tag_find(e->name);
-	if (t && (t->flags & T_DROP))
+	unsigned id = html_element_id(e->name), kind = html_element_flags(id);
+	const struct tag_def *t = html_tag_def(id);
+	if (kind & HK_DROP)
 		return 0;
 	if (depth >= HTML_MAX_DEPTH || c->nframes >= HTML_MAX_DEPTH) {
 		/* too deep: a plain container (its text still counts); br keeps working */
@@ -120,15 +137,16 @@ static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 	}
 	struct hframe *f = frame_push(c);
 	f->tag = t;
-	if (t && (t->flags & T_BLOCK))
+	f->kind = kind;
+	if (kind & HK_BLOCK)
 		html_flush(c);
-	/* stock markup on any element: href, code, data-code, id */
-	const char *href = html_attr(e, "href"), *code = html_attr(e, "code"), *dcode = html_attr(e, "data-code"),
-		   *id = html_attr(e, "id");
-	if (href || code || dcode || id) {
-		char out[20];
-		if (stock_from_attrs(c->d->stock_rules, href, code, dcode, id, out, sizeof out))
-			snprintf(c->st.stock, sizeof c->st.stock, "%s", out);
+	/* the attributes the document keeps for later passes (the stock rules read them) */
+	int any = 0;
+	for (int i = 0; i < DA_COUNT; i++)
+		any |= (f->attr[i] = html_attr(e, doc_attr_names[i])) != NULL;
+	if (any) {
+		f->attr_parent = c->st.attr_frame;
+		c->st.attr_frame = (int)(f - c->frames);
 	}
 	if (t) {
 		c->st.style |= t->style;
@@ -146,18 +164,18 @@ static void elem_leave(struct hctx *c, int depth)
 	const struct tag_def *t = f->tag;
 	if (t && t->leave)
 		t->leave(c, f);
-	if (t && (t->flags & T_BLOCK))
+	if (f->kind & HK_BLOCK)
 		html_flush(c);
 	c->st = f->saved;
 	c->nframes--;
 }
 
 /* An element whose children elem_enter skipped: left all the same when it got a frame. */
-static void elem_skipped(struct hctx *c, const struct tag_def *t, int depth)
+static void elem_skipped(struct hctx *c, unsigned kind, int depth)
 {
 	if (depth >= HTML_MAX_DEPTH)
 		return;
-	if (!(t && (t->flags & T_DROP)))
+	if (!(kind & HK_DROP))
 		elem_leave(c, depth);
 }
 
@@ -194,7 +212,7 @@ static void walk(struct hctx *c, xmlNode *root)
 		if (down)
 			elem_leave(c, depth);
 		else if (n->type == XML_ELEMENT_NODE)
-			elem_skipped(c, html_tag_find((const char *)n->name), depth);
+			elem_skipped(c, html_element_kind((const char *)n->name), depth);
 		while (!n->next) {
 			n = n->parent;
 			depth--;
@@ -206,21 +224,22 @@ static void walk(struct hctx *c, xmlNode *root)
 	}
 }
 
-/* A flat body's walk is about to leave chunk k, which it consumes: the open links whose
- * href points into k get a copy of it (kept in c->hrefs until the walk ends). */
+/* A flat body's walk is about to leave chunk k, which it consumes: the attributes of open
+ * elements that point into k get a copy (kept in c->hrefs until the walk ends). */
 static void hrefs_rescue(struct hctx *c, const struct hf_chunk *k)
 {
-	for (int i = 0; i < c->nframes; i++) {
-		const char *h = c->frames[i].href;
-		uintptr_t at = (uintptr_t)h, from = (uintptr_t)k->s;
-		if (!h || at < from || at - from >= k->len)
-			continue;
-		if (c->nhrefs == c->hrefcap) {
-			c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;
-			c->hrefs = xrealloc(c->hrefs, c->hrefcap * sizeof *c->hrefs);
+	for (int i = 0; i < c->nframes; i++)
+		for (int a = 0; a < DA_COUNT; a++) {
+			const char *h = c->frames[i].attr[a];
+			uintptr_t at = (uintptr_t)h, from = (uintptr_t)k->s;
+			if (!h || at < from || at - from >= k->len)
+				continue;
+			if (c->nhrefs == c->hrefcap) {
+				c->hrefcap = c->hrefcap ? 2 * c->hrefcap : 8;
+				c->hrefs = xrealloc(c->hrefs, c->hrefcap * sizeof *c->hrefs);
+			}
+			c->frames[i].attr[a] = c->hrefs[c->nhrefs++] = xstrdup(h);
 		}
-		c->frames[i].href = c->hrefs[c->nhrefs++] = xstrdup(h);
-	}
 }
 
 /* The next record; when own is set (the walk consumes it) every chunk the walk leaves is
@@ -269,10 +288,10 @@ static void walk_flat(struct hctx *c, const struct html_flat *fl, struct html_fl
 				continue;
 			}
 			/* (the name's record may be freed while its content is skipped) */
-			const struct tag_def *t = html_tag_find(r.name);
+			unsigned kind = html_element_kind(r.name);
 			for (int open = r.type == HF_OPEN; open && flat_next(c, &pos, &r, own);)
 				open += r.type == HF_OPEN ? 1 : r.type == HF_CLOSE ? -1 : 0;
-			elem_skipped(c, t, depth);
+			elem_skipped(c, kind, depth);
 		}
 	}
 	while (depth > first) /* (elements left open) */
@@ -311,9 +330,11 @@ static struct hctx *ctx_new(const struct hsurvey *s, const char *base, const cha
 		lang = s->lang;
 	c->zh = html_placeholders_zh(lang, d->cjk, s->cjk, s->kana);
 	c->st.a_frame = -1;
+	c->st.attr_frame = -1;
 	c->st.list_frame = -1;
 	c->st.kind = BLK_PARA;
 	acc_init(&c->para);
+	c->para.doc = text_only ? NULL : d;
 	c->acc = &c->para;
 	/* the root element itself (html) is walked like the others */
 	frame_push(c);
@@ -412,6 +433,18 @@ void html_to_doc(const char *html, size_t len, const char *base, const char *lan
 	char *fixed = repair_utf8(html, &len);
 	convert(fixed ? fixed : html, len, base, lang, d, 0);
 	free(fixed);
+}
+
+void html_article_doc(struct article *a, int consume, struct doc *d)
+{
+	doc_init(d);
+	const char *base = a->base ? a->base : a->link;
+	if (a->html)
+		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
+	else if (a->tree && consume)
+		html_tree_take_doc(a->tree, base, a->lang, d);
+	else if (a->tree)
+		html_tree_to_doc(a->tree, base, a->lang, d);
 }
 
 void html_tree_to_doc(const void *tree, const char *base, const char *lang, struct doc *d)

@@ -74,6 +74,7 @@ void acc_reset(struct acc *a)
 	a->last_cp = 0;
 	a->pend_ws = a->pend_nl = 0;
 	a->brs = 0;
+	a->mark_elem = 0;
 }
 
 void acc_free(struct acc *a)
@@ -88,6 +89,12 @@ void acc_put(struct acc *a, const char *s, size_t n, const struct hattr *at)
 	if (!n)
 		return;
 	size_t off = a->text.len;
+	if (at->style & ST_MARK) { /* a link mark a pass may take out again: see acc_settle */
+		a->mark_elem = at->elem;
+		a->mark_from = off;
+		a->mark_end = off + n;
+		a->mark_cp = a->last_cp;
+	}
 	buf_add(&a->text, s, n);
 	size_t l;
 	/* last code point: walk back to the lead byte */
@@ -95,13 +102,12 @@ void acc_put(struct acc *a, const char *s, size_t n, const struct hattr *at)
 	while (i > off && ((unsigned char)a->text.s[i] & 0xC0) == 0x80)
 		i--;
 	a->last_cp = utf8_next_cp(a->text.s + i, a->text.len - i, &l);
-	const char *stock = at->stock ? at->stock : "";
-	if (!at->style && !at->link && !*stock && !at->group)
+	if (!at->style && !at->link && !at->elem && !at->group)
 		return;
 	if (a->nruns) {
 		struct hrun *r = &a->runs[a->nruns - 1];
 		if (r->off + r->len == off && r->style == at->style && r->link == at->link &&
-		    r->group == at->group && strcmp(r->stock, stock) == 0) {
+		    r->group == at->group && r->elem == at->elem) {
 			r->len += n;
 			return;
 		}
@@ -116,11 +122,7 @@ void acc_put(struct acc *a, const char *s, size_t n, const struct hattr *at)
 	r->style = at->style;
 	r->link = at->link;
 	r->group = at->group;
-	size_t sl = strlen(stock);
-	if (sl >= sizeof r->stock)
-		sl = sizeof r->stock - 1;
-	memcpy(r->stock, stock, sl);
-	r->stock[sl] = '\0';
+	r->elem = at->elem;
 }
 
 void acc_settle(struct acc *a, unsigned cp)
@@ -128,9 +130,12 @@ void acc_settle(struct acc *a, unsigned cp)
 	if (!a->pend_ws)
 		return;
 	if (a->text.len && a->last_cp != '\n' && !(a->pend_nl && html_segment_joins(a->last_cp, cp))) {
-		struct hattr at = a->pend;
-		at.stock = a->pend_stock;
-		acc_put(a, " ", 1, &at);
+		/* a space right after a link mark that the text before the mark would not get:
+		   noted, so that a pass dropping the mark (doc_unlink) drops it too */
+		if (a->mark_elem && a->doc && a->text.len == a->mark_end && a->mark_elem <= a->doc->nelems &&
+		    !(a->mark_from && a->mark_cp != '\n' && !(a->pend_nl && html_segment_joins(a->mark_cp, cp))))
+			a->doc->elems[a->mark_elem - 1].mark_space = 1;
+		acc_put(a, " ", 1, &a->pend);
 	}
 	a->pend_ws = a->pend_nl = 0;
 }
@@ -145,12 +150,6 @@ void acc_space(struct acc *a, const struct hattr *at)
 	a->pend.style &= ~(unsigned)(ST_LINK | ST_MARK | ST_IMAGE | ST_NOBREAK);
 	a->pend.link = 0;
 	a->pend.group = 0;
-	const char *st = at->stock ? at->stock : "";
-	size_t sl = strlen(st);
-	if (sl >= sizeof a->pend_stock)
-		sl = sizeof a->pend_stock - 1;
-	memcpy(a->pend_stock, st, sl);
-	a->pend_stock[sl] = '\0';
 }
 
 void acc_break(struct acc *a)
@@ -163,7 +162,7 @@ void acc_break(struct acc *a)
 	size_t n = a->text.len;
 	if (n >= 2 && a->text.s[n - 1] == '\n' && a->text.s[n - 2] == '\n')
 		return; /* one empty line is enough */
-	static const struct hattr plain = {0, 0, "", 0};
+	static const struct hattr plain = {0, 0, 0, 0};
 	acc_put(a, "\n", 1, &plain);
 }
 
@@ -240,6 +239,8 @@ void acc_truncate(struct acc *a, size_t n)
 		return;
 	a->text.len = n;
 	a->text.s[n] = '\0';
+	if (a->mark_end > n)
+		a->mark_elem = 0;
 	while (a->nruns && a->runs[a->nruns - 1].off >= n)
 		a->nruns--;
 	if (a->nruns && a->runs[a->nruns - 1].off + a->runs[a->nruns - 1].len > n)
@@ -267,7 +268,7 @@ void acc_take(struct acc *a, char **text, size_t *len, struct run **runs, size_t
 			r->len = a->runs[i].len;
 			r->style = a->runs[i].style;
 			r->link = a->runs[i].link;
-			memcpy(r->stock, a->runs[i].stock, sizeof r->stock);
+			r->elem = a->runs[i].elem;
 		}
 	}
 	acc_reset(a);
@@ -277,7 +278,7 @@ char *html_clean_text(const char *s)
 {
 	struct acc a;
 	acc_init(&a);
-	static const struct hattr plain = {0, 0, "", 0};
+	static const struct hattr plain = {0, 0, 0, 0};
 	acc_text(&a, s, strlen(s), &plain, 0, 0);
 	char *t;
 	size_t n, nr;

@@ -18,7 +18,7 @@ struct hrun {
 	size_t off, len;
 	unsigned style;
 	int link;
-	char stock[20];
+	unsigned elem;  /* run.elem */
 	unsigned group; /* ruby group id (ST_NOBREAK), 0 for none: runs merge only within a group */
 };
 
@@ -26,7 +26,7 @@ struct hrun {
 struct hattr {
 	unsigned style;
 	int link;
-	const char *stock; /* "" or a canonical code */
+	unsigned elem;  /* innermost kept element (doc.elems, 1-based), 0 for none */
 	unsigned group;
 };
 
@@ -39,8 +39,11 @@ struct acc {
 	unsigned last_cp;     /* last code point put, 0 when empty */
 	int pend_ws, pend_nl; /* collapsible whitespace waiting (pend_nl: it held a newline) */
 	struct hattr pend;    /* attributes of the waiting space */
-	char pend_stock[20];
 	int brs;              /* <br>s met while the text was still empty */
+	struct doc *doc;      /* the document whose elems a link mark names, or NULL */
+	unsigned mark_elem;   /* the last link mark's element (hattr.elem), 0 for none */
+	size_t mark_from, mark_end; /* where that mark starts and ends in text */
+	unsigned mark_cp;     /* last_cp before the mark */
 };
 
 void acc_init(struct acc *a);
@@ -140,7 +143,5 @@ const char *html_node_attr(struct _xmlNode *n, const char *name);
  * says Chinese, or says no other language (ja, ko, en) and the text is CJK (cjk_doc) with
  * at most 5% of its cjk letters kana. */
 int html_placeholders_zh(const char *lang, int cjk_doc, long cjk, long kana);
-/* html.c: 1 when the element name is dropped with its content (script, style...). */
-int html_tag_dropped(const char *name);
 
 #endif

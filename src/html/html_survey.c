@@ -1,6 +1,7 @@
 /* html_survey.c - before html.c's walk: the first <base href>, <html lang>, and how
  * CJK the text is (which decides the document's cjk flag and the placeholders' language). */
 #include "html/html_priv.h"
+#include "newsread/element.h"
 
 #include <string.h>
 
@@ -85,7 +86,7 @@ void html_survey_tree(xmlNode *root, struct hsurvey *s)
 				s->base = html_node_attr(n, "href");
 			if (!s->lang && strcmp(name, "html") == 0)
 				s->lang = html_node_attr(n, "lang");
-			down = !html_tag_dropped(name) || strcmp(name, "head") == 0;
+			down = !(html_element_kind(name) & HK_DROP) || strcmp(name, "head") == 0;
 		} else if (n->type == XML_TEXT_NODE && n->content) {
 			survey_text((const char *)n->content, strlen((const char *)n->content), s);
 		}

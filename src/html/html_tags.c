@@ -2,7 +2,6 @@
  * through: what each element starts, adds and ends in the document (blocks, lists,
  * links, images and media, ruby, quotations, tables). */
 #include "newsread/html.h"
-#include "newsread/stock.h"
 #include "html/html_walk.h"
 
 #include <stdio.h>
@@ -133,9 +132,9 @@ static int link_numbered(const char *href)
 
 static int enter_a(struct hctx *c, const struct helem *e, struct hframe *f)
 {
-	f->href = html_attr(e, "href");
-	/* a link the markup made a stock name gets the stock annotation instead of a number */
-	if (!c->text_only && link_numbered(f->href) && !c->st.stock[0]) {
+	(void)e;
+	/* (a pass may take the number back: doc_unlink) */
+	if (!c->text_only && link_numbered(f->attr[DA_HREF])) {
 		f->link_no = 0;
 		c->st.a_frame = (int)(f - c->frames);
 	} else {
@@ -150,7 +149,7 @@ static void leave_a(struct hctx *c, struct hframe *f)
 	if (f->link_no > 0) {
 		char m[24];
 		int k = snprintf(m, sizeof m, "[%d]", f->link_no);
-		struct hattr at = {ST_MARK, f->link_no, "", 0};
+		struct hattr at = {ST_MARK, f->link_no, f->elem, 0};
 		acc_put(c->acc, m, (size_t)k, &at);
 	}
 }
@@ -174,38 +173,20 @@ static void placeholder(struct hctx *c, const char *zh, const char *en, int no, 
 	buf_free(&b);
 }
 
-char *html_srcset_first(const char *s)
-{
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
-		s++;
-	size_t n = 0;
-	while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r')
-		n++;
-	if (n && s[n - 1] == ',')
-		n--;
-	return n ? xstrndup(s, n) : NULL;
-}
-
-static int usable_src(const char *s)
-{
-	if (!s)
-		return 0;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return *s && !has_iprefix(s, "data:") && !has_iprefix(s, "javascript:");
-}
-
 /* Number a media URL (resolved) and return its number, or 0 without one. */
 static int media_number(struct hctx *c, const char *src)
 {
-	if (!usable_src(src))
+	if (!html_url_usable(src))
 		return 0;
 	char *u = url_resolve(c->base, src);
 	int no = doc_add_link(c->d, u);
 	free(u);
 	return no;
+}
+
+static const char *img_attr(const void *e, const char *name)
+{
+	return html_attr(e, name);
 }
 
 static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
@@ -216,17 +197,9 @@ static int enter_img(struct hctx *c, const struct helem *e, struct hframe *f)
 	const char *w = html_attr(e, "width"), *h = html_attr(e, "height");
 	if (w && h && atoi(w) == 1 && atoi(h) == 1)
 		return 0; /* a tracking pixel */
-	/* lazy loaders keep the real image in data-src / data-original and a stand-in in src */
-	const char *src = NULL;
-	static const char *const names[] = {"data-src", "data-original", "src", "data-actualsrc"};
-	for (size_t i = 0; i < ARRAY_LEN(names) && !src; i++)
-		if (usable_src(html_attr(e, names[i])))
-			src = html_attr(e, names[i]);
-	char *set = src ? NULL : html_srcset_first(html_attr(e, "srcset"));
-	if (!set && !src)
-		set = html_srcset_first(html_attr(e, "data-srcset"));
-	int no = media_number(c, src ? src : set);
-	free(set);
+	char *src = html_img_src(img_attr, e);
+	int no = media_number(c, src);
+	free(src);
 	const char *alt = html_attr(e, "alt");
 	if (!alt || !*alt)
 		alt = html_attr(e, "title");
@@ -244,7 +217,7 @@ static int enter_media(struct hctx *c, const struct helem *e, struct hframe *f)
 		return 0;
 	const char *src = html_attr(e, "src");
 	/* (a flat body has no media: reader mode does not keep them) */
-	for (xmlNode *k = e->node ? e->node->children : NULL; k && !usable_src(src); k = k->next)
+	for (xmlNode *k = e->node ? e->node->children : NULL; k && !html_url_usable(src); k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
 			src = html_node_attr(k, "src");
 	int no = media_number(c, src);
@@ -324,6 +297,7 @@ static int enter_table(struct hctx *c, const struct helem *e, struct hframe *f)
 		c->tb_active = 1;
 		memset(&c->tb, 0, sizeof c->tb);
 		acc_init(&c->tb.cell);
+		c->tb.cell.doc = c->text_only ? NULL : c->d;
 	}
 	return 1;
 }
@@ -415,118 +389,80 @@ static int enter_caption(struct hctx *c, const struct helem *e, struct hframe *f
 	return 1;
 }
 
-/* The tag table, sorted by name (bsearch). Elements not listed are inline containers:
- * so are object/applet (their content is the fallback a terminal needs) and embed
- * (libxml2 makes the text after an unclosed <embed> its child). */
-static const struct tag_def tags[] = {
-	{"a", 0, 0, enter_a, leave_a},
-	{"address", T_BLOCK, 0, enter_div, NULL},
-	{"article", T_BLOCK, 0, enter_div, NULL},
-	{"aside", T_BLOCK, 0, enter_div, NULL},
-	{"audio", T_LEAF, 0, enter_media, NULL},
-	{"b", 0, ST_BOLD, NULL, NULL},
-	{"base", T_DROP, 0, NULL, NULL},
-	{"blockquote", T_BLOCK, ST_QUOTE, enter_quote, NULL},
-	{"body", T_BLOCK, 0, enter_div, NULL},
-	{"br", T_LEAF | T_ANY_DEPTH, 0, enter_br, NULL},
-	{"button", T_DROP, 0, NULL, NULL},
-	{"canvas", T_DROP, 0, NULL, NULL},
-	{"caption", T_BLOCK, 0, enter_caption, NULL},
-	{"center", T_BLOCK, 0, enter_div, NULL},
-	{"cite", 0, ST_ITALIC, NULL, NULL},
-	{"code", 0, ST_CODE, NULL, NULL},
-	{"dd", T_BLOCK, 0, enter_dd, NULL},
-	{"del", 0, 0, NULL, NULL},
-	{"details", T_BLOCK, 0, enter_div, NULL},
-	{"dfn", 0, ST_ITALIC, NULL, NULL},
-	{"dialog", T_DROP, 0, NULL, NULL},
-	{"dir", T_BLOCK, 0, enter_list, NULL},
-	{"div", T_BLOCK, 0, enter_div, NULL},
-	{"dl", T_BLOCK, 0, enter_div, NULL},
-	{"dt", T_BLOCK, ST_BOLD, enter_div, NULL},
-	{"em", 0, ST_ITALIC, NULL, NULL},
-	{"fieldset", T_BLOCK, 0, enter_div, NULL},
-	{"figcaption", T_BLOCK, 0, enter_div, NULL},
-	{"figure", T_BLOCK, 0, enter_div, NULL},
-	{"footer", T_BLOCK, 0, enter_div, NULL},
-	{"frameset", T_DROP, 0, NULL, NULL},
-	{"h1", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"h2", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"h3", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"h4", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"h5", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"h6", T_BLOCK, ST_HEADING | ST_BOLD, enter_heading, NULL},
-	{"head", T_DROP, 0, NULL, NULL},
-	{"header", T_BLOCK, 0, enter_div, NULL},
-	{"hgroup", T_BLOCK, 0, enter_div, NULL},
-	{"hr", T_BLOCK, 0, enter_hr, NULL},
-	{"i", 0, ST_ITALIC, NULL, NULL},
-	{"iframe", T_DROP, 0, NULL, NULL},
-	{"img", T_LEAF, 0, enter_img, NULL},
-	{"input", T_DROP, 0, NULL, NULL},
-	{"kbd", 0, ST_CODE, NULL, NULL},
-	{"legend", T_BLOCK, 0, enter_div, NULL},
-	{"li", T_BLOCK, 0, enter_li, NULL},
-	{"link", T_DROP, 0, NULL, NULL},
-	{"listing", T_BLOCK, ST_CODE, enter_pre, NULL},
-	{"main", T_BLOCK, 0, enter_div, NULL},
-	{"map", 0, 0, NULL, NULL},
-	{"math", T_DROP, 0, NULL, NULL},
-	{"menu", T_BLOCK, 0, enter_list, NULL},
-	{"meta", T_DROP, 0, NULL, NULL},
-	{"nav", T_BLOCK, 0, enter_div, NULL},
-	{"noembed", T_DROP, 0, NULL, NULL},
-	{"noframes", T_DROP, 0, NULL, NULL},
-	{"noscript", T_DROP, 0, NULL, NULL},
-	{"ol", T_BLOCK, 0, enter_list, NULL},
-	{"option", T_DROP, 0, NULL, NULL},
-	{"p", T_BLOCK, 0, enter_p, NULL},
-	{"param", T_DROP, 0, NULL, NULL},
-	{"plaintext", T_BLOCK, ST_CODE, enter_pre, NULL},
-	{"pre", T_BLOCK, ST_CODE, enter_pre, NULL},
-	{"q", 0, 0, enter_q, leave_q},
-	{"rt", 0, 0, enter_rt, leave_rt},
-	{"ruby", 0, 0, enter_ruby, NULL},
-	{"samp", 0, ST_CODE, NULL, NULL},
-	{"script", T_DROP, 0, NULL, NULL},
-	{"section", T_BLOCK, 0, enter_div, NULL},
-	{"select", T_DROP, 0, NULL, NULL},
-	{"source", T_DROP, 0, NULL, NULL},
-	{"strong", 0, ST_BOLD, NULL, NULL},
-	{"style", T_DROP, 0, NULL, NULL},
-	{"summary", T_BLOCK, ST_BOLD, enter_div, NULL},
-	{"svg", T_DROP, 0, NULL, NULL},
-	{"table", T_BLOCK, 0, enter_table, leave_table},
-	{"tbody", 0, 0, NULL, NULL},
-	{"td", 0, 0, enter_cell, leave_cell},
-	{"template", T_DROP, 0, NULL, NULL},
-	{"textarea", T_DROP, 0, NULL, NULL},
-	{"tfoot", 0, 0, NULL, NULL},
-	{"th", 0, ST_BOLD, enter_cell, leave_cell},
-	{"thead", 0, 0, enter_thead, leave_thead},
-	{"title", T_DROP, 0, NULL, NULL},
-	{"tr", 0, 0, enter_tr, NULL},
-	{"track", T_DROP, 0, NULL, NULL},
-	{"tt", 0, ST_CODE, NULL, NULL},
-	{"ul", T_BLOCK, 0, enter_list, NULL},
-	{"var", 0, ST_ITALIC, NULL, NULL},
-	{"video", T_LEAF, 0, enter_media, NULL},
-	{"wbr", 0, 0, enter_wbr, NULL},
-	{"xmp", T_BLOCK, ST_CODE, enter_pre, NULL},
+/* The handlers, styles and walk flags of the elements that have any, by element number;
+ * what an element is (block, dropped) is the element table's (newsread/element.h).
+ * Elements without an entry are inline containers: so are object/applet (their content
+ * is the fallback a terminal needs) and embed (libxml2 makes the text after an unclosed
+ * <embed> its child). */
+static const struct tag_def defs[HE_COUNT] = {
+	[HE_A] = {0, 0, enter_a, leave_a},
+	[HE_ADDRESS] = {0, 0, enter_div, NULL},
+	[HE_ARTICLE] = {0, 0, enter_div, NULL},
+	[HE_ASIDE] = {0, 0, enter_div, NULL},
+	[HE_AUDIO] = {T_LEAF, 0, enter_media, NULL},
+	[HE_B] = {0, ST_BOLD, NULL, NULL},
+	[HE_BLOCKQUOTE] = {0, ST_QUOTE, enter_quote, NULL},
+	[HE_BODY] = {0, 0, enter_div, NULL},
+	[HE_BR] = {T_LEAF | T_ANY_DEPTH, 0, enter_br, NULL},
+	[HE_CAPTION] = {0, 0, enter_caption, NULL},
+	[HE_CENTER] = {0, 0, enter_div, NULL},
+	[HE_CITE] = {0, ST_ITALIC, NULL, NULL},
+	[HE_CODE] = {0, ST_CODE, NULL, NULL},
+	[HE_DD] = {0, 0, enter_dd, NULL},
+	[HE_DETAILS] = {0, 0, enter_div, NULL},
+	[HE_DFN] = {0, ST_ITALIC, NULL, NULL},
+	[HE_DIR] = {0, 0, enter_list, NULL},
+	[HE_DIV] = {0, 0, enter_div, NULL},
+	[HE_DL] = {0, 0, enter_div, NULL},
+	[HE_DT] = {0, ST_BOLD, enter_div, NULL},
+	[HE_EM] = {0, ST_ITALIC, NULL, NULL},
+	[HE_FIELDSET] = {0, 0, enter_div, NULL},
+	[HE_FIGCAPTION] = {0, 0, enter_div, NULL},
+	[HE_FIGURE] = {0, 0, enter_div, NULL},
+	[HE_FOOTER] = {0, 0, enter_div, NULL},
+	[HE_H1] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_H2] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_H3] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_H4] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_H5] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_H6] = {0, ST_HEADING | ST_BOLD, enter_heading, NULL},
+	[HE_HEADER] = {0, 0, enter_div, NULL},
+	[HE_HGROUP] = {0, 0, enter_div, NULL},
+	[HE_HR] = {0, 0, enter_hr, NULL},
+	[HE_I] = {0, ST_ITALIC, NULL, NULL},
+	[HE_IMG] = {T_LEAF, 0, enter_img, NULL},
+	[HE_KBD] = {0, ST_CODE, NULL, NULL},
+	[HE_LEGEND] = {0, 0, enter_div, NULL},
+	[HE_LI] = {0, 0, enter_li, NULL},
+	[HE_LISTING] = {0, ST_CODE, enter_pre, NULL},
+	[HE_MAIN] = {0, 0, enter_div, NULL},
+	[HE_MENU] = {0, 0, enter_list, NULL},
+	[HE_NAV] = {0, 0, enter_div, NULL},
+	[HE_OL] = {0, 0, enter_list, NULL},
+	[HE_P] = {0, 0, enter_p, NULL},
+	[HE_PLAINTEXT] = {0, ST_CODE, enter_pre, NULL},
+	[HE_PRE] = {0, ST_CODE, enter_pre, NULL},
+	[HE_Q] = {0, 0, enter_q, leave_q},
+	[HE_RT] = {0, 0, enter_rt, leave_rt},
+	[HE_RUBY] = {0, 0, enter_ruby, NULL},
+	[HE_SAMP] = {0, ST_CODE, NULL, NULL},
+	[HE_SECTION] = {0, 0, enter_div, NULL},
+	[HE_STRONG] = {0, ST_BOLD, NULL, NULL},
+	[HE_SUMMARY] = {0, ST_BOLD, enter_div, NULL},
+	[HE_TABLE] = {0, 0, enter_table, leave_table},
+	[HE_TD] = {0, 0, enter_cell, leave_cell},
+	[HE_TH] = {0, ST_BOLD, enter_cell, leave_cell},
+	[HE_THEAD] = {0, 0, enter_thead, leave_thead},
+	[HE_TR] = {0, 0, enter_tr, NULL},
+	[HE_TT] = {0, ST_CODE, NULL, NULL},
+	[HE_UL] = {0, 0, enter_list, NULL},
+	[HE_VAR] = {0, ST_ITALIC, NULL, NULL},
+	[HE_VIDEO] = {T_LEAF, 0, enter_media, NULL},
+	[HE_WBR] = {0, 0, enter_wbr, NULL},
+	[HE_XMP] = {0, ST_CODE, enter_pre, NULL},
 };
 
-static int tag_cmp(const void *key, const void *elem)
+const struct tag_def *html_tag_def(unsigned id)
 {
-	return strcmp(key, ((const struct tag_def *)elem)->name);
-}
-
-const struct tag_def *html_tag_find(const char *name)
-{
-	return name ? bsearch(name, tags, ARRAY_LEN(tags), sizeof tags[0], tag_cmp) : NULL;
-}
-
-int html_tag_dropped(const char *name)
-{
-	const struct tag_def *t = html_tag_find(name);
-	return t && (t->flags & T_DROP);
+	return id < HE_COUNT ? &defs[id] : &defs[HE_OTHER];
 }

@@ -58,3 +58,46 @@ char *url_resolve(const char *base, const char *ref)
 	free(r);
 	return out;
 }
+
+int html_url_usable(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s && !has_iprefix(s, "data:") && !has_iprefix(s, "javascript:");
+}
+
+/* The first URL of a srcset, malloc'd, or NULL. */
+static char *srcset_first(const char *s)
+{
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+		s++;
+	size_t n = 0;
+	while (s[n] && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r')
+		n++;
+	if (n && s[n - 1] == ',')
+		n--;
+	return n ? xstrndup(s, n) : NULL;
+}
+
+char *html_img_src(const char *(*attr)(const void *el, const char *name), const void *el)
+{
+	static const char *const names[] = {"data-src", "data-original", "data-actualsrc", "data-lazy-src",
+					    "data-echo", "src"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		const char *v = attr(el, names[i]);
+		if (html_url_usable(v))
+			return xstrdup(v);
+	}
+	static const char *const sets[] = {"srcset", "data-srcset"};
+	for (size_t i = 0; i < ARRAY_LEN(sets); i++) {
+		char *v = srcset_first(attr(el, sets[i]));
+		if (html_url_usable(v))
+			return v;
+		free(v);
+	}
+	return NULL;
+}

@@ -5,6 +5,7 @@
 #define NEWSREAD_HTML_WALK_H
 
 #include "html/html_priv.h"
+#include "newsread/element.h"
 
 #include <libxml/tree.h>
 
@@ -12,7 +13,8 @@
 struct hstate {
 	unsigned style;       /* ST_* of the text inside */
 	int a_frame;          /* frame index of the enclosing numbered <a>, or -1 */
-	char stock[20];       /* stock code the markup gave (inherited), or "" */
+	int attr_frame;       /* frame index of the innermost element with attributes the doc
+	                         keeps (doc_attr_names), or -1 */
 	int quote, indent;    /* blockquote depth, hanging indent in cells */
 	enum block_kind kind; /* BLK_PARA or BLK_HEADING */
 	int level, para, pre;
@@ -23,9 +25,14 @@ struct hstate {
 
 struct hframe {
 	struct hstate saved;         /* restored on leaving */
-	const struct tag_def *tag;   /* NULL for an element without entry */
+	const struct tag_def *tag;   /* its handlers (html_tag_def) */
+	unsigned kind;               /* its HK_* (newsread/element.h) */
 	int link_no;                 /* <a>: number (0 until its first text; -1: none) */
-	const char *href;            /* <a>: the href (owned by the tree, or by hrefs) */
+	const char *attr[DA_COUNT];  /* the attributes the doc keeps, NULL when absent (owned by
+	                                the tree, or by hrefs); attr[DA_HREF] is an <a>'s href */
+	int attr_parent;             /* with attributes: the enclosing one's frame, or -1 */
+	unsigned elem;               /* with attributes: its doc.elems number once text needed
+	                                it, else 0 */
 	int counter, ordered;        /* <ul>/<ol>: items so far */
 	int table_owner;             /* <table>: this one builds the BLK_TABLE */
 };
@@ -46,7 +53,7 @@ struct hctx {
 	int tables;        /* <table> nesting */
 	struct tbuild tb;  /* the outermost table */
 	int tb_active;     /* tb is being filled */
-	char **hrefs;      /* copies of hrefs whose records a consuming walk freed */
+	char **hrefs;      /* copies of attributes whose records a consuming walk freed */
 	size_t nhrefs, hrefcap;
 };
 
@@ -60,9 +67,8 @@ struct helem {
 typedef int (*enter_fn)(struct hctx *c, const struct helem *e, struct hframe *f);
 typedef void (*leave_fn)(struct hctx *c, struct hframe *f);
 
+/* (whether an element is a block or dropped is the element table's: HK_BLOCK, HK_DROP) */
 enum {
-	T_BLOCK = 1, /* ends the inline text before and after it */
-	T_DROP = 2,  /* dropped with all its content */
 	/* past HTML_MAX_DEPTH an element gets no frame and no handler, its content walked as
 	   plain text; but for these: */
 	T_LEAF = 4,      /* content not walked (img, media: their handlers read it) */
@@ -70,8 +76,7 @@ enum {
 };
 
 struct tag_def {
-	const char *name;
-	unsigned flags;
+	unsigned flags; /* T_* */
 	unsigned style; /* added to the text inside */
 	enter_fn enter; /* may return 0 to skip the children */
 	leave_fn leave;
@@ -86,7 +91,8 @@ struct hattr html_cur_attr(struct hctx *c, int alloc_link);
 /* End the inline text gathered so far: a block of the current kind, or a space inside a
  * table cell. */
 void html_flush(struct hctx *c);
-/* The tag table's entry for an element name, or NULL (html_tags.c). */
-const struct tag_def *html_tag_find(const char *name);
+/* The handlers of element number id (html_tags.c): never NULL, all zero for an element
+ * without any. */
+const struct tag_def *html_tag_def(unsigned id);
 
 #endif

@@ -1,6 +1,7 @@
-/* output.c - --list and --list --json. */
+/* output.c - --list and --stocks, as text or --json. */
 #include "newsread/output.h"
 #include "newsread/render.h"
+#include "newsread/stock.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -122,4 +123,103 @@ void output_list(FILE *f, const struct articles *l, int json)
 		fwrite(b.s, 1, b.len, f);
 	}
 	buf_free(&b);
+}
+
+/* ---- --stocks ---- */
+
+/* One (article, stock) pair. */
+struct pair {
+	const char *code, *name;
+	int count;
+	size_t order; /* position in the input, for stable ties */
+};
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	if (!c)
+		c = strcmp(x->name, y->name);
+	return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
+struct tally {
+	const char *code, *name;
+	int articles;
+};
+
+static int tally_cmp(const void *a, const void *b)
+{
+	const struct tally *x = a, *y = b;
+	if (x->articles != y->articles)
+		return y->articles - x->articles;
+	return strcmp(x->code, y->code);
+}
+
+void output_stocks(FILE *f, const struct articles *l, const struct stock_opts *o, int json)
+{
+	struct pair *p = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct article *a = l->v[i];
+		stock_collect(a, o);
+		for (size_t s = 0; s < a->nstocks; s++) {
+			if (np == cap) {
+				cap = cap ? cap * 2 : 64;
+				p = xrealloc(p, cap * sizeof *p);
+			}
+			p[np].code = a->stocks[s].code;
+			p[np].name = a->stocks[s].name ? a->stocks[s].name : "";
+			p[np].count = a->stocks[s].count;
+			p[np].order = np;
+			np++;
+		}
+	}
+	if (np) /* p is NULL without stocks: qsort must not get it */
+		qsort(p, np, sizeof *p, pair_cmp);
+	/* per code: articles, and the name with the most mentions (ties: seen first) */
+	struct tally *t = xmalloc((np + 1) * sizeof *t);
+	size_t nt = 0;
+	for (size_t i = 0; i < np;) {
+		size_t j = i, best_order = (size_t)-1;
+		int best = 0;
+		t[nt].code = p[i].code;
+		t[nt].name = "";
+		while (j < np && strcmp(p[j].code, p[i].code) == 0) {
+			size_t k = j, first = p[j].order;
+			int w = 0;
+			while (k < np && strcmp(p[k].code, p[j].code) == 0 && strcmp(p[k].name, p[j].name) == 0)
+				w += p[k++].count;
+			if (*p[j].name && (w > best || (w == best && first < best_order)))
+				best = w, best_order = first, t[nt].name = p[j].name;
+			j = k;
+		}
+		t[nt++].articles = (int)(j - i);
+		i = j;
+	}
+	qsort(t, nt, sizeof *t, tally_cmp);
+	struct buf b;
+	buf_init(&b);
+	for (size_t k = 0; k < nt; k++) {
+		const char *dot = strrchr(t[k].code, '.');
+		b.len = 0;
+		if (json) {
+			buf_adds(&b, "{\"code\":");
+			json_string(&b, t[k].code);
+			buf_adds(&b, ",\"name\":");
+			json_string(&b, t[k].name);
+			buf_adds(&b, ",\"market\":");
+			json_string(&b, dot ? dot + 1 : "");
+			buf_printf(&b, ",\"articles\":%d}\n", t[k].articles);
+		} else {
+			buf_adds(&b, t[k].code);
+			buf_addc(&b, '\t');
+			text_sanitize(&b, t[k].name, strlen(t[k].name), 1);
+			buf_printf(&b, "\t%d\n", t[k].articles);
+		}
+		fwrite(b.s, 1, b.len, f);
+	}
+	buf_free(&b);
+	free(t);
+	free(p);
 }

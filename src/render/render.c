@@ -13,15 +13,7 @@
 /* render_doc; consume: a->tree is read once (freed as it is walked, left empty). */
 static void doc_of(struct article *a, const struct stock_opts *so, struct doc *d, int consume)
 {
-	doc_init(d);
-	d->stock_rules = so ? so->rules : NULL;
-	const char *base = a->base ? a->base : a->link;
-	if (a->html)
-		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
-	else if (a->tree && consume)
-		html_tree_take_doc(a->tree, base, a->lang, d);
-	else if (a->tree)
-		html_tree_to_doc(a->tree, base, a->lang, d);
+	html_article_doc(a, consume, d);
 	stock_annotate(d, so, a);
 }
 

@@ -125,9 +125,9 @@ static void rss_item(struct fx_ctx *x, const xmlNode *item)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		enum fx_ns c = fx_ns_class(n);
-		if (fx_core(n, "title") && c != NS_ATOM) {
+		if (fx_core(x, n, "title") && c != NS_ATOM) {
 			feed_take(&a->title, fx_text_plain(n, 1));
-		} else if (fx_core(n, "link") && c != NS_ATOM) {
+		} else if (fx_core(x, n, "link") && c != NS_ATOM) {
 			char *t = fx_text(n);
 			if (!a->link && *str_trim(t))
 				a->link = fx_resolve_at(x, n, t);
@@ -138,13 +138,13 @@ static void rss_item(struct fx_ctx *x, const xmlNode *item)
 				alt = fx_resolve_at(x, n, href);
 			free(rel);
 			free(href);
-		} else if (fx_core(n, "guid") && !guid) {
+		} else if (fx_core(x, n, "guid") && !guid) {
 			char *p = fx_attr(n, "isPermaLink");
 			if (p && ascii_casecmp(str_trim(p), "true"))
 				guid_perma = 0;
 			free(p);
 			guid = str_trim(fx_text(n));
-		} else if (fx_core(n, "description") && !desc) {
+		} else if (fx_core(x, n, "description") && !desc) {
 			desc = fx_text(n);
 			desc_n = n;
 		} else if (fx_ext(n, NS_CONTENT, "encoded") && !content) {
@@ -153,7 +153,7 @@ static void rss_item(struct fx_ctx *x, const xmlNode *item)
 		} else if (fx_ext(n, NS_XHTML, "body") && !content) {
 			content = fx_xhtml(n);
 			content_n = n;
-		} else if ((fx_core(n, "author") && c != NS_ATOM) || fx_ext(n, NS_DC, "creator") || fx_ext(n, NS_DC, "author")) {
+		} else if ((fx_core(x, n, "author") && c != NS_ATOM) || fx_ext(n, NS_DC, "creator") || fx_ext(n, NS_DC, "author")) {
 			char *t = feed_author_name(fx_plain(n));
 			if (fx_ext(n, NS_DC, "creator") && t && *t) {
 				free(a->author);
@@ -172,29 +172,29 @@ static void rss_item(struct fx_ctx *x, const xmlNode *item)
 			free(t);
 		} else if (fx_ext(n, NS_ITUNES, "category")) {
 			itunes_category(a, n);
-		} else if (fx_core(n, "pubDate") && !date) {
+		} else if (fx_core(x, n, "pubDate") && !date) {
 			date = fx_text(n);
 		} else if (fx_ext(n, NS_DC, "date") && !dcdate) {
 			dcdate = fx_text(n);
 		} else if ((fx_ext(n, NS_DCTERMS, "issued") || fx_ext(n, NS_DCTERMS, "created") ||
 			    fx_ext(n, NS_DCTERMS, "modified")) && !other_date) {
 			other_date = fx_text(n);
-		} else if (fx_core(n, "tags")) { /* <tags>a, b</tags>, a common extension */
+		} else if (fx_core(x, n, "tags")) { /* <tags>a, b</tags>, a common extension */
 			char *t = fx_text(n), *save = NULL;
 			for (char *tok = strtok_r(t, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 				feed_add_category(a, tok, 0);
 			free(t);
-		} else if (fx_core(n, "category") || fx_ext(n, NS_DC, "subject")) {
+		} else if (fx_core(x, n, "category") || fx_ext(n, NS_DC, "subject")) {
 			char *t = fx_text(n);
 			feed_add_category(a, t, c != NS_DC);
 			free(t);
-		} else if (fx_core(n, "enclosure")) {
+		} else if (fx_core(x, n, "enclosure")) {
 			char *type = fx_attr(n, "type"), *u = fx_attr(n, "url");
 			if (is_image_type(type))
 				images_set(&im, 2, fx_resolve_at(x, n, u));
 			free(type);
 			free(u);
-		} else if (fx_ext(n, NS_DC, "language") || fx_core(n, "language")) {
+		} else if (fx_ext(n, NS_DC, "language") || fx_core(x, n, "language")) {
 			/* the feed's language decides; an item's own tag is kept */
 			char *t = str_trim(fx_text(n));
 			if (*t && !a->lang) {
@@ -255,13 +255,13 @@ static void rss_item(struct fx_ctx *x, const xmlNode *item)
 /* ---- Atom 0.3/1.0 entries ---- */
 
 /* "Name" of an Atom person construct, else its email; malloc'd or NULL. */
-static char *atom_person(const xmlNode *n)
+static char *atom_person(const struct fx_ctx *x, const xmlNode *n)
 {
 	char *name = NULL, *email = NULL;
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (fx_core(c, "name"))
+		if (fx_core(x, c, "name"))
 			feed_take(&name, fx_plain(c));
-		else if (fx_core(c, "email"))
+		else if (fx_core(x, c, "email"))
 			feed_take(&email, fx_plain(c));
 	}
 	if (!name) {
@@ -320,13 +320,13 @@ static void atom_entry(struct fx_ctx *x, const xmlNode *entry)
 	for (const xmlNode *n = entry->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (fx_core(n, "title"))
+		if (fx_core(x, n, "title"))
 			feed_take(&a->title, fx_text_plain(n, 0));
-		else if (fx_core(n, "link"))
+		else if (fx_core(x, n, "link"))
 			atom_link(x, n, &link, &link_rank, &im);
-		else if (fx_core(n, "id") && !a->id)
+		else if (fx_core(x, n, "id") && !a->id)
 			feed_take(&a->id, str_trim(fx_text(n)));
-		else if (fx_core(n, "content") && !content) {
+		else if (fx_core(x, n, "content") && !content) {
 			content = fx_text_html(n);
 			content_n = n;
 			if (!content) {   /* out-of-line content: src= */
@@ -334,22 +334,22 @@ static void atom_entry(struct fx_ctx *x, const xmlNode *entry)
 				feed_take(&link, fx_resolve_at(x, n, src));
 				free(src);
 			}
-		} else if (fx_core(n, "summary") && !summary) {
+		} else if (fx_core(x, n, "summary") && !summary) {
 			summary = fx_text_html(n);
 			summary_n = n;
-		} else if (fx_core(n, "author") || fx_ext(n, NS_DC, "creator")) {
-			feed_take(&a->author, fx_named(n, "creator") ? fx_plain(n) : atom_person(n));
-		} else if (fx_core(n, "published") || fx_core(n, "issued")) { /* the last one wins */
+		} else if (fx_core(x, n, "author") || fx_ext(n, NS_DC, "creator")) {
+			feed_take(&a->author, fx_named(n, "creator") ? fx_plain(n) : atom_person(x, n));
+		} else if (fx_core(x, n, "published") || fx_core(x, n, "issued")) { /* the last one wins */
 			free(pub);
 			pub = fx_text(n);
-		} else if (fx_core(n, "updated") || fx_core(n, "modified")) {
+		} else if (fx_core(x, n, "updated") || fx_core(x, n, "modified")) {
 			free(upd);
 			upd = fx_text(n);
-		} else if (fx_core(n, "created") || fx_ext(n, NS_DC, "date")) {
+		} else if (fx_core(x, n, "created") || fx_ext(n, NS_DC, "date")) {
 			free(created);
 			created = fx_text(n);
 		}
-		else if (fx_core(n, "category")) {
+		else if (fx_core(x, n, "category")) {
 			char *label = fx_attr(n, "label"), *term = fx_attr(n, "term");
 			if (!term && !label)
 				term = fx_text(n);
@@ -435,9 +435,9 @@ static void feed_level(struct fx_ctx *x, const xmlNode *ch, int atom, char **lan
 	for (const xmlNode *n = ch->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (fx_core(n, "title") && (atom || fx_ns_class(n) != NS_ATOM)) {
+		if (fx_core(x, n, "title") && (atom || fx_ns_class(n) != NS_ATOM)) {
 			feed_take(&fi->title, fx_text_plain(n, !atom));
-		} else if (fx_core(n, "link")) {
+		} else if (fx_core(x, n, "link")) {
 			if (atom || fx_ns_class(n) == NS_ATOM) {
 				if (atom)
 					atom_link(x, n, &fi->link, &link_rank, &im);
@@ -449,11 +449,11 @@ static void feed_level(struct fx_ctx *x, const xmlNode *ch, int atom, char **lan
 			}
 		} else if (fx_ext(n, NS_DC, "title") || fx_ext(n, NS_ITUNES, "title")) {
 			feed_take(&alt_title, fx_text_plain(n, 1));
-		} else if (fx_core(n, "language") || fx_ext(n, NS_DC, "language")) {
+		} else if (fx_core(x, n, "language") || fx_ext(n, NS_DC, "language")) {
 			feed_take(lang, str_trim(fx_text(n)));
-		} else if (atom && fx_core(n, "author")) {
-			feed_take(&x->feed_author, atom_person(n));
-		} else if (!atom && ((fx_core(n, "author") && fx_ns_class(n) != NS_ATOM) || fx_core(n, "managingEditor") || fx_ext(n, NS_DC, "creator") ||
+		} else if (atom && fx_core(x, n, "author")) {
+			feed_take(&x->feed_author, atom_person(x, n));
+		} else if (!atom && ((fx_core(x, n, "author") && fx_ns_class(n) != NS_ATOM) || fx_core(x, n, "managingEditor") || fx_ext(n, NS_DC, "creator") ||
 				     fx_ext(n, NS_DC, "author") || fx_ext(n, NS_ITUNES, "author"))) {
 			feed_take(&fi->author, feed_author_name(fx_plain(n)));
 		}
@@ -476,10 +476,10 @@ static int walk_items(struct fx_ctx *x, const xmlNode *parent, int atom)
 {
 	int found = 0;
 	for (const xmlNode *n = parent->children; n && x->c->nitems < FEED_MAX_ITEMS; n = n->next) {
-		if (atom && fx_core(n, "entry")) {
+		if (atom && fx_core(x, n, "entry")) {
 			atom_entry(x, n);
 			found++;
-		} else if (!atom && fx_core(n, "item")) {
+		} else if (!atom && fx_core(x, n, "item")) {
 			rss_item(x, n);
 			found++;
 		}
@@ -521,9 +521,8 @@ int feed_parse_xml(struct feed_ctx *c, const char *s, size_t len, struct nr_erro
 		return nr_fail(err, "%s: not a feed (root element %s)", c->name,
 			       root ? (const char *)root->name : "missing");
 	}
-	fx_root_ns = root->ns ? root->ns->href : NULL;
 	c->info->kind = atom ? FEED_ATOM : fx_named(root, "RDF") ? FEED_RDF : FEED_RSS;
-	struct fx_ctx x = {.c = c, .doc_base = xstrdup(c->url)};
+	struct fx_ctx x = {.c = c, .doc_base = xstrdup(c->url), .root_ns = root->ns ? root->ns->href : NULL};
 	char *lang = fx_xml_attr(root, "lang");
 	const xmlNode *channel = NULL;
 	if (atom) {
@@ -532,7 +531,7 @@ int feed_parse_xml(struct feed_ctx *c, const char *s, size_t len, struct nr_erro
 		channel = root;
 	} else {
 		for (const xmlNode *n = root->children; n && !channel; n = n->next)
-			if (fx_core(n, "channel"))
+			if (fx_core(&x, n, "channel"))
 				channel = n;
 	}
 	if (channel)
@@ -546,7 +545,6 @@ int feed_parse_xml(struct feed_ctx *c, const char *s, size_t len, struct nr_erro
 		found += walk_items(&x, root, 0);
 	free(x.doc_base);
 	free(x.feed_author);
-	fx_root_ns = NULL;
 	xmlFreeDoc(doc);
 	free(fixed);
 	if (!found && !channel && xe.count)

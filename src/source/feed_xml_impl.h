@@ -16,17 +16,16 @@ struct fx_ctx {
 	struct feed_ctx *c;
 	char *doc_base;   /* base when no xml:base applies: the feed link, else the URL */
 	char *feed_author; /* the feed's author, for entries without one */
+	const xmlChar *root_ns; /* the root element's namespace (owned by the tree), or NULL:
+	                           a feed in an unknown namespace keeps its vocabulary */
 };
-
-/* The root element's namespace: a feed in an unknown namespace keeps its vocabulary. */
-extern _Thread_local const xmlChar *fx_root_ns;
 
 /* Namespace class of an element (the feed vocabularies newsread reads). */
 enum fx_ns fx_ns_class(const xmlNode *n);
 /* Element with this local name (exact case). */
 int fx_named(const xmlNode *n, const char *name);
 /* Element of the feed's own vocabulary: no namespace (any case), RSS, Atom or the root's. */
-int fx_core(const xmlNode *n, const char *name);
+int fx_core(const struct fx_ctx *x, const xmlNode *n, const char *name);
 /* Element of namespace class c with this local name. */
 int fx_ext(const xmlNode *n, enum fx_ns c, const char *name);
 /* Text of n's descendants, at most FIELD_CAP bytes; malloc'd, never NULL. */

@@ -2,6 +2,7 @@
  * text gathering (entities never expanded inside entities), xml:base resolution, XHTML
  * serialized back to HTML, and Atom text constructs. */
 #include "source/feed_xml_impl.h"
+#include "newsread/element.h"
 #include "newsread/html.h"
 
 #include <stdlib.h>
@@ -40,11 +41,8 @@ int fx_named(const xmlNode *n, const char *name)
 	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
 }
 
-/* The root element's namespace: a feed in an unknown namespace keeps its vocabulary. */
-_Thread_local const xmlChar *fx_root_ns;
-
 /* Element of the feed's own vocabulary: no namespace, the format's own or the root's. */
-int fx_core(const xmlNode *n, const char *name)
+int fx_core(const struct fx_ctx *x, const xmlNode *n, const char *name)
 {
 	enum fx_ns c = fx_ns_class(n);
 	if (c == NS_NONE) /* sloppy feeds write <Title>: names without a namespace match in any case */
@@ -52,7 +50,7 @@ int fx_core(const xmlNode *n, const char *name)
 	if (!fx_named(n, name))
 		return 0;
 	return c == NS_RSS || c == NS_ATOM ||
-	       (c == NS_OTHER && fx_root_ns && !strcmp((const char *)fx_root_ns, (const char *)n->ns->href));
+	       (c == NS_OTHER && x->root_ns && !strcmp((const char *)x->root_ns, (const char *)n->ns->href));
 }
 
 int fx_ext(const xmlNode *n, enum fx_ns c, const char *name)
@@ -183,12 +181,7 @@ static int blank(const char *s)
 
 static int is_void(const char *name)
 {
-	static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-					"link", "meta", "source", "track", "wbr"};
-	for (size_t i = 0; i < ARRAY_LEN(v); i++)
-		if (!ascii_casecmp(name, v[i]))
-			return 1;
-	return 0;
+	return (html_element_kind(name) & HK_VOID) != 0;
 }
 
 static void xhtml_walk(const xmlNode *n, struct buf *b, int depth)

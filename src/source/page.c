@@ -5,6 +5,7 @@
 #define PAGE_INTERNAL
 #include "newsread/page.h"
 #include "newsread/html.h"
+#include "source/sniff.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
@@ -66,69 +67,10 @@ xmlNode *page_next(xmlNode *n, const xmlNode *root, int into)
 	return NULL;
 }
 
-/* Sorted by name, for page_tag_of_name's binary search. */
-static const struct tag_name {
-	const char *name;
-	unsigned char id;
-} tag_names[] = {
-	{"a", T_A}, {"address", T_ADDRESS}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
-	{"base", T_BASE}, {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR}, {"button", T_BUTTON},
-	{"canvas", T_CANVAS}, {"caption", T_CAPTION}, {"center", T_CENTER}, {"dd", T_DD},
-	{"details", T_DETAILS}, {"dialog", T_DIALOG}, {"div", T_DIV}, {"dl", T_DL}, {"dt", T_DT},
-	{"embed", T_EMBED}, {"fieldset", T_FIELDSET}, {"figure", T_FIGURE}, {"font", T_FONT},
-	{"footer", T_FOOTER}, {"form", T_FORM}, {"h1", T_H1}, {"h2", T_H2}, {"h3", T_H3}, {"h4", T_H4},
-	{"h5", T_H5}, {"h6", T_H6}, {"header", T_HEADER}, {"hr", T_HR}, {"html", T_HTML},
-	{"iframe", T_IFRAME}, {"img", T_IMG}, {"input", T_INPUT}, {"li", T_LI}, {"link", T_LINK},
-	{"main", T_MAIN}, {"map", T_MAP}, {"meta", T_META}, {"nav", T_NAV}, {"noscript", T_NOSCRIPT},
-	{"object", T_OBJECT}, {"ol", T_OL}, {"p", T_P}, {"pre", T_PRE}, {"script", T_SCRIPT},
-	{"section", T_SECTION}, {"select", T_SELECT}, {"style", T_STYLE}, {"svg", T_SVG},
-	{"table", T_TABLE}, {"tbody", T_TBODY}, {"td", T_TD}, {"template", T_TEMPLATE},
-	{"textarea", T_TEXTAREA}, {"tfoot", T_TFOOT}, {"th", T_TH}, {"thead", T_THEAD}, {"time", T_TIME},
-	{"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
-};
-
-/* strcmp with a in any ASCII case, b in lower case. */
-static int name_cmp(const char *a, const char *b)
-{
-	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-	for (;; x++, y++) {
-		int d = low(*x) - *y;
-		if (d || !*y)
-			return d;
-	}
-}
-
-unsigned page_tag_of_name(const char *name)
-{
-	if (!name)
-		return T_OTHER;
-	size_t lo = 0, hi = ARRAY_LEN(tag_names);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int d = name_cmp(name, tag_names[mid].name);
-		if (d == 0)
-			return tag_names[mid].id;
-		if (d < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return T_OTHER;
-}
-
 /* The block-level elements, for the text's word breaks and a block's statistics. */
 static int block_tag(unsigned t)
 {
-	switch (t) {
-	case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_TABLE: case T_UL:
-	case T_OL: case T_DL: case T_BLOCKQUOTE: case T_PRE: case T_H1: case T_H2: case T_H3: case T_H4:
-	case T_H5: case T_H6: case T_FIGURE: case T_HEADER: case T_FOOTER: case T_ASIDE: case T_NAV:
-	case T_FORM: case T_HR: case T_LI: case T_TR: case T_TD: case T_TH: case T_DD: case T_DT:
-	case T_CENTER: case T_ADDRESS: case T_FIELDSET: case T_DETAILS:
-		return 1;
-	default:
-		return 0;
-	}
+	return (html_element_flags(t) & HK_READER_BLOCK) != 0;
 }
 
 int page_is_block(const xmlNode *n)
@@ -137,7 +79,7 @@ int page_is_block(const xmlNode *n)
 		return 0;
 	if (n->_private) /* indexed: page_index cached it */
 		return (((const struct page_info *)n->_private)->tag & TAG_BLOCK) != 0;
-	return block_tag(page_tag_of_name((const char *)n->name));
+	return block_tag(html_element_id((const char *)n->name));
 }
 
 /* Hints match whole words of class and id (split at anything but letters, digits and
@@ -378,9 +320,9 @@ void page_text_of(const xmlNode *root, struct buf *b, size_t max)
 			}
 		} else if (n->type == XML_ELEMENT_NODE) {
 			unsigned t = page_tag(n);
-			if (t == T_SCRIPT || t == T_STYLE || t == T_NOSCRIPT || t == T_TEMPLATE)
+			if (t == HE_SCRIPT || t == HE_STYLE || t == HE_NOSCRIPT || t == HE_TEMPLATE)
 				into = 0;
-			else if (page_is_block(n) || t == T_BR) {
+			else if (page_is_block(n) || t == HE_BR) {
 				if (b->len && b->s[b->len - 1] != ' ')
 					buf_addc(b, ' ');
 			}
@@ -471,13 +413,13 @@ static int blank_is_invisible(const xmlNode *parent)
 {
 	if (!parent || parent->type != XML_ELEMENT_NODE)
 		return 0;
-	unsigned t = page_tag_of_name((const char *)parent->name);
-	if (t != T_BODY && !block_tag(t))
+	unsigned t = html_element_id((const char *)parent->name);
+	if (t != HE_BODY && !block_tag(t))
 		return 0;
 	const xmlNode *last = parent->last;
 	while (last && last->type == XML_COMMENT_NODE)
 		last = last->prev;
-	if (last && (last->type != XML_ELEMENT_NODE || !block_tag(page_tag_of_name((const char *)last->name))))
+	if (last && (last->type != XML_ELEMENT_NODE || !block_tag(html_element_id((const char *)last->name))))
 		return 0;
 	/* no ancestor keeps its spaces; deeper than BLANK_DEPTH, the blank is kept rather than
 	   walk up from every blank of a hostile page nested 100,000 deep */
@@ -586,11 +528,6 @@ htmlDocPtr page_parse(const char *html, size_t len)
 	return parse(html, len, NULL);
 }
 
-static const char *const feed_types[] = {
-	"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
-	"application/rdf+xml",
-};
-
 /* 1 when the space-separated list rel holds word (ASCII case-insensitive). */
 static int rel_has(const char *rel, const char *word)
 {
@@ -606,23 +543,6 @@ static int rel_has(const char *rel, const char *word)
 			return 1;
 		p = q;
 	}
-	return 0;
-}
-
-static int feed_type(const char *type)
-{
-	char t[64];
-	size_t n = 0;
-	while (*type == ' ')
-		type++;
-	while (type[n] && type[n] != ';' && type[n] != ' ' && n < sizeof t - 1) {
-		t[n] = type[n];
-		n++;
-	}
-	t[n] = '\0';
-	for (size_t i = 0; i < ARRAY_LEN(feed_types); i++)
-		if (ascii_casecmp(t, feed_types[i]) == 0)
-			return 1;
 	return 0;
 }
 
@@ -653,7 +573,7 @@ size_t page_feed_links(const char *html, size_t len, const char *url, char **url
 		if (!page_is(n, "link"))
 			continue;
 		const char *rel = page_attr(n, "rel"), *type = page_attr(n, "type"), *href = page_attr(n, "href");
-		if (!rel || !type || !href || !*href || !rel_has(rel, "alternate") || !feed_type(type))
+		if (!rel || !type || !href || !*href || !rel_has(rel, "alternate") || !sniff_feed_link_type(type))
 			continue;
 		char *u = base ? url_resolve(base, href) : xstrdup(href);
 		int dup = 0;
@@ -713,11 +633,11 @@ static int page_index(struct page_ctx *c, xmlNode *root)
 		c->info[i].node = x;
 		c->info[i].order = (unsigned)i;
 		c->info[i].hints = page_hints(x);
-		unsigned id = page_tag_of_name((const char *)x->name);
+		unsigned id = html_element_id((const char *)x->name);
 		c->info[i].id = (unsigned char)id;
-		c->info[i].tag = (unsigned char)((id == T_A ? TAG_A : 0) | (id == T_P ? TAG_P : 0) |
-						 (id == T_IMG ? TAG_IMG : 0) | (id == T_LI ? TAG_LI : 0) |
-						 (id == T_INPUT || id == T_SELECT || id == T_TEXTAREA ? TAG_INPUT : 0) |
+		c->info[i].tag = (unsigned char)((id == HE_A ? TAG_A : 0) | (id == HE_P ? TAG_P : 0) |
+						 (id == HE_IMG ? TAG_IMG : 0) | (id == HE_LI ? TAG_LI : 0) |
+						 (id == HE_INPUT || id == HE_SELECT || id == HE_TEXTAREA ? TAG_INPUT : 0) |
 						 (block_tag(id) ? TAG_BLOCK : 0));
 		i++;
 	}

@@ -114,7 +114,7 @@ static void first_line(xmlNode *root, char **dst)
 	struct buf b;
 	buf_init(&b);
 	for (xmlNode *n = root; n && b.len < 400; n = page_next(n, root, 1)) {
-		if (n != root && (page_tag(n) == T_BR || page_is_block(n)) && b.len)
+		if (n != root && (page_tag(n) == HE_BR || page_is_block(n)) && b.len)
 			break;
 		if (n->type == XML_TEXT_NODE && n->content)
 			buf_adds(&b, (const char *)n->content);
@@ -152,21 +152,21 @@ void page_meta_scan(struct page_ctx *c)
 			if (n == c->body)
 				in_body = 1;
 			unsigned t = page_tag(n);
-			if (t == T_SCRIPT || t == T_STYLE || t == T_NOSCRIPT || t == T_TEMPLATE) {
+			if (t == HE_SCRIPT || t == HE_STYLE || t == HE_NOSCRIPT || t == HE_TEMPLATE) {
 				into = 0;
-			} else if (t == T_HTML) {
+			} else if (t == HE_HTML) {
 				set_str(&c->lang, page_attr(n, "lang"));
 				set_str(&c->lang, page_attr(n, "xml:lang"));
-			} else if (t == T_TITLE && !in_body) {
+			} else if (t == HE_TITLE && !in_body) {
 				struct buf b;
 				buf_init(&b);
 				page_text_of(n, &b, 2000);
 				set_str(&c->title_tag, b.s);
 				buf_free(&b);
 				into = 0;
-			} else if (t == T_META) {
+			} else if (t == HE_META) {
 				meta_tag(c, n, &author_prio);
-			} else if (t == T_TIME && page_attr(n, "datetime")) {
+			} else if (t == HE_TIME && page_attr(n, "datetime")) {
 				const char *ip = page_attr(n, "itemprop");
 				int prio = (page_attr(n, "pubdate") || (ip && ascii_casecmp(ip, "datePublished") == 0))
 						   ? 40 : 50;
@@ -176,7 +176,7 @@ void page_meta_scan(struct page_ctx *c)
 					set_str(&c->date_str, page_attr(n, "datetime"));
 					c->date_prio = prio;
 				}
-			} else if (t == T_H1 && c->nh1 < MAX_H1) {
+			} else if (t == HE_H1 && c->nh1 < MAX_H1) {
 				struct buf b;
 				buf_init(&b);
 				page_text_of(n, &b, 2000);
@@ -197,7 +197,7 @@ void page_meta_scan(struct page_ctx *c)
 				first_line(n, &c->source);
 				src_node = n;
 			}
-			if (in_body && (page_is_block(n) || t == T_BR) && c->text.len &&
+			if (in_body && (page_is_block(n) || t == HE_BR) && c->text.len &&
 			    c->text.s[c->text.len - 1] != ' ')
 				buf_addc(&c->text, ' ');
 		}
@@ -493,6 +493,11 @@ static char *strip_byline(const char *s)
 	return t;
 }
 
+static const char *meta_img_attr(const void *n, const char *name)
+{
+	return page_attr(n, name);
+}
+
 static char *first_image(struct page_ctx *c)
 {
 	for (size_t k = 0; k < c->nkeep; k++) {
@@ -501,25 +506,17 @@ static char *first_image(struct page_ctx *c)
 		int into = 1;
 		for (xmlNode *n = c->keep[k]; n; n = page_next(n, c->keep[k], into)) {
 			into = n->type != XML_ELEMENT_NODE || !n->_private || INFO(n)->imgs > 0;
-			if (page_tag(n) != T_IMG)
+			if (page_tag(n) != HE_IMG)
 				continue;
 			const char *w = page_attr(n, "width"), *h = page_attr(n, "height");
 			if ((w && atoi(w) > 0 && atoi(w) < 150) || (h && atoi(h) > 0 && atoi(h) < 100))
 				continue;
-			const char *src = page_attr(n, "data-src");
-			if (!src || !*src)
-				src = page_attr(n, "data-original");
-			if (!src || !*src)
-				src = page_attr(n, "src");
-			if (src && *src && !has_iprefix(src, "data:"))
-				return url_resolve(c->base ? c->base : "", src);
-			char *set = html_srcset_first(page_attr(n, "srcset"));
-			if (set && !has_iprefix(set, "data:")) {
-				char *u = url_resolve(c->base ? c->base : "", set);
-				free(set);
+			char *src = html_img_src(meta_img_attr, n);
+			if (src) {
+				char *u = url_resolve(c->base ? c->base : "", src);
+				free(src);
 				return u;
 			}
-			free(set);
 		}
 	}
 	return NULL;

@@ -13,36 +13,18 @@
 
 enum kind { K_DROP, K_UNWRAP, K_BLOCK, K_TEXTBLOCK, K_INLINE, K_VOID };
 
-struct tagmap {
-	const char *tag;
-	enum kind kind;
-};
-
-static const struct tagmap tags[] = {
-	{"p", K_TEXTBLOCK}, {"h1", K_TEXTBLOCK}, {"h2", K_TEXTBLOCK}, {"h3", K_TEXTBLOCK},
-	{"h4", K_TEXTBLOCK}, {"h5", K_TEXTBLOCK}, {"h6", K_TEXTBLOCK}, {"pre", K_TEXTBLOCK},
-	{"li", K_TEXTBLOCK}, {"td", K_TEXTBLOCK}, {"th", K_TEXTBLOCK}, {"dt", K_TEXTBLOCK},
-	{"dd", K_TEXTBLOCK}, {"figcaption", K_TEXTBLOCK}, {"caption", K_TEXTBLOCK},
-	{"blockquote", K_BLOCK}, {"ul", K_BLOCK}, {"ol", K_BLOCK}, {"dl", K_BLOCK},
-	{"table", K_BLOCK}, {"thead", K_BLOCK}, {"tbody", K_BLOCK}, {"tfoot", K_BLOCK},
-	{"tr", K_BLOCK}, {"figure", K_BLOCK},
-	{"a", K_INLINE}, {"strong", K_INLINE}, {"b", K_INLINE}, {"em", K_INLINE}, {"i", K_INLINE},
-	{"u", K_INLINE}, {"s", K_INLINE}, {"code", K_INLINE}, {"sub", K_INLINE}, {"sup", K_INLINE},
-	{"small", K_INLINE}, {"mark", K_INLINE}, {"q", K_INLINE}, {"abbr", K_INLINE},
-	{"img", K_VOID}, {"br", K_VOID}, {"hr", K_VOID},
-	{"head", K_DROP}, {"title", K_DROP}, {"script", K_DROP}, {"style", K_DROP},
-};
-
+/* What reader mode writes of an element (its HK_OUT_* in the element table). */
 static enum kind kind_lookup(const xmlNode *n)
 {
 	if (n->type == XML_ELEMENT_NODE && n->_private && ((struct page_info *)n->_private)->layout)
 		return K_UNWRAP;
-	int c0 = n->type == XML_ELEMENT_NODE && n->name ? n->name[0] | 0x20 : 0; /* see is_junk */
-	for (size_t i = 0; i < ARRAY_LEN(tags); i++)
-		if (c0 == tags[i].tag[0] && page_is(n, tags[i].tag))
-			return tags[i].kind;
-	/* div, section, span, font, center, article...: their content without them */
-	return K_UNWRAP;
+	unsigned k = html_element_flags(page_tag(n));
+	return k & HK_OUT_TEXT     ? K_TEXTBLOCK
+	       : k & HK_OUT_BLOCK  ? K_BLOCK
+	       : k & HK_OUT_INLINE ? K_INLINE
+	       : k & HK_OUT_VOID   ? K_VOID
+	       : k & HK_OUT_DROP   ? K_DROP
+				   : K_UNWRAP; /* div, section, span, font, center, article...: their content without them */
 }
 
 /* The kind, looked up once per element (each is asked on entering and leaving, in the
@@ -246,17 +228,9 @@ static void text(struct out *o, const char *s)
 	}
 }
 
-static const char *img_src(const xmlNode *n)
+static const char *img_attr(const void *n, const char *name)
 {
-	static const char *const lazy[] = {"data-src", "data-original", "data-actualsrc", "data-lazy-src",
-					    "data-echo", "src"};
-	const char *src = page_attr(n, "src");
-	for (size_t i = 0; i < ARRAY_LEN(lazy); i++) {
-		const char *s = page_attr(n, lazy[i]);
-		if (s && *s && !has_iprefix(s, "data:"))
-			return (src && *src && !has_iprefix(src, "data:") && i == ARRAY_LEN(lazy) - 1) ? src : s;
-	}
-	return NULL;
+	return page_attr(n, name);
 }
 
 static void enter(struct out *o, xmlNode *n, enum kind k)
@@ -301,17 +275,7 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 				emit_text(o, "\n", 1);
 			}
 		} else {
-			const char *src = img_src(n);
-			/* without one, the first of its srcset (responsive images may have no src) */
-			char *set = src ? NULL : html_srcset_first(page_attr(n, "srcset"));
-			if (!src && !set)
-				set = html_srcset_first(page_attr(n, "data-srcset"));
-			if (set && has_iprefix(set, "data:")) {
-				free(set);
-				set = NULL;
-			}
-			if (set)
-				src = set;
+			char *src = html_img_src(img_attr, n);
 			if (!src)
 				break;
 			if (!o->textdepth)
@@ -321,7 +285,7 @@ static void enter(struct out *o, xmlNode *n, enum kind k)
 				alt = page_attr(n, "title");
 			const char *at[] = {"src", src, "alt", alt};
 			emit_open(o, "img", at, 4, 1);
-			free(set);
+			free(src);
 			if (!o->textdepth)
 				emit_text(o, "\n", 1);
 			else

@@ -19,7 +19,7 @@ static int is_el(const xmlNode *n)
 static int is_list(const xmlNode *n)
 {
 	unsigned t = page_tag(n);
-	return t == T_UL || t == T_OL || t == T_DL;
+	return t == HE_UL || t == HE_OL || t == HE_DL;
 }
 
 /* A text node's weight and commas, computed once: the statistics are counted again after
@@ -136,11 +136,11 @@ static int is_junk(const xmlNode *n)
 	if (n->type == XML_COMMENT_NODE)
 		return 1;
 	switch (page_tag(n)) {
-	case T_NONE:
+	case HE_NONE:
 		return 0;
-	case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_IFRAME: case T_OBJECT: case T_EMBED:
-	case T_SVG: case T_CANVAS: case T_TEMPLATE: case T_BUTTON: case T_INPUT: case T_SELECT:
-	case T_TEXTAREA: case T_LINK: case T_META: case T_MAP: case T_AUDIO: case T_VIDEO: case T_DIALOG:
+	case HE_SCRIPT: case HE_STYLE: case HE_NOSCRIPT: case HE_IFRAME: case HE_OBJECT: case HE_EMBED:
+	case HE_SVG: case HE_CANVAS: case HE_TEMPLATE: case HE_BUTTON: case HE_INPUT: case HE_SELECT:
+	case HE_TEXTAREA: case HE_LINK: case HE_META: case HE_MAP: case HE_AUDIO: case HE_VIDEO: case HE_DIALOG:
 		return 1;
 	default:
 		return hidden(n);
@@ -154,8 +154,8 @@ static int is_furniture(const xmlNode *n)
 		return 0;
 	struct page_info *i = INFO(n);
 	unsigned t = i->id;
-	int structural = t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_HEADER;
-	return (structural || (i->hints & HINT_NEG)) && t != T_ARTICLE && t != T_MAIN &&
+	int structural = t == HE_NAV || t == HE_ASIDE || t == HE_FOOTER || t == HE_HEADER;
+	return (structural || (i->hints & HINT_NEG)) && t != HE_ARTICLE && t != HE_MAIN &&
 	       !i->pos_desc;
 }
 
@@ -198,12 +198,12 @@ void page_prune(struct page_ctx *c)
 static int para_info(const struct page_info *i)
 {
 	unsigned t = i->id;
-	if (t == T_P || t == T_PRE)
+	if (t == HE_P || t == HE_PRE)
 		return 1;
 	if (i->blocks)
 		return 0;
-	return t == T_DIV || t == T_SECTION || t == T_TD || t == T_CENTER || t == T_BLOCKQUOTE || t == T_FONT ||
-	       t == T_ARTICLE;
+	return t == HE_DIV || t == HE_SECTION || t == HE_TD || t == HE_CENTER || t == HE_BLOCKQUOTE || t == HE_FONT ||
+	       t == HE_ARTICLE;
 }
 
 static int para_like(const xmlNode *n)
@@ -229,19 +229,19 @@ static void init_candidate(xmlNode *n, struct cands *cs)
 	cs->v[cs->n++] = n;
 	double s = 0;
 	unsigned t = i->id;
-	if (t == T_DIV || t == T_ARTICLE || t == T_MAIN || t == T_SECTION)
+	if (t == HE_DIV || t == HE_ARTICLE || t == HE_MAIN || t == HE_SECTION)
 		s = 5;
-	else if (t == T_PRE || t == T_TD || t == T_BLOCKQUOTE)
+	else if (t == HE_PRE || t == HE_TD || t == HE_BLOCKQUOTE)
 		s = 3;
-	else if (t == T_ADDRESS || is_list(n) || t == T_LI || t == T_DD || t == T_DT || t == T_FORM)
+	else if (t == HE_ADDRESS || is_list(n) || t == HE_LI || t == HE_DD || t == HE_DT || t == HE_FORM)
 		s = -3;
-	else if (t == T_TH || (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2]))
+	else if (t == HE_TH || (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2]))
 		s = -5;
 	if (i->hints & HINT_POS)
 		s += 25;
 	if (i->hints & HINT_NEG)
 		s -= 25;
-	if (t == T_ARTICLE || t == T_MAIN)
+	if (t == HE_ARTICLE || t == HE_MAIN)
 		s += 10;
 	i->score = s;
 }
@@ -381,7 +381,7 @@ void page_choose(struct page_ctx *c)
 				bonus = ts * 0.2;
 			if (i->scored && final_score(s) + bonus >= threshold) {
 				keep_push(c, s, &cap);
-			} else if (para_like(s) && page_tag(s) != T_TD) {
+			} else if (para_like(s) && page_tag(s) != HE_TD) {
 				double ld = link_density(i);
 				if ((i->text > 80 && ld < 0.25 && sentence_end(s)) ||
 				    (i->text > 0 && i->text <= 80 && ld == 0 && sentence_end(s) && i->commas >= 1))
@@ -505,13 +505,13 @@ static int data_table(xmlNode *t)
 	int rows = 0, cells = 0, th = 0;
 	for (xmlNode *n = t; n; n = page_next(n, t, 1)) {
 		unsigned id = page_tag(n);
-		if (id == T_TR)
+		if (id == HE_TR)
 			rows++;
-		else if (id == T_TD)
+		else if (id == HE_TD)
 			cells++;
-		else if (id == T_TH || id == T_CAPTION || id == T_THEAD)
+		else if (id == HE_TH || id == HE_CAPTION || id == HE_THEAD)
 			th++;
-		else if (n != t && id == T_TABLE)
+		else if (n != t && id == HE_TABLE)
 			return 0; /* layout tables nest */
 	}
 	return th > 0 || (rows >= 3 && cells >= 2 * rows);
@@ -543,13 +543,13 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 	unsigned t = i->id;
 	if ((i->hints & HINT_NEG) && !i->pos_desc)
 		return 1;
-	if (t == T_IMG)
+	if (t == HE_IMG)
 		return tiny_image(n);
 	if ((i->hints & HINT_META) && !(i->hints & HINT_POS) && i->paras == 0 && i->text < 300)
 		return 1;
 	if ((i->hints & HINT_META) && i->paras == 0 && i->text < 120 && !i->blocks)
 		return 1;
-	if (i->text < 240 && t != T_TD && t != T_TH) {
+	if (i->text < 240 && t != HE_TD && t != HE_TH) {
 		struct buf b;
 		buf_init(&b);
 		page_text_of(n, &b, 300);
@@ -566,16 +566,16 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 	}
 	if (is_heading(n))
 		return link_density(i) > 0.33;
-	if (t == T_P && i->text && link_density(i) >= 0.9)
+	if (t == HE_P && i->text && link_density(i) >= 0.9)
 		return 1; /* a paragraph that is one link: "read more", a badge */
-	if (titled_furniture(n) && t != T_P)
+	if (titled_furniture(n) && t != HE_P)
 		return 1;
-	int cond = t == T_TABLE || is_list(n) || t == T_DIV || t == T_SECTION || t == T_FORM || t == T_FIGURE ||
-		   t == T_CENTER || t == T_ARTICLE;
+	int cond = t == HE_TABLE || is_list(n) || t == HE_DIV || t == HE_SECTION || t == HE_FORM || t == HE_FIGURE ||
+		   t == HE_CENTER || t == HE_ARTICLE;
 	if (!cond)
 		return 0;
 	double ld = link_density(i);
-	if (t == T_TABLE && data_table(n))
+	if (t == HE_TABLE && data_table(n))
 		return ld > 0.5;
 	int weight = ((i->hints & HINT_POS) ? 25 : 0) - ((i->hints & HINT_NEG) ? 25 : 0);
 	if (weight < 0)
@@ -586,7 +586,7 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 		return 0;
 	if (!i->blocks) /* a paragraph written as a div */
 		return ld > 0.5 || (ld > 0.2 && i->commas == 0);
-	if (i->imgs > 1 && i->paras * 2 < i->imgs && t != T_FIGURE && i->text < 200)
+	if (i->imgs > 1 && i->paras * 2 < i->imgs && t != HE_FIGURE && i->text < 200)
 		return 1;
 	if (i->lis > i->paras + 2 && ld > 0.2)
 		return 1;
@@ -604,8 +604,8 @@ static int clean_drop(struct page_ctx *c, xmlNode *n)
 static int table_part(const xmlNode *n)
 {
 	unsigned t = page_tag(n);
-	return t == T_TABLE || t == T_TBODY || t == T_THEAD || t == T_TFOOT || t == T_TR || t == T_TD || t == T_TH ||
-	       t == T_CAPTION;
+	return t == HE_TABLE || t == HE_TBODY || t == HE_THEAD || t == HE_TFOOT || t == HE_TR || t == HE_TD || t == HE_TH ||
+	       t == HE_CAPTION;
 }
 
 /* Tables used for layout (one cell holding the article, nested tables) are written as
@@ -615,7 +615,7 @@ static void mark_parts(xmlNode *t)
 	INFO(t)->layout = 1;
 	for (xmlNode *k = t->children; k;) {
 		int into = 1;
-		if (page_tag(k) == T_TABLE)
+		if (page_tag(k) == HE_TABLE)
 			into = 0; /* nested tables decide for themselves */
 		else if (is_el(k) && table_part(k))
 			INFO(k)->layout = 1;
@@ -625,10 +625,10 @@ static void mark_parts(xmlNode *t)
 
 static void mark_layout(xmlNode *root)
 {
-	if (is_el(root) && table_part(root) && page_tag(root) != T_TABLE)
+	if (is_el(root) && table_part(root) && page_tag(root) != HE_TABLE)
 		mark_parts(root); /* rows or cells without their table */
 	for (xmlNode *n = root; n; n = page_next(n, root, 1))
-		if (is_el(n) && page_tag(n) == T_TABLE && !data_table(n))
+		if (is_el(n) && page_tag(n) == HE_TABLE && !data_table(n))
 			mark_parts(n);
 }
 
@@ -644,7 +644,7 @@ void page_clean(struct page_ctx *c)
 				page_remove(c, n);
 				n = next;
 			} else {
-				tables |= page_tag(n) == T_TABLE;
+				tables |= page_tag(n) == HE_TABLE;
 				n = page_next(n, root, 1);
 			}
 		}

@@ -4,6 +4,7 @@
 #include "newsread/datetime.h"
 #include "newsread/html.h"
 #include "newsread/util.h"
+#include "source/sniff.h"
 
 #include <cmark.h>
 #include <stdlib.h>
@@ -254,32 +255,6 @@ int post_sniff(const char *s, size_t len)
 	const char *y, *b;
 	size_t yl;
 	return fm_split(s, len, &y, &yl, &b);
-}
-
-/* Skip blank space and HTML comments; 1 when what follows is a tag (the body is HTML). */
-static int body_is_html(const char *s, const char *end)
-{
-	const char *p = s;
-	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (;;) {
-		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-			p++;
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			const char *c = p + 4;
-			while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
-				c++;
-			if (c + 3 > end)
-				return 0;
-			p = c + 3;
-			continue;
-		}
-		break;
-	}
-	if (end - p < 2 || *p != '<')
-		return 0;
-	unsigned char c = (unsigned char)p[1];
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : c == '!';
 }
 
 /* 1 when many lines start with a full-width space indent (news copy: one line, one paragraph). */
@@ -579,7 +554,7 @@ int post_parse(const char *s, size_t len, const char *path, const char *relid, c
 
 	struct article *a = article_new();
 	const char *date = fm ? fm_apply(a, fm) : NULL;
-	int html = body_is_html(body, body + blen);
+	int html = sniff_starts_with_tag(body, blen);
 	if (html) {
 		a->html = xstrndup(body, blen);
 	} else {

@@ -4,6 +4,7 @@
 #include "newsread/post.h"
 #include "newsread/source.h"
 #include "newsread/util.h"
+#include "source/sniff.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -28,25 +29,11 @@ struct walk {
 	int depth;
 };
 
-static int post_ext(const char *name)
+/* A file the walk reads: a post's extension, and a name that is more than one. */
+static int post_name(const char *name)
 {
-	static const char *const exts[] = {".md", ".markdown", ".html", ".htm", ".txt"};
 	const char *dot = strrchr(name, '.');
-	if (!dot || dot == name)
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(exts); i++)
-		if (ascii_casecmp(dot, exts[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* 1 when the text is a whole HTML page (doctype or <html>) rather than a post body. */
-static int whole_page(const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
-		i++;
-	return has_iprefix(s + i, "<!doctype html") || has_iprefix(s + i, "<html");
+	return dot && dot != name && (sniff_name(name) & SN_POST);
 }
 
 static void load_file(struct walk *w, const char *path)
@@ -75,7 +62,7 @@ static void load_file(struct walk *w, const char *path)
 		}
 		size_t n0 = w->out->n;
 		int rc;
-		if (!post_sniff(u, ulen) && whole_page(u, ulen)) {
+		if (!post_sniff(u, ulen) && sniff_html_page(u, ulen)) {
 			rc = page_extract(u, ulen, path, w->out, &err);
 			for (size_t i = n0; i < w->out->n; i++) {
 				struct article *a = w->out->v[i];
@@ -147,7 +134,7 @@ static void walk_dir(struct walk *w, const char *dir)
 					walk_dir(w, p);
 					w->depth--;
 				}
-			} else if (S_ISREG(st.st_mode) && post_ext(names[i]) && w->files < DIR_MAX_FILES) {
+			} else if (S_ISREG(st.st_mode) && post_name(names[i]) && w->files < DIR_MAX_FILES) {
 				w->files++;
 				load_file(w, p);
 			}

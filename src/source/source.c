@@ -6,6 +6,7 @@
 #include "newsread/fetch.h"
 #include "newsread/page.h"
 #include "newsread/post.h"
+#include "source/sniff.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -16,30 +17,6 @@
 #define DISCOVER_MAX 8        /* announced feeds fetched from one page */
 #define DISCOVER_PARALLEL 4
 #define CAT_JOIN_MAX 64       /* parts in a joined category path */
-
-int source_is_binary(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = len < 1024 ? len : 1024;
-	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return 0; /* UTF-16 with a byte order mark: text, the decoder reads it */
-	static const struct { const char *magic; size_t n; } sigs[] = {
-		{"%PDF-", 5}, {"\x1f\x8b", 2}, {"PK\x03\x04", 4}, {"\x89PNG", 4}, {"GIF8", 4},
-		{"\xff\xd8\xff", 3}, {"\x7f" "ELF", 4}, {"BZh", 3}, {"\xfd" "7zXZ", 5}, {"RIFF", 4},
-	};
-	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
-		if (n >= sigs[i].n && memcmp(s, sigs[i].magic, sigs[i].n) == 0)
-			return 1;
-	size_t ctl = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (u[i] == 0)
-			return 1;
-		if ((u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' && u[i] != '\t' && u[i] != '\f' && u[i] != 0x1b) ||
-		    u[i] == 0x7f)
-			ctl++;
-	}
-	return n && ctl * 10 > n;
-}
 
 /* The media type of a Content-Type value, lower case, without parameters. */
 static void media_type(const char *ct, char *out, size_t n)
@@ -52,34 +29,6 @@ static void media_type(const char *ct, char *out, size_t n)
 }
 
 enum kind { K_FEED, K_POST, K_HTML, K_TEXT, K_XML, K_JSON };
-
-/* Skip blank space, a BOM and HTML comments. */
-static const char *skip_lead(const char *s, const char *end)
-{
-	if (end - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
-	for (;;) {
-		while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
-			s++;
-		if (end - s >= 4 && memcmp(s, "<!--", 4) == 0) {
-			const char *c = s + 4;
-			while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
-				c++;
-			if (c + 3 > end)
-				return end;
-			s = c + 3;
-			continue;
-		}
-		return s;
-	}
-}
-
-/* 1 when the name ends in .md or .markdown (a hint only, for text that starts with a tag). */
-static int markdown_name(const char *name)
-{
-	const char *dot = name ? strrchr(name, '.') : NULL;
-	return dot && (ascii_casecmp(dot, ".md") == 0 || ascii_casecmp(dot, ".markdown") == 0);
-}
 
 /* 1 when text starting with { or [ reads as JSON rather than, say, a Markdown link. */
 static int looks_json(const char *p, size_t n)
@@ -102,26 +51,17 @@ static enum kind detect(const char *u, size_t len, const char *mt, const char *n
 		return K_FEED;
 	if (post_sniff(u, len))
 		return K_POST;
-	if (strstr(mt, "rss") || strstr(mt, "atom") || strstr(mt, "rdf") || strcmp(mt, "application/feed+json") == 0)
+	if (sniff_feed_served_type(mt))
 		return K_FEED; /* announced as a feed but not recognisable: let the feed parser say why */
-	const char *p = skip_lead(u, u + len);
+	const char *p = sniff_skip_lead(u, u + len);
 	size_t rest = (size_t)(u + len - p);
-	int tag = rest >= 2 && p[0] == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '!');
-	if (has_iprefix(p, "<?xml")) {
-		const char *q = skip_lead(p, u + len);
-		const char *gt = memchr(p, '>', rest);
-		if (gt)
-			q = skip_lead(gt + 1, u + len);
-		if (has_iprefix(q, "<!doctype html") || has_iprefix(q, "<html"))
-			return K_HTML; /* XHTML */
+	if (sniff_html_page(u, len))
+		return K_HTML; /* (XHTML too) */
+	if (sniff_xml_decl(u, len))
 		return K_XML;
-	}
-	if (has_iprefix(p, "<!doctype html") || has_iprefix(p, "<html") || has_iprefix(p, "<head") ||
-	    has_iprefix(p, "<body"))
-		return K_HTML;
-	if (strcmp(mt, "text/markdown") == 0 || strcmp(mt, "text/x-markdown") == 0 || markdown_name(name))
+	if (strcmp(mt, "text/markdown") == 0 || strcmp(mt, "text/x-markdown") == 0 || (sniff_name(name) & SN_MARKDOWN))
 		return K_TEXT;
-	if (strcmp(mt, "text/html") == 0 || strcmp(mt, "application/xhtml+xml") == 0 || tag)
+	if (strcmp(mt, "text/html") == 0 || strcmp(mt, "application/xhtml+xml") == 0 || sniff_starts_with_tag(u, len))
 		return K_HTML;
 	if (rest && (*p == '{' || *p == '[') && (strstr(mt, "json") || (!*mt && looks_json(p, rest))))
 		return K_JSON;

@@ -1,10 +1,10 @@
-/* stock.c - the stock pass over a document (annotations inserted as ST_STOCK runs,
- * mentions recorded in the article) and the --stocks table. The rules live in
+/* stock.c - the stock pass over a document: the codes the markup gives (from the
+ * attributes the document keeps of its elements), annotations inserted as ST_STOCK runs,
+ * mentions recorded in the article. Runs before and without layout. The rules live in
  * stock_rules.c, the text scanner in stock_text.c. */
 #include "newsread/stock.h"
 #include "newsread/article.h"
-#include "newsread/output.h"
-#include "newsread/render.h"
+#include "newsread/html.h"
 #include "newsread/util.h"
 
 #include <stdio.h>
@@ -100,15 +100,15 @@ static void mention_add(struct mentions *m, const char *code, const char *name, 
 	str_trim(x->name);
 }
 
-static const struct mention *sort_base;
-
-/* By code, then name, then order of appearance. */
-static int mention_cmp(const void *a, const void *b)
+/* Indexes into the mentions m (qsort_r's argument): by code, then name, then order of
+ * appearance. */
+static int mention_cmp(const void *a, const void *b, void *m)
 {
+	const struct mention *v = m;
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = strcmp(sort_base[i].code, sort_base[j].code);
+	int c = strcmp(v[i].code, v[j].code);
 	if (!c)
-		c = strcmp(sort_base[i].name, sort_base[j].name);
+		c = strcmp(v[i].name, v[j].name);
 	return c ? c : (i < j ? -1 : i > j);
 }
 
@@ -140,8 +140,7 @@ static void mentions_store(struct mentions *m, struct article *a)
 	size_t *ix = xmalloc(m->n * sizeof *ix);
 	for (size_t i = 0; i < m->n; i++)
 		ix[i] = i;
-	sort_base = m->v;
-	qsort(ix, m->n, sizeof *ix, mention_cmp);
+	qsort_r(ix, m->n, sizeof *ix, mention_cmp, m->v);
 	struct folded *f = xmalloc(m->n * sizeof *f);
 	size_t nf = 0;
 	for (size_t i = 0; i < m->n;) {
@@ -428,9 +427,49 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 	free(tm);
 }
 
+/* The codes the markup gives: an element's own (the rules on its kept attributes), else
+ * its parent's, as the innermost element that names a stock wins. A numbered link that
+ * names one gives its number back (the annotation takes the place of its mark); the runs
+ * get their element's code in run.stock. Running it again changes nothing. */
+static void markup_codes(struct doc *d, const struct stock_rules *rules)
+{
+	if (!d || !d->nelems)
+		return;
+	char (*code)[20] = xcalloc(d->nelems, sizeof *code);
+	unsigned char *drop = xcalloc(d->nlinks + 1, 1);
+	int dropped = 0;
+	for (size_t i = 0; i < d->nelems; i++) {
+		const struct doc_elem *e = &d->elems[i];
+		char out[20];
+		if (stock_from_attrs(rules, e->attr[DA_HREF], e->attr[DA_CODE], e->attr[DA_DATA_CODE], e->attr[DA_ID], out,
+				     sizeof out))
+			memcpy(code[i], out, sizeof out);
+		else if (e->parent && e->parent <= i)
+			memcpy(code[i], code[e->parent - 1], sizeof code[i]);
+		if (code[i][0] && e->link > 0 && (size_t)e->link <= d->nlinks)
+			drop[e->link - 1] = dropped = 1;
+	}
+	if (dropped)
+		doc_unlink(d, drop);
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->blocks[i];
+		size_t ncells = b->kind == BLK_TABLE && b->table ? b->table->rows * b->table->cols : 0;
+		for (size_t c = 0; c <= ncells; c++) {
+			struct run *r = c < ncells ? b->table->cells[c].runs : b->runs;
+			size_t nr = c < ncells ? b->table->cells[c].nruns : b->nruns;
+			for (size_t k = 0; k < nr; k++)
+				if (r[k].elem && r[k].elem <= d->nelems)
+					memcpy(r[k].stock, code[r[k].elem - 1], sizeof r[k].stock);
+		}
+	}
+	free(drop);
+	free(code);
+}
+
 void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a)
 {
 	struct mentions rec = {0};
+	markup_codes(d, o ? o->rules : NULL);
 	struct stock_opts def = {1, "%n(%c)", NULL};
 	if (!o)
 		o = &def;
@@ -452,110 +491,13 @@ void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a
 	mentions_free(&rec);
 }
 
-/* ---- the --stocks table ---- */
-
-/* One (article, stock) pair. */
-struct pair {
-	const char *code, *name;
-	int count;
-	size_t order; /* position in the input, for stable ties */
-};
-
-static int pair_cmp(const void *a, const void *b)
+void stock_collect(struct article *a, const struct stock_opts *o)
 {
-	const struct pair *x = a, *y = b;
-	int c = strcmp(x->code, y->code);
-	if (!c)
-		c = strcmp(x->name, y->name);
-	return c ? c : (x->order < y->order ? -1 : x->order > y->order);
-}
-
-struct tally {
-	const char *code, *name;
-	int articles;
-};
-
-static int tally_cmp(const void *a, const void *b)
-{
-	const struct tally *x = a, *y = b;
-	if (x->articles != y->articles)
-		return y->articles - x->articles;
-	return strcmp(x->code, y->code);
-}
-
-void stock_write_table(FILE *f, const struct articles *l, const struct stock_opts *o, int json)
-{
-	struct pair *p = NULL;
-	size_t np = 0, cap = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		struct article *a = l->v[i];
-		if (!a->stocks_done) {
-			struct doc d;
-			render_doc(a, o, &d);
-			doc_free(&d);
-		}
-		for (size_t s = 0; s < a->nstocks; s++) {
-			if (np == cap) {
-				cap = cap ? cap * 2 : 64;
-				p = xrealloc(p, cap * sizeof *p);
-			}
-			p[np].code = a->stocks[s].code;
-			p[np].name = a->stocks[s].name ? a->stocks[s].name : "";
-			p[np].count = a->stocks[s].count;
-			p[np].order = np;
-			np++;
-		}
-	}
-	if (np) /* p is NULL without stocks: qsort must not get it */
-		qsort(p, np, sizeof *p, pair_cmp);
-	/* per code: articles, and the name with the most mentions (ties: seen first) */
-	struct tally *t = xmalloc((np + 1) * sizeof *t);
-	size_t nt = 0;
-	for (size_t i = 0; i < np;) {
-		size_t j = i, best_order = (size_t)-1;
-		int best = 0;
-		t[nt].code = p[i].code;
-		t[nt].name = "";
-		while (j < np && strcmp(p[j].code, p[i].code) == 0) {
-			size_t k = j, first = p[j].order;
-			int w = 0;
-			while (k < np && strcmp(p[k].code, p[j].code) == 0 && strcmp(p[k].name, p[j].name) == 0)
-				w += p[k++].count;
-			if (*p[j].name && (w > best || (w == best && first < best_order)))
-				best = w, best_order = first, t[nt].name = p[j].name;
-			j = k;
-		}
-		t[nt++].articles = (int)(j - i);
-		i = j;
-	}
-	qsort(t, nt, sizeof *t, tally_cmp);
-	struct buf b;
-	buf_init(&b);
-	for (size_t k = 0; k < nt; k++) {
-		const char *dot = strrchr(t[k].code, '.');
-		b.len = 0;
-		if (json) {
-			buf_adds(&b, "{\"code\":");
-			json_string(&b, t[k].code);
-			buf_adds(&b, ",\"name\":");
-			json_string(&b, t[k].name);
-			buf_adds(&b, ",\"market\":");
-			json_string(&b, dot ? dot + 1 : "");
-			buf_printf(&b, ",\"articles\":%d}\n", t[k].articles);
-		} else {
-			buf_adds(&b, t[k].code);
-			buf_addc(&b, '\t');
-			text_sanitize(&b, t[k].name, strlen(t[k].name), 1);
-			buf_printf(&b, "\t%d\n", t[k].articles);
-		}
-		fwrite(b.s, 1, b.len, f);
-	}
-	buf_free(&b);
-	free(t);
-	free(p);
-}
-
-void stock_print_table(const struct articles *l, const struct stock_opts *o, int json)
-{
-	stock_write_table(stdout, l, o, json);
+	if (a->stocks_done)
+		return;
+	struct doc d;
+	struct stock_opts none = {0, NULL, o ? o->rules : NULL}; /* the mentions only: nothing inserted */
+	html_article_doc(a, 0, &d);
+	stock_annotate(&d, &none, a);
+	doc_free(&d);
 }

@@ -266,6 +266,40 @@ static void test_plain_dir(void **state)
 	articles_free(&l);
 }
 
+/* A saved page in a folder is a page (reader mode) by the same rule as when it is named
+ * on its own (source.c), also after a BOM and a comment: not a post whose body is HTML. */
+static void test_dir_whole_page(void **state)
+{
+	(void)state;
+	char tmpl[] = "/tmp/nr-post-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	assert_non_null(d);
+	char *file = xasprintf("%s/saved.html", d);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("\xEF\xBB\xBF<!-- saved from url=(0031)https://news.example.cn/a/1.html -->\n"
+	      "<!DOCTYPE html><html><head><title>新港口码头投入使用_示例新闻网</title></head><body>"
+	      "<div class=\"nav\"><a href=\"/\">首页</a></div><div class=\"article\"><h1>新港口码头投入使用</h1>"
+	      "<p>记者从市港务集团获悉，新港口码头今日上午正式投入使用，共建成深水泊位六个。</p>"
+	      "<p>新码头投入使用后，港区货物周转时间将明显缩短，周边物流企业也将迎来新的发展机会。</p>"
+	      "</div></body></html>\n",
+	      f);
+	fclose(f);
+	struct articles l = {0};
+	struct nr_error e;
+	assert_int_equal(post_load_dir(d, &l, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0]->title, "新港口码头投入使用");
+	const char *body = article_html(l.v[0]);
+	assert_non_null(body);
+	assert_non_null(strstr(body, "深水泊位"));
+	assert_null(strstr(body, "首页")); /* reader mode left the navigation out */
+	articles_free(&l);
+	unlink(file);
+	rmdir(d);
+	free(file);
+}
+
 static void test_dir_loops_and_empty(void **state)
 {
 	(void)state;
@@ -319,7 +353,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_to_html),
 		cmocka_unit_test(test_archive_dir),
 		cmocka_unit_test(test_plain_dir),
-		cmocka_unit_test(test_dir_loops_and_empty),
+		cmocka_unit_test(test_dir_whole_page), cmocka_unit_test(test_dir_loops_and_empty),
 	};
 	return cmocka_run_group_tests_name("post", tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include "newsread/feed.h"
 #include "newsread/fetch.h"
 #include "newsread/source.h"
+#include "source/sniff.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -242,6 +243,46 @@ static void test_url_refused(void **state)
 	fetch_global_cleanup();
 }
 
+/* The sniffers, one answer per question whoever asks: source.c's detection, post.c's
+ * HTML body, post_dir.c's whole pages and post files, page.c's feed links. */
+static void test_sniffers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int page, tag, xml;
+	} texts[] = {
+		{"<!DOCTYPE html><html><body>x</body></html>", 1, 1, 0},
+		{"\xEF\xBB\xBF  <!-- made by hand --> <html lang=zh>", 1, 1, 0},
+		{"<head><title>t</title></head>", 1, 1, 0},
+		{"<BODY>x", 1, 1, 0},
+		{"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">", 1, 0, 1},
+		{"<?xml version=\"1.0\"?><svg/>", 0, 0, 1},
+		{"<p>a fragment</p>", 0, 1, 0},
+		{"<!-- unclosed <html>", 0, 0, 0},
+		{"# Markdown <html>", 0, 0, 0},
+		{"< p>", 0, 0, 0},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+		size_t n = strlen(texts[i].text);
+		if (sniff_html_page(texts[i].text, n) != texts[i].page || sniff_starts_with_tag(texts[i].text, n) != texts[i].tag ||
+		    sniff_xml_decl(texts[i].text, n) != texts[i].xml)
+			fail_msg("text %zu: page %d tag %d xml %d", i, sniff_html_page(texts[i].text, n),
+				 sniff_starts_with_tag(texts[i].text, n), sniff_xml_decl(texts[i].text, n));
+	}
+	assert_true(sniff_feed_link_type(" Application/RSS+XML; charset=utf-8"));
+	assert_true(sniff_feed_link_type("application/json"));
+	assert_false(sniff_feed_link_type("text/html"));
+	assert_true(sniff_feed_served_type("application/x-rss+xml"));
+	assert_true(sniff_feed_served_type("application/feed+json"));
+	assert_false(sniff_feed_served_type("application/json")); /* only when its content says so */
+	assert_int_equal(sniff_name("a/b/post.MD"), SN_POST | SN_MARKDOWN);
+	assert_int_equal(sniff_name("x.markdown"), SN_POST | SN_MARKDOWN);
+	assert_int_equal(sniff_name("page.htm"), SN_POST);
+	assert_int_equal(sniff_name("photo.png"), 0);
+	assert_int_equal(sniff_name("README"), 0);
+}
+
 int main(void)
 {
 	test_locale();
@@ -249,7 +290,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_empty_and_binary_errors),
-		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_detect), cmocka_unit_test(test_sniffers),
 		cmocka_unit_test(test_feed_by_content),
 		cmocka_unit_test(test_spec),
 		cmocka_unit_test(test_front_page),

@@ -1,10 +1,13 @@
 /* Unit tests for stock*.c: normalisation, every markup rule, the text rules and their
  * negatives, the labelled set (precision and recall), stock-rule, the format template,
- * the pass over a document (offsets, options, records) and the --stocks table. */
+ * the pass over a document (offsets, options, records; on a document html.c built without
+ * knowing of stocks) and the --stocks table (output.c). */
 #include "testutil.h"
 
 #include "newsread/article.h"
 #include "newsread/doc.h"
+#include "newsread/html.h"
+#include "newsread/output.h"
 #include "newsread/stock.h"
 
 
@@ -553,6 +556,136 @@ static void test_annotate(void **state)
 	article_free(a);
 }
 
+/* The pass over a document the html stage built knowing nothing of stocks: the codes come
+ * from the attributes the document kept, a stock link gives its number back and the links
+ * after it (and an image's placeholder) are numbered again. */
+static void test_pass_on_html_doc(void **state)
+{
+	(void)state;
+	stock_rules_free(&R);
+	struct doc d;
+	doc_init(&d);
+	const char *page = "<p>见<a href=\"http://a.example/n\">新闻</a>，公司<a href=\"http://info.stcn.com/dc/stock/"
+			   "?stockcode=SS603000\" code=\"603000\">人民<b>网</b></a>今日公告。<span id=\"stock_sz300059\">"
+			   "<a href=\"http://finance.sina.com.cn/realstock/company/sz300059/nc.shtml\">东方财富</a></span>"
+			   "<img src=\"/a.png\" alt=\"图\"><a href=\"http://b.example/m\">另一</a></p>";
+	html_to_doc(page, strlen(page), "http://x.example/", NULL, &d);
+	/* built without stocks: every link numbered, no code anywhere */
+	assert_string_equal(d.blocks[0].text, "见新闻[1]，公司人民网[2]今日公告。东方财富[3][图 4: 图]另一[5]");
+	assert_int_equal(d.nlinks, 5);
+	for (size_t i = 0; i < d.blocks[0].nruns; i++)
+		assert_string_equal(d.blocks[0].runs[i].stock, "");
+	struct article *a = article_new();
+	struct stock_opts o = {1, "%n(%c)", NULL};
+	stock_annotate(&d, &o, a);
+	const struct block *b = &d.blocks[0];
+	assert_string_equal(b->text, "见新闻[1]，公司人民网(603000.SH)今日公告。东方财富(300059.SZ)[图 2: 图]另一[3]");
+	runs_consistent(b);
+	assert_int_equal(d.nlinks, 3);
+	assert_string_equal(d.links[0], "http://a.example/n");
+	assert_string_equal(d.links[1], "http://x.example/a.png");
+	assert_string_equal(d.links[2], "http://b.example/m");
+	for (size_t i = 0; i < b->nruns; i++) {
+		const struct run *r = &b->runs[i];
+		const char *t = b->text + r->off;
+		if (!strncmp(t, "人民", 6) || !strncmp(t, "网", 3)) {
+			assert_string_equal(r->stock, "603000.SH"); /* inner elements inherit */
+			assert_int_equal(r->link, 0);
+			assert_false(r->style & ST_LINK);
+		}
+		if (!strncmp(t, "[图 2", 7))
+			assert_int_equal(r->link, 2);
+		if (!strncmp(t, "另一", 6) || !strncmp(t, "[3]", 3))
+			assert_int_equal(r->link, 3);
+	}
+	assert_int_equal(a->nstocks, 2);
+	assert_string_equal(a->stocks[1].code, "300059.SZ");
+	assert_string_equal(a->stocks[1].name, "东方财富");
+	/* a second pass finds the same and changes nothing */
+	char *before = xstrdup(b->text);
+	stock_annotate(&d, &(struct stock_opts){0, NULL, NULL}, a);
+	assert_string_equal(d.blocks[0].text, before);
+	assert_int_equal(d.nlinks, 3);
+	assert_int_equal(a->nstocks, 2);
+	free(before);
+	doc_free(&d);
+	article_free(a);
+}
+
+/* Text after a stock link reads as if the link had never had a number: the same as the
+ * same name marked by a span (never a link). Line breaks and the spaces the mark brought
+ * go with it. */
+static void test_pass_as_if_unnumbered(void **state)
+{
+	(void)state;
+	stock_rules_free(&R);
+	static const char *const cases[] = {
+		"<p>前<X>腾讯\n</Y>控股公司</p>",           /* segment break joins: no space */
+		"<p>前<X>腾讯 </Y>控股公司</p>",            /* a real space stays */
+		"<p>前<X>万科A<br></Y> 后</p>",             /* no space after a line break */
+		"<p>前<X>万科A<br><br></Y><br>后</p>",      /* at most one empty line */
+		"<p>前<X>万科A<br></Y></p><p>下</p>",       /* no line break at a block's end */
+		"<table><tr><td>前<X>万科A\n</Y>后</td><td>甲</td></tr><tr><td>乙</td><td>丙</td></tr></table>",
+		"<pre>前<X>万科A\n</Y> 后</pre>",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *doc_text[2];
+		for (int k = 0; k < 2; k++) {
+			struct buf h;
+			buf_init(&h);
+			for (const char *p = cases[i]; *p; p++) {
+				if (*p == 'X' && p[-1] == '<')
+					buf_adds(&h, k ? "a href=\"http://quote.eastmoney.com/sz000002.html\""
+						       : "span id=\"stock_sz000002\"");
+				else if (*p == 'Y' && p[-1] == '/')
+					buf_adds(&h, k ? "a" : "span");
+				else
+					buf_addc(&h, *p);
+			}
+			struct doc d;
+			doc_init(&d);
+			html_to_doc(h.s, h.len, NULL, "zh", &d);
+			stock_annotate(&d, NULL, NULL);
+			struct buf t;
+			buf_init(&t);
+			buf_add(&t, "", 0);
+			for (size_t j = 0; j < d.n; j++) {
+				const struct block *b = &d.blocks[j];
+				if (b->kind == BLK_TABLE)
+					for (size_t c = 0; c < b->table->rows * b->table->cols; c++)
+						buf_printf(&t, "|%s", b->table->cells[c].text);
+				else
+					buf_printf(&t, "{%s}", b->text);
+			}
+			assert_int_equal(d.nlinks, 0);
+			doc_text[k] = buf_steal(&t);
+			buf_free(&h);
+			doc_free(&d);
+		}
+		if (strcmp(doc_text[0], doc_text[1]))
+			fail_msg("case %zu: span %s, link %s", i, doc_text[0], doc_text[1]);
+		assert_non_null(strstr(doc_text[1], "(000002.SZ)"));
+		free(doc_text[0]);
+		free(doc_text[1]);
+	}
+}
+
+/* --stocks: the stocks of an article from its body, the document built and dropped. */
+static void test_collect(void **state)
+{
+	(void)state;
+	stock_rules_free(&R);
+	struct article *a = article_new();
+	a->html = xstrdup("<p><a href=\"http://quote.eastmoney.com/sh600000.html\">浦发银行</a>与比亚迪（002594）。</p>");
+	stock_collect(a, NULL);
+	assert_int_equal(a->stocks_done, 1);
+	assert_int_equal(a->nstocks, 2);
+	assert_string_equal(a->stocks[0].code, "600000.SH");
+	assert_string_equal(a->stocks[0].name, "浦发银行");
+	assert_string_equal(a->stocks[1].code, "002594.SZ");
+	article_free(a);
+}
+
 static void test_table(void **state)
 {
 	(void)state;
@@ -577,13 +710,13 @@ static void test_table(void **state)
 	char *out;
 	size_t len;
 	FILE *f = open_memstream(&out, &len);
-	stock_write_table(f, &l, NULL, 0);
+	output_stocks(f, &l, NULL, 0);
 	fclose(f);
 	assert_string_equal(out, "00700.HK\t腾讯控股\t2\n603000.SH\t人民网\t2\n002594.SZ\t比亚迪\t1\n"
 				 "600519.SH\t茅台\t1\n");
 	free(out);
 	f = open_memstream(&out, &len);
-	stock_write_table(f, &l, NULL, 1);
+	output_stocks(f, &l, NULL, 1);
 	fclose(f);
 	assert_non_null(strstr(out, "{\"code\":\"00700.HK\",\"name\":\"腾讯控股\",\"market\":\"HK\",\"articles\":2}\n"));
 	free(out);
@@ -597,7 +730,9 @@ int main(void)
 		cmocka_unit_test(test_canonical), cmocka_unit_test(test_markup_rules),
 		cmocka_unit_test(test_text_rules), cmocka_unit_test(test_labelled),
 		cmocka_unit_test(test_add_rule), cmocka_unit_test(test_format),
-		cmocka_unit_test(test_annotate), cmocka_unit_test(test_table),
+		cmocka_unit_test(test_annotate), cmocka_unit_test(test_pass_on_html_doc),
+		cmocka_unit_test(test_pass_as_if_unnumbered), cmocka_unit_test(test_collect),
+		cmocka_unit_test(test_table),
 	};
 	return cmocka_run_group_tests_name("stock", tests, NULL, NULL);
 }

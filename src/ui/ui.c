@@ -2,6 +2,7 @@
  * the header and status lines, keys to actions, resize and signals. */
 #include "newsread/ui.h"
 #include "ui/ui_view.h"
+#include "newsread/layout.h"
 #include "newsread/theme.h"
 #include "newsread/util.h"
 
@@ -145,7 +146,7 @@ static void draw_bar(int y, int w, const char *left, const char *right, enum the
 	if (avail <= 0)
 		return;
 	/* the position (right) wins over the message (left) when both do not fit */
-	int rw = right ? ui_text_width(right, strlen(right)) : 0;
+	int rw = right ? text_width(right, strlen(right)) : 0;
 	if (rw > avail)
 		rw = avail;
 	int lw = avail - (rw ? rw + 2 : 0);

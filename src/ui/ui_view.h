@@ -178,15 +178,16 @@ enum theme_elem ui_style_elem(unsigned style, unsigned long *extra);
 
 /* Draw s (UTF-8, n bytes) on row y from column x, at most w columns, skipping the first
  * skip display columns (horizontal scroll). spans (may be NULL) style byte ranges; the
- * rest is drawn as base. Control characters are never written; a wide character cut
- * by either edge becomes a '<' or '>' filler; nothing is drawn past x + w. Returns the
- * columns drawn. Clears nothing. */
+ * rest is drawn as base. Each code point takes cp_width columns (layout.h) and is drawn
+ * as its replacement, so s takes text_width(s, n) columns, exactly as in the layout:
+ * what the layout deletes (controls, SHY, ZWJ, emoji modifiers) is never written, TAB
+ * is spaces to the next multiple of 8. A wide character cut by either edge becomes a
+ * '<' or '>' filler; nothing is drawn past x + w. Returns the columns drawn. Clears
+ * nothing. */
 int ui_draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, const struct lspan *spans,
 		 size_t nspans, int skip, enum theme_elem base);
 /* Fill columns [x, x+w) of row y with spaces in element e. */
 void ui_fill(WINDOW *win, int y, int x, int w, enum theme_elem e);
-/* Display width of s as ui_draw_text draws it. */
-int ui_text_width(const char *s, size_t n);
 /* Sanitize (flattened to one line) into a malloc'd string. */
 char *ui_clean(const char *s);
 

@@ -225,14 +225,72 @@ static void test_draw(void **state)
 	assert_int_equal(n, 9);
 	row_text(w, 1, 10, buf, sizeof buf);
 	assert_string_equal(buf, "<二三四五 ");
-	/* control characters never reach the screen; combining marks stay with their base */
+	/* control characters never reach the screen (TAB: spaces to the next multiple of 8,
+	 * as text_width counts it); combining marks stay with their base */
 	werase(w);
 	const char *c = "a\x1b[1mb\te\xcc\x81";
 	n = ui_draw_text(w, 2, 0, 10, c, strlen(c), NULL, 0, 0, TE_NORMAL);
-	assert_int_equal(n, 6); /* a [ 1 m b é */
-	assert_int_equal(ui_text_width(c, strlen(c)), 6);
-	row_text(w, 2, 6, buf, sizeof buf);
-	assert_string_equal(buf, "a[1mbe");
+	assert_int_equal(n, 9); /* a [ 1 m b, three spaces, é */
+	assert_int_equal(text_width(c, strlen(c)), 9);
+	row_text(w, 2, 9, buf, sizeof buf);
+	assert_string_equal(buf, "a[1mb   e");
+	delwin(w);
+	endwin();
+	delscreen(s);
+	fclose(out);
+	fclose(in);
+}
+
+/* The interface draws and measures a string exactly as the layout does (one width
+ * function, cp_width): a title takes the same cells in the list (drawn raw) as in the
+ * article header (laid out). The soft hyphen and the emoji modifier are the cases the
+ * C library's wcwidth counts (1 and 2 columns) and the layout deletes. */
+static void test_width_agrees(void **state)
+{
+	(void)state;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *s = newterm("xterm-256color", out, in);
+	if (!s) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	set_term(s);
+	theme_reset();
+	theme_apply();
+	WINDOW *w = newwin(1, 40, 0, 0);
+	static const struct {
+		const char *s;
+		int width;        /* columns, in both */
+		const char *shown; /* the cells read back (first code point of each) */
+	} cases[] = {
+		{"ab\u00ADcd", 4, "abcd"},                     /* soft hyphen: deleted */
+		{"\U0001F44D\U0001F3FB", 2, "\U0001F44D"},      /* thumbs up + skin tone */
+		{"x\U0001F44D\U0001F3FBy", 4, "x\U0001F44Dy"},
+		{"\u2764\uFE0F!", 2, "\u2764!"},               /* VS16 deleted: ❤ is 1 column */
+		{"\U0001F468\u200D\U0001F469", 4, "\U0001F468\U0001F469"}, /* ZWJ deleted */
+		{"中文\u200B标题", 8, "中文标题"},              /* ZWSP */
+		{"e\u0301z", 2, "ez"},                         /* a mark joins its base */
+	};
+	char buf[256];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].s;
+		size_t n = strlen(t);
+		werase(w);
+		int drawn = ui_draw_text(w, 0, 0, 40, t, n, NULL, 0, 0, TE_NORMAL);
+		struct lines l = {0};
+		layout_text(t, n, 40, 0, &l);
+		assert_int_equal(l.n, 1);
+		assert_int_equal(text_width(t, n), cases[i].width);
+		assert_int_equal(l.v[0].width, cases[i].width);
+		assert_int_equal(drawn, cases[i].width);
+		/* the laid-out text draws in the same cells as the raw string */
+		assert_int_equal(ui_draw_text(w, 0, 0, 40, l.v[0].text, l.v[0].len, NULL, 0, 0, TE_NORMAL),
+				 cases[i].width);
+		row_text(w, 0, cases[i].width, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].shown);
+		lines_free(&l);
+	}
 	delwin(w);
 	endwin();
 	delscreen(s);
@@ -249,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_tree_uncategorised_and_hostile),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_width_agrees),
 	};
 	return cmocka_run_group_tests_name("ui_tree", tests, NULL, NULL);
 }

@@ -5,6 +5,11 @@
 #include <stddef.h>
 #include <time.h>
 
+/* A stable name for an article while it is in a collection (struct articles): given when
+ * it enters, never reused in that collection, never 0 (later: the store's row id). Views
+ * hold handles, not indexes or pointers, so the collection may change under them. */
+typedef long long article_handle;
+
 /* A category path such as 金融 › 证券时报网 › 要闻: parts[0] is the top. */
 struct catpath {
 	char **parts; /* owned UTF-8 strings */
@@ -44,11 +49,15 @@ struct article {
 	size_t nstocks;
 	int stocks_done;           /* stocks filled */
 	int read;                  /* read mark (UI) */
+	article_handle handle;     /* given by the collection it entered; 0 before */
 };
 
+/* A collection of articles: in order (newest first once sorted) and by handle. */
 struct articles {
-	struct article **v;
+	struct article **v;        /* in order */
 	size_t n, cap;
+	struct article **byh;      /* the same n articles by handle, ascending (cap entries) */
+	article_handle last;       /* the highest handle given so far */
 };
 
 #define ARTICLE_MAX_CATS 64 /* category paths kept per article; more are ignored */
@@ -71,7 +80,18 @@ int article_has_cat(const struct article *a, const struct catpath *p);
 /* "a/b/c" joined with sep; malloc'd. */
 char *catpath_join(const struct catpath *p, const char *sep);
 
+/* Append a (taken over) at the end of the order. A handle is given to a when it has
+ * none (the highest so far + 1); one it has (a store's row id) is kept and must not be
+ * in l yet. Cost: amortized O(1) for new handles, O(n) for an old one out of order. */
 void articles_push(struct articles *l, struct article *a);
+/* Insert a (taken over) at its place in the newest-first order (after the articles of
+ * the same date), giving it a handle as articles_push does. Returns the handle. Cost: O(n). */
+article_handle articles_add(struct articles *l, struct article *a);
+/* Take the article with handle h out of l and free it. Returns 0, or -1 when no article
+ * has that handle. Cost: O(n). */
+int articles_remove(struct articles *l, article_handle h);
+/* The article with handle h, or NULL (never was, or removed). Cost: O(log n). */
+struct article *articles_get(const struct articles *l, article_handle h);
 void articles_free(struct articles *l); /* frees the articles too */
 /* Newest first, undated last; stable for equal dates. */
 void articles_sort(struct articles *l);

@@ -84,6 +84,38 @@ enum {
 
 struct ui;
 struct view;
+struct cat_node;
+struct cat_tree;
+
+/* ---- the line-view model: every view is rows seen through a window (pure, no curses) ---- */
+
+struct lview {
+	size_t n;    /* rows */
+	size_t top;  /* first row in the window */
+	size_t sel;  /* selected row; unused by a pager */
+	int pager;   /* 1: no selection, moves scroll the window (article, help) */
+};
+
+/* 1 when a is a move lview_move applies (down, up, page, half page, top, bottom). */
+int lview_is_move(enum ui_action a);
+/* Apply a move to m for a window of h rows: a cursor view moves its selection (the
+ * window follows; a page also scrolls the window), a pager scrolls, never past the last
+ * full window. Returns RD_ALL when something moved, else RD_NONE. */
+unsigned lview_move(struct lview *m, enum ui_action a, int h);
+/* Clamp sel to the rows and keep it in a window of h rows (cursor view); keep top within
+ * the last full window (pager). */
+void lview_fit(struct lview *m, int h);
+/* The rows of a cursor view changed from old[oldn] to now[nown] (article handles, each
+ * once in a list): keep the selection on the same article, else move it to the next
+ * article of old still in now, else the previous one, else row 0, with the selection
+ * on the same screen row when it can. Sets m->n = nown. Cost: O((oldn + nown) log nown). */
+void lview_resync(struct lview *m, const article_handle *old, size_t oldn, const article_handle *now,
+		  size_t nown);
+/* Search from the row after the selection (a pager: after top) in direction dir (+1 or
+ * -1), wrapping around, for a row v's match op accepts; move there (a pager: make it
+ * top). Returns RD_ALL when found, RD_NONE when no row (or no match op). Cost: the rows
+ * times a match. */
+unsigned lview_search(struct view *v, const char *needle, int dir);
 
 struct view_ops {
 	const char *name;
@@ -94,6 +126,16 @@ struct view_ops {
 	void (*title)(struct view *v, struct buf *out);          /* header text (unsanitized) */
 	void (*position)(struct view *v, struct buf *out);       /* status text, e.g. "12/40" */
 	void (*free)(struct view *v);
+	/* optional: */
+	unsigned (*reload)(struct view *v);    /* the articles changed: rebuild the rows, keep
+	                                          the selection (lview_resync); RD_* (RD_POP:
+	                                          nothing left to show) */
+	article_handle (*selected)(struct view *v); /* the article selected or shown, or 0 */
+	/* An opener's answer to the view it opened (n and p in the article): the article
+	 * delta rows from the one with handle from, selected here too, with its position
+	 * (0-based) and the row count; 0 when there is none (from not here, or past an end). */
+	article_handle (*step)(struct view *v, article_handle from, int delta, size_t *pos, size_t *n);
+	int (*match)(struct view *v, size_t row, const char *needle); /* row holds needle */
 };
 
 struct view {
@@ -101,35 +143,45 @@ struct view {
 	struct ui *ui;
 	void *data;
 	int width, height;  /* size at the last layout; 0 before the first */
+	struct lview m;     /* rows, window, selection: moved by the frame (lview_move) */
 };
 
-/* Put a new view on top of the stack (takes ownership). */
-void ui_push(struct ui *ui, const struct view_ops *ops, void *data);
+/* Put a new view on top of the stack (takes ownership of data). Returns it, or NULL
+ * when too many are open (data freed through ops->free, a message shown). */
+struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data);
 /* A message for the status line (kept until the next key). */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct articles *ui_articles(struct ui *ui);
+/* The category tree of the articles (rebuilt by ui_articles_changed). */
+struct cat_tree *ui_cattree(struct ui *ui);
 /* Count one layout (for the stats NEWSREAD_UI_STATS=1 prints after the interface ends). */
 void ui_count_layout(struct ui *ui);
 const char *ui_title(struct ui *ui);
-/* Open the article view on list[pos] of a list of article indexes (copied). follow, when
- * not NULL, is the opening view's selection: n and p keep it on the article shown (the
- * opening view lies below the article view on the stack, so it outlives it). */
-void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, size_t *follow);
+/* The view below v on the stack (its opener), or NULL. */
+struct view *ui_below(struct ui *ui, const struct view *v);
+/* The k-th view from the top (0: the top one), or NULL. */
+struct view *ui_view_at(struct ui *ui, int k);
+
+/* The articles changed (added, removed): rebuild the category tree (keeping what was
+ * expanded), then let every view from the bottom up rebuild its rows and keep its
+ * selection on its article (a view with nothing left to show closes). */
+void ui_articles_changed(struct ui *ui);
+/* Do what a key bound to a does in the top view (no drawing). Returns RD_* bits. */
+unsigned ui_act(struct ui *ui, enum ui_action a);
+/* An interface over l without a terminal, its first views open as ui_run opens them
+ * (for tests: drive it with ui_act, look with ui_view_at). l stays the caller's. */
+struct ui *ui_new(struct articles *l, const char *title, int single);
+void ui_free(struct ui *ui);
+
+/* Open the article view on the article with handle h. n and p ask the view below (the
+ * opener, if it has a step op) for the next or previous article, which it selects. */
+void ui_open_article(struct ui *ui, article_handle h);
 
 /* The views (src/ui/ui_list.c, ui_article.c). */
-struct cat_tree;
-void ui_open_tree(struct ui *ui, struct cat_tree *t);
-void ui_open_list(struct ui *ui, const char *name, const size_t *idx, size_t n);
+void ui_open_tree(struct ui *ui);
+/* A list of the articles below the node n of the category tree. */
+void ui_open_list(struct ui *ui, const struct cat_node *n);
 void ui_open_help(struct ui *ui);
-
-/* ---- a scrolling selection shared by the list views ---- */
-struct ui_cursor {
-	size_t sel, top, n;
-};
-/* Apply a move action to c for a window of h rows; returns RD_VIEW when it moved. */
-unsigned ui_cursor_move(struct ui_cursor *c, enum ui_action a, int h);
-/* Keep sel visible in h rows. */
-void ui_cursor_fit(struct ui_cursor *c, int h);
 
 /* ---- the category tree (pure: no curses) ---- */
 
@@ -138,12 +190,12 @@ struct cat_node {
 	struct cat_node *parent;
 	struct cat_node **kids;
 	size_t nkids, capkids;
-	size_t *arts;               /* indexes into the articles, newest first, each once */
+	article_handle *arts;       /* the articles below, in the collection's order, each once */
 	size_t narts, caparts;
 	int depth;                  /* root = -1, top level = 0 */
 	int expanded;
 	int uncat;                  /* the "(uncategorised)" node */
-	size_t last;                /* last article counted + 1 (to count each once) */
+	article_handle last;        /* last article counted (to count each once) */
 };
 
 struct cat_tree {
@@ -161,6 +213,13 @@ void cattree_build(struct cat_tree *t, const struct articles *l);
 void cattree_free(struct cat_tree *t);
 /* Child of n named name, or NULL. */
 struct cat_node *cattree_child(const struct cat_node *n, const char *name);
+/* The names from the top down to n (root: none) into parts (at most CATTREE_MAX_DEPTH,
+ * pointing into the nodes); returns their count. */
+size_t cattree_parts(const struct cat_node *n, const char **parts);
+/* The node at the path parts[n] (n 0: the root), or NULL. */
+struct cat_node *cattree_find(struct cat_tree *t, const char *const *parts, size_t n);
+/* Expand in t every node that is expanded at the same path in old. */
+void cattree_keep_expanded(struct cat_tree *t, const struct cat_tree *old);
 /* The visible rows: the root, then the expanded parts of the tree in order. Returns the
  * row count; *rows is malloc'd (free it). */
 size_t cattree_rows(struct cat_tree *t, struct cat_node ***rows);

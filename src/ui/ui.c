@@ -26,6 +26,7 @@ struct ui {
 	struct view *stack[UI_MAX_VIEWS];
 	int depth;
 	struct cat_tree *tree;
+	struct keymap keymap;  /* key -> action per context, built from the action table */
 	char msg[256];
 	int quit;
 	FILE *tty;          /* /dev/tty when we opened it */
@@ -90,6 +91,11 @@ struct view *ui_below(struct ui *ui, const struct view *v)
 struct view *ui_view_at(struct ui *ui, int k)
 {
 	return k >= 0 && k < ui->depth ? ui->stack[ui->depth - 1 - k] : NULL;
+}
+
+struct keymap *ui_keymap(struct ui *ui)
+{
+	return &ui->keymap;
 }
 
 struct cat_tree *ui_cattree(struct ui *ui)
@@ -350,6 +356,7 @@ struct ui *ui_new(struct articles *l, const char *title, int single)
 	ui->l = l;
 	ui->title = title ? title : "newsread";
 	ui->single = single;
+	keymap_defaults(&ui->keymap);
 	ui_views_open(ui);
 	return ui;
 }
@@ -359,6 +366,7 @@ void ui_free(struct ui *ui)
 	if (!ui)
 		return;
 	ui_views_close(ui);
+	keymap_free(&ui->keymap);
 	free(ui);
 }
 
@@ -392,7 +400,7 @@ unsigned ui_act(struct ui *ui, enum ui_action a)
 		rd = RD_QUIT;
 		break;
 	case ACT_HELP:
-		if (v->ops->context != CX_HELP)
+		if (v->ops->context != CXI_HELP)
 			ui_open_help(ui);
 		return RD_ALL;
 	case ACT_REDRAW:
@@ -424,7 +432,7 @@ static void ui_key(struct ui *ui, int fkey, unsigned key)
 		return;
 	}
 	struct view *v = ui->stack[ui->depth - 1];
-	ui_act(ui, ui_key_action(fkey, key, v->ops->context));
+	ui_act(ui, keymap_lookup(&ui->keymap, v->ops->context, (struct keymap_key){fkey, key}));
 }
 
 static void ui_loop(struct ui *ui)
@@ -454,6 +462,7 @@ int ui_run(struct articles *l, const char *title, int single, struct nr_error *e
 	ui.l = l;
 	ui.title = title ? title : "newsread";
 	ui.single = single;
+	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */
 	size_t up = 0;
 	int rc = 0;
 	for (; up < ARRAY_LEN(stages); up++) {
@@ -466,6 +475,7 @@ int ui_run(struct articles *l, const char *title, int single, struct nr_error *e
 		ui_loop(&ui);
 	while (up--)
 		stages[up].down(&ui);
+	keymap_free(&ui.keymap);
 	int sig = ui_signal;
 	if (getenv("NEWSREAD_UI_STATS"))
 		fprintf(stderr, "newsread: ui-stats layouts=%lu draws=%lu keys=%lu\n", ui.layouts, ui.draws, ui.keys);

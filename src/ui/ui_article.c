@@ -36,7 +36,7 @@ static void pager_relayout(struct view *v, int width)
 	if (p->has_doc)
 		render_lines(pager_article(v), &p->doc, p->textw, 0, &p->lines);
 	else
-		ui_help_lines(p->textw, &p->lines);
+		ui_help_lines(ui_keymap(v->ui), p->textw, &p->lines);
 	ui_count_layout(v->ui);
 	p->widest = 0;
 	for (size_t i = 0; i < p->lines.n; i++)
@@ -198,7 +198,7 @@ static void pager_free(struct view *v)
 
 static const struct view_ops article_ops = {
 	.name = "article",
-	.context = CX_ARTICLE,
+	.context = CXI_ARTICLE,
 	.layout = pager_layout,
 	.draw = pager_draw,
 	.request = pager_request,
@@ -212,7 +212,7 @@ static const struct view_ops article_ops = {
 
 static const struct view_ops help_ops = {
 	.name = "help",
-	.context = CX_HELP,
+	.context = CXI_HELP,
 	.layout = pager_layout,
 	.draw = pager_draw,
 	.request = pager_request,

@@ -163,7 +163,7 @@ static void tree_free(struct view *v)
 
 static const struct view_ops tree_ops = {
 	.name = "tree",
-	.context = CX_TREE,
+	.context = CXI_TREE,
 	.layout = tree_layout,
 	.draw = tree_draw,
 	.request = tree_request,
@@ -327,7 +327,7 @@ static void list_free(struct view *v)
 
 static const struct view_ops list_ops = {
 	.name = "list",
-	.context = CX_LIST,
+	.context = CXI_LIST,
 	.layout = list_layout,
 	.draw = list_draw,
 	.request = list_request,

@@ -8,67 +8,19 @@
 #include <stddef.h>
 
 #include "newsread/article.h"
+#include "newsread/keymap.h"
 #include "newsread/layout.h"
 #include "newsread/theme.h"
 
-/* ---- actions: one table (name, contexts, default keys, help) ---- */
+/* ---- actions and keys: the tables and the keymap are in newsread/keymap.h ---- */
 
-/* Contexts an action applies in: the kinds of view. */
-enum {
-	CX_TREE = 1u << 0,
-	CX_LIST = 1u << 1,
-	CX_ARTICLE = 1u << 2,
-	CX_HELP = 1u << 3,
-	CX_MOVE = CX_TREE | CX_LIST | CX_ARTICLE | CX_HELP,
-	CX_ANY = 0xffu,
-};
+struct ui;
 
-/* X(ID, name, contexts, keys (space-separated key names), help). The first action that
- * applies in the current view and binds the key wins. */
-#define UI_ACTIONS(X)                                                                      \
-	X(HELP, "help", CX_ANY, "? F1", "show this help")                                  \
-	X(QUIT, "quit", CX_ANY, "q", "go back; quit at the top")                          \
-	X(QUIT_ALL, "quit-all", CX_ANY, "Q", "quit at once")                               \
-	X(REDRAW, "redraw", CX_ANY, "^L", "redraw the screen")                             \
-	X(EXPAND, "expand", CX_TREE, "Enter l Right +", "open a category, or list its articles") \
-	X(COLLAPSE, "collapse", CX_TREE, "h Left -", "close a category, or go to its parent") \
-	X(OPEN, "open", CX_LIST, "Enter l Right o", "open the selected article")           \
-	X(BACK, "back", CX_LIST | CX_HELP, "h Left", "go back")                             \
-	X(SCROLL_LEFT, "scroll-left", CX_ARTICLE, "< Left", "scroll wide lines (pre, tables) left") \
-	X(SCROLL_RIGHT, "scroll-right", CX_ARTICLE, "> Right", "scroll wide lines (pre, tables) right") \
-	X(NEXT_ARTICLE, "next-article", CX_ARTICLE, "n", "open the next article of the list") \
-	X(PREV_ARTICLE, "prev-article", CX_ARTICLE, "p", "open the previous article of the list") \
-	X(DOWN, "down", CX_MOVE, "j Down ^N", "move down one line")                         \
-	X(UP, "up", CX_MOVE, "k Up ^P", "move up one line")                                 \
-	X(PAGE_DOWN, "page-down", CX_MOVE, "Space PgDn f ^F", "move down one page")         \
-	X(PAGE_UP, "page-up", CX_MOVE, "b PgUp ^B", "move up one page")                     \
-	X(HALF_DOWN, "half-down", CX_MOVE, "d ^D", "move down half a page")                 \
-	X(HALF_UP, "half-up", CX_MOVE, "u ^U", "move up half a page")                       \
-	X(TOP, "top", CX_MOVE, "g Home", "go to the top")                                   \
-	X(BOTTOM, "bottom", CX_MOVE, "G End", "go to the bottom")                           \
-	X(TOGGLE_READ, "toggle-read", CX_LIST, "N", "mark the selected article read or unread")
+/* The keymap the interface reads keys and the help through. */
+struct keymap *ui_keymap(struct ui *ui);
 
-enum ui_action {
-	ACT_NONE = 0,
-#define X(id, name, cx, keys, help) ACT_##id,
-	UI_ACTIONS(X)
-#undef X
-	ACT_COUNT
-};
-
-struct ui_action_info {
-	const char *name;
-	unsigned contexts;
-	const char *keys;
-	const char *help;
-};
-extern const struct ui_action_info ui_actions[ACT_COUNT];
-
-/* The action bound to a key in a context (fkey: the key came as KEY_CODE_YES). */
-enum ui_action ui_key_action(int fkey, unsigned key, unsigned context);
-
-/* Help text lines for every action, grouped by context (for the help view). */
-void ui_help_lines(int width, struct lines *out);
+/* Help text lines for every action, grouped by context, with the keys km binds to each. */
+void ui_help_lines(const struct keymap *km, int width, struct lines *out);
 
 /* ---- views ---- */
 
@@ -82,7 +34,6 @@ enum {
 	RD_QUIT = 1u << 3,   /* leave the interface */
 };
 
-struct ui;
 struct view;
 struct cat_node;
 struct cat_tree;
@@ -119,7 +70,7 @@ unsigned lview_search(struct view *v, const char *needle, int dir);
 
 struct view_ops {
 	const char *name;
-	unsigned context;                                        /* CX_* of the action table */
+	int context;                                             /* CXI_*: which keys apply */
 	void (*layout)(struct view *v, int width, int height);   /* the size changed (or first draw) */
 	void (*draw)(struct view *v, WINDOW *w, int top, int height, int width);
 	unsigned (*request)(struct view *v, enum ui_action a);   /* returns RD_* bits */

@@ -14,7 +14,7 @@ for flag in $("$NR" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	check "flag $flag in README" grep -q -- "$flag" "$ROOT/README.md"
 done
 # every action of the interface's table and every theme element is in the man pages
-for act in $(sed -n 's/^[[:space:]]*X([A-Z_]*, "\([a-z-]*\)", CX_.*/\1/p' "$ROOT/src/ui/ui_view.h"); do
+for act in $(sed -n 's/^[[:space:]]*X([A-Z_]*, "\([a-z-]*\)", CX_.*/\1/p' "$ROOT/include/newsread/keymap.h"); do
 	m=$(printf '%s' "$act" | sed 's/-/\\\\-/g')
 	check "action $act in newsread.1" grep -q "($m)" "$ROOT/man/newsread.1"
 done

@@ -1,5 +1,5 @@
 /* Unit tests for the interface's pure parts: the category tree builder (counts once per
- * node, uncategorised node, order, rows), the action table's key lookup, and drawing
+ * node, uncategorised node, order, rows), the help from the keymap, and drawing
  * into a real curses screen (wide characters at edges, sideways scroll fillers). */
 #include "testutil.h"
 
@@ -131,35 +131,14 @@ static void test_tree_uncategorised_and_hostile(void **state)
 	cattree_free(&t);
 }
 
-static void test_keys(void **state)
+/* The help lists every action with the keys of the keymap, and fits its width. */
+static void test_help(void **state)
 {
 	(void)state;
-	assert_int_equal(ui_key_action(0, 'q', CX_ARTICLE), ACT_QUIT);
-	assert_int_equal(ui_key_action(0, 'j', CX_LIST), ACT_DOWN);
-	assert_int_equal(ui_key_action(1, KEY_DOWN, CX_TREE), ACT_DOWN);
-	assert_int_equal(ui_key_action(0, ' ', CX_ARTICLE), ACT_PAGE_DOWN);
-	assert_int_equal(ui_key_action(1, KEY_NPAGE, CX_ARTICLE), ACT_PAGE_DOWN);
-	assert_int_equal(ui_key_action(0, 'b', CX_ARTICLE), ACT_PAGE_UP);
-	assert_int_equal(ui_key_action(0, 'G', CX_HELP), ACT_BOTTOM);
-	assert_int_equal(ui_key_action(0, '\r', CX_TREE), ACT_EXPAND);
-	assert_int_equal(ui_key_action(0, '\r', CX_LIST), ACT_OPEN);
-	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_TREE), ACT_EXPAND);
-	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_ARTICLE), ACT_SCROLL_RIGHT);
-	assert_int_equal(ui_key_action(1, KEY_LEFT, CX_ARTICLE), ACT_SCROLL_LEFT);
-	assert_int_equal(ui_key_action(0, '>', CX_ARTICLE), ACT_SCROLL_RIGHT);
-	assert_int_equal(ui_key_action(0, 'h', CX_TREE), ACT_COLLAPSE);
-	assert_int_equal(ui_key_action(0, 12, CX_LIST), ACT_REDRAW); /* ^L */
-	assert_int_equal(ui_key_action(0, 'L', CX_LIST), ACT_NONE);  /* not a prefix match */
-	assert_int_equal(ui_key_action(0, 'z', CX_ARTICLE), ACT_NONE);
-	assert_int_equal(ui_key_action(0, '>', CX_TREE), ACT_NONE);
-	/* every action has a name, help and at least one key that finds it somewhere */
-	for (int a = 1; a < ACT_COUNT; a++) {
-		assert_true(strlen(ui_actions[a].name) > 0);
-		assert_true(strlen(ui_actions[a].help) > 0);
-		assert_true(strlen(ui_actions[a].keys) > 0);
-	}
+	struct keymap km = {0};
+	keymap_defaults(&km);
 	struct lines hl = {0};
-	ui_help_lines(60, &hl);
+	ui_help_lines(&km, 60, &hl);
 	size_t found = 0;
 	for (int a = 1; a < ACT_COUNT; a++)
 		for (size_t i = 0; i < hl.n; i++)
@@ -170,7 +149,21 @@ static void test_keys(void **state)
 	assert_int_equal(found, ACT_COUNT - 1);
 	for (size_t i = 0; i < hl.n; i++)
 		assert_true(hl.v[i].width <= 60);
+	int page = 0;
+	for (size_t i = 0; i < hl.n; i++)
+		page += strstr(hl.v[i].text, "Space, PgDn, f, ^F") && strstr(hl.v[i].text, "page-down");
+	assert_int_equal(page, 1);
 	lines_free(&hl);
+	/* a key bound and one unbound show in the help: it reads the keymap, not the table */
+	assert_int_equal(keymap_bind(&km, NULL, "x", "page-down", NULL), 0);
+	assert_int_equal(keymap_unbind(&km, NULL, "f", NULL), 0);
+	ui_help_lines(&km, 60, &hl);
+	page = 0;
+	for (size_t i = 0; i < hl.n; i++)
+		page += strstr(hl.v[i].text, "Space, PgDn, ^F, x") && strstr(hl.v[i].text, "page-down");
+	assert_int_equal(page, 1);
+	lines_free(&hl);
+	keymap_free(&km);
 }
 
 /* Read back a row of a curses window as UTF-8 (one string per cell, wide = 2 cells). */
@@ -305,7 +298,7 @@ int main(void)
 		cmocka_unit_test(test_tree_counts),
 		cmocka_unit_test(test_tree_rows),
 		cmocka_unit_test(test_tree_uncategorised_and_hostile),
-		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_width_agrees),
 	};

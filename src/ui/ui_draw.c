@@ -17,10 +17,11 @@ enum theme_elem ui_style_elem(unsigned style, unsigned long *extra)
 	static const struct {
 		unsigned st;
 		enum theme_elem e;
+		unsigned long attr;
 	} map[] = {
-		{UI_ST_KEY, TE_KEY},   {ST_TITLE, TE_TITLE}, {ST_HEADING, TE_HEADING}, {ST_STOCK, TE_STOCK},
-		{ST_MARK, TE_MARK},    {ST_IMAGE, TE_IMAGE}, {ST_LINK, TE_LINK},       {ST_CODE, TE_CODE},
-		{ST_META, TE_META},    {ST_QUOTE, TE_QUOTE}, {ST_BOLD, TE_BOLD},       {ST_ITALIC, TE_ITALIC},
+#define X(st, e, attr) {st, e, attr},
+		UI_STYLES(X)
+#undef X
 	};
 	enum theme_elem e = TE_NORMAL;
 	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
@@ -31,10 +32,9 @@ enum theme_elem ui_style_elem(unsigned style, unsigned long *extra)
 	}
 	if (extra) {
 		*extra = 0;
-		if ((style & ST_BOLD) && e != TE_BOLD)
-			*extra |= A_BOLD;
-		if ((style & ST_ITALIC) && e != TE_ITALIC)
-			*extra |= A_ITALIC;
+		for (size_t i = 0; i < ARRAY_LEN(map); i++)
+			if ((style & map[i].st) && map[i].e != e)
+				*extra |= map[i].attr;
 	}
 	return e;
 }

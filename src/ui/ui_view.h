@@ -183,7 +183,25 @@ char *cattree_path(const struct cat_node *n);
 #define UI_ST_KEY (1u << 20)   /* a key name in the help */
 
 
-/* The theme element for a span's ST_* style, and the extra attributes the style adds. */
+/* Styles -> theme elements, one table: X(style bit, theme element, curses attribute the
+ * style adds when another element wins). In table order, the first style a span has
+ * picks its element: a bold link is drawn as a link, in bold. */
+#define UI_STYLES(X)                     \
+	X(UI_ST_KEY, TE_KEY, 0)          \
+	X(ST_TITLE, TE_TITLE, 0)         \
+	X(ST_HEADING, TE_HEADING, 0)     \
+	X(ST_STOCK, TE_STOCK, 0)         \
+	X(ST_MARK, TE_MARK, 0)           \
+	X(ST_IMAGE, TE_IMAGE, 0)         \
+	X(ST_LINK, TE_LINK, 0)           \
+	X(ST_CODE, TE_CODE, 0)           \
+	X(ST_META, TE_META, 0)           \
+	X(ST_QUOTE, TE_QUOTE, 0)         \
+	X(ST_BOLD, TE_BOLD, A_BOLD)      \
+	X(ST_ITALIC, TE_ITALIC, A_ITALIC)
+
+/* The theme element for a span's ST_* style (TE_NORMAL for none of UI_STYLES), and in
+ * *extra (may be NULL) the attributes of its other styles. */
 enum theme_elem ui_style_elem(unsigned style, unsigned long *extra);
 
 /* Draw s (UTF-8, n bytes) on row y from column x, at most w columns, skipping the first

@@ -166,6 +166,28 @@ static void test_help(void **state)
 	keymap_free(&km);
 }
 
+/* Styles to theme elements through the one table: each style alone picks its element,
+ * the first of the table wins, bold and italic add their attribute under another. */
+static void test_styles(void **state)
+{
+	(void)state;
+	unsigned long extra;
+#define X(st, e, attr)                                   \
+	assert_int_equal(ui_style_elem(st, &extra), e); \
+	assert_int_equal(extra, 0);
+	UI_STYLES(X)
+#undef X
+	assert_int_equal(ui_style_elem(0, &extra), TE_NORMAL);
+	assert_int_equal(ui_style_elem(ST_NOBREAK, &extra), TE_NORMAL);
+	assert_int_equal(ui_style_elem(ST_LINK | ST_BOLD, &extra), TE_LINK);
+	assert_int_equal(extra, A_BOLD);
+	assert_int_equal(ui_style_elem(ST_HEADING | ST_BOLD | ST_ITALIC | ST_QUOTE, &extra), TE_HEADING);
+	assert_int_equal(extra, A_BOLD | A_ITALIC);
+	assert_int_equal(ui_style_elem(ST_BOLD | ST_ITALIC, &extra), TE_BOLD);
+	assert_int_equal(extra, A_ITALIC);
+	assert_int_equal(ui_style_elem(ST_STOCK | ST_LINK, NULL), TE_STOCK);
+}
+
 /* Read back a row of a curses window as UTF-8 (one string per cell, wide = 2 cells). */
 static void row_text(WINDOW *w, int y, int n, char *out, size_t cap)
 {
@@ -299,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_tree_rows),
 		cmocka_unit_test(test_tree_uncategorised_and_hostile),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_width_agrees),
 	};

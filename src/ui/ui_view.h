@@ -1,5 +1,7 @@
-/* ui_view.h - the interface's inner contracts (src/ui/): the action table, views as
- * ops tables, the category tree builder, and the drawing helpers. Not for other modules. */
+/* ui_view.h - the interface's inner contracts (src/ui/): views as ops tables over one
+ * line-view model, the frame's services to them, the category tree builder, the style
+ * table and the drawing helpers. The action and context tables and the keymap are in
+ * newsread/keymap.h. Not for other modules. */
 #ifndef NEWSREAD_UI_VIEW_H
 #define NEWSREAD_UI_VIEW_H
 

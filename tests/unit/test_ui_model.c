@@ -233,6 +233,19 @@ static void test_single(void **state)
 	assert_string_equal(art->ops->name, "article");
 	assert_int_equal(ui_act(ui, ACT_NEXT_ARTICLE), RD_STATUS);
 	assert_string_equal(title_of(&l, art->ops->selected(art)), "only");
+	/* the pager's rows are its lines: search makes the matching one the top (the
+	 * window never goes past the last full one) */
+	art->ops->layout(art, 40, 3);
+	art->width = 40;
+	art->height = 3;
+	assert_true(art->m.n >= 4); /* title, date, blank, body */
+	assert_int_equal(lview_search(art, "正文", 1), RD_ALL);
+	int seen = 0;
+	for (size_t r = art->m.top; r < art->m.top + 3 && r < art->m.n; r++)
+		seen += art->ops->match(art, r, "正文");
+	assert_int_equal(seen, 1);
+	assert_false(art->ops->match(art, 0, "正文"));
+	assert_int_equal(lview_search(art, "nowhere", 1), RD_NONE);
 	articles_remove(&l, art->ops->selected(art));
 	ui_articles_changed(ui);
 	assert_null(ui_view_at(ui, 0));

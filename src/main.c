@@ -21,11 +21,12 @@
 
 #define NEWSREAD_VERSION "0.1.0"
 
-enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_CHECK_CONFIG, MODE_IMPORT,
-	    MODE_EXPORT };
+enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_LIST_ACTIONS,
+	    MODE_LIST_COLORS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT };
 
 struct cli {
 	enum mode mode;
+	const char *mode_flag;  /* the flag that chose the mode, for a conflict's message */
 	int json;
 	int width;              /* --width, 0 = choose */
 	const char *config;     /* -c */
@@ -55,11 +56,17 @@ static void usage(FILE *f)
 	      "  -c FILE              read FILE instead of the default config file\n"
 	      "  -o OPTION=VALUE      set an option (as `set OPTION VALUE` in the config)\n"
 	      "  --list-options       print every option with its value and default\n"
+	      "  --list-actions       print the interface's actions: name, contexts, keys, help\n"
+	      "  --list-colors        print the theme elements: name, default colour, help\n"
 	      "  --check-config       check the config file and exit\n"
 	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
 	      "  --export-opml        print the urls file as OPML\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
+	      "  --                   end of options: what follows is a source, even if it\n"
+	      "                       starts with -\n"
+	      "Options may come before or after the sources; one mode (--dump, --list, --stocks,\n"
+	      "--list-*, --check-config, --import-opml, --export-opml) at a time.\n"
 	      "\n"
 	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
 	      "Exit status: 0 success, 1 a source or the terminal failed, 2 usage or config error.\n"
@@ -81,7 +88,8 @@ static void setup_locale(void)
 
 static int parse_args(int argc, char **argv, struct cli *c)
 {
-	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_CHECK, O_IMPORT, O_EXPORT };
+	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_LISTACT, O_LISTCOL, O_CHECK, O_IMPORT,
+	       O_EXPORT };
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, O_DUMP},
 		{"width", required_argument, NULL, O_WIDTH},
@@ -89,6 +97,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		{"stocks", no_argument, NULL, O_STOCKS},
 		{"json", no_argument, NULL, O_JSON},
 		{"list-options", no_argument, NULL, O_LISTOPT},
+		{"list-actions", no_argument, NULL, O_LISTACT},
+		{"list-colors", no_argument, NULL, O_LISTCOL},
 		{"check-config", no_argument, NULL, O_CHECK},
 		{"import-opml", required_argument, NULL, O_IMPORT},
 		{"export-opml", no_argument, NULL, O_EXPORT},
@@ -98,18 +108,26 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	};
 	memset(c, 0, sizeof *c);
 	c->overrides = xcalloc((size_t)argc, sizeof(char *));
-	int ch;
+	int ch, li;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+c:o:hV", longopts, NULL)) != -1) {
+	/* "-" first: sources come back as argument 1 in their order, so options may follow
+	 * them (getopt's permutation would too, but not under POSIXLY_CORRECT); -- still
+	 * ends the options. */
+	c->sources = xcalloc((size_t)argc, sizeof(char *));
+	while ((ch = getopt_long(argc, argv, "-:c:o:hV", longopts, &li)) != -1) {
+		enum mode m = MODE_TUI;
 		switch (ch) {
-		case O_DUMP: c->mode = MODE_DUMP; break;
-		case O_LIST: c->mode = MODE_LIST; break;
-		case O_STOCKS: c->mode = MODE_STOCKS; break;
+		case 1: c->sources[c->nsources++] = optarg; break;
+		case O_DUMP: m = MODE_DUMP; break;
+		case O_LIST: m = MODE_LIST; break;
+		case O_STOCKS: m = MODE_STOCKS; break;
 		case O_JSON: c->json = 1; break;
-		case O_LISTOPT: c->mode = MODE_LIST_OPTIONS; break;
-		case O_CHECK: c->mode = MODE_CHECK_CONFIG; break;
-		case O_IMPORT: c->mode = MODE_IMPORT; c->opml = optarg; break;
-		case O_EXPORT: c->mode = MODE_EXPORT; break;
+		case O_LISTOPT: m = MODE_LIST_OPTIONS; break;
+		case O_LISTACT: m = MODE_LIST_ACTIONS; break;
+		case O_LISTCOL: m = MODE_LIST_COLORS; break;
+		case O_CHECK: m = MODE_CHECK_CONFIG; break;
+		case O_IMPORT: m = MODE_IMPORT; c->opml = optarg; break;
+		case O_EXPORT: m = MODE_EXPORT; break;
 		case O_WIDTH: {
 			char *end;
 			long w = strtol(optarg, &end, 10);
@@ -134,13 +152,22 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				nr_report("%s: unknown option (try --help)", argv[optind - 1]);
 			return -1;
 		}
+		if (m != MODE_TUI) {
+			const char *flag = longopts[li].name;
+			if (c->mode != MODE_TUI && c->mode != m) {
+				nr_report("--%s and --%s: one mode at a time", c->mode_flag, flag);
+				return -1;
+			}
+			c->mode = m;
+			c->mode_flag = flag;
+		}
 	}
+	while (optind < argc) /* after -- */
+		c->sources[c->nsources++] = argv[optind++];
 	if (c->json && c->mode != MODE_LIST && c->mode != MODE_STOCKS) {
 		nr_report("--json goes with --list or --stocks");
 		return -1;
 	}
-	c->sources = argv + optind;
-	c->nsources = argc - optind;
 	return 0;
 }
 
@@ -265,6 +292,12 @@ static int run(struct cli *c)
 	case MODE_LIST_OPTIONS:
 		opt_print_all();
 		return 0;
+	case MODE_LIST_ACTIONS:
+		ui_list_actions(stdout);
+		return 0;
+	case MODE_LIST_COLORS:
+		theme_list_colors(stdout);
+		return 0;
 	case MODE_IMPORT: {
 		struct nr_error err;
 		char *dir = config_dir();
@@ -343,5 +376,6 @@ int main(int argc, char **argv)
 	setup_locale();
 	int rc = parse_args(argc, argv, &c) ? 2 : run(&c);
 	free(c.overrides);
+	free(c.sources);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #define NEWSREAD_THEME_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "newsread/util.h"
 
@@ -100,5 +101,9 @@ void theme_apply(void);
 /* Curses attributes (A_* bits, colour not included) and colour pair of an element;
  * valid after theme_apply. */
 unsigned long theme_attr(enum theme_elem e, short *pair);
+
+/* --list-colors: one line per element, the built-in default whatever the config and the
+ * theme say: name, default ("FG BG [ATTR...]"), help; separated by tabs. */
+void theme_list_colors(FILE *f);
 
 #endif

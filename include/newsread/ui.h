@@ -2,6 +2,8 @@
 #ifndef NEWSREAD_UI_H
 #define NEWSREAD_UI_H
 
+#include <stdio.h>
+
 #include "newsread/article.h"
 #include "newsread/util.h"
 
@@ -9,5 +11,10 @@
  * opened. If single is set, open that article directly (q quits). Returns 0, or -1 with
  * err (terminal unusable: TERM unset, too small). */
 int ui_run(struct articles *l, const char *title, int single, struct nr_error *err);
+
+/* --list-actions: one line per action of the built-in table, whatever the config says:
+ * name, contexts ("any" or a comma-separated list of tree, list, article, help), default
+ * keys (space-separated key names), help; separated by tabs. */
+void ui_list_actions(FILE *f);
 
 #endif

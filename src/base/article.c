@@ -126,13 +126,22 @@ char *catpath_join(const struct catpath *p, const char *sep)
 	return buf_steal(&b);
 }
 
+/* The order of byh: row ids (> 0) ascending, then the given handles -1, -2, ... (so that
+ * both kinds are appended as they come). */
+static int h_before(article_handle a, article_handle b)
+{
+	if ((a > 0) != (b > 0))
+		return a > 0;
+	return a > 0 ? a < b : a > b;
+}
+
 /* Position of handle h in l->byh, or where it would go. */
 static size_t byh_find(const struct articles *l, article_handle h)
 {
 	size_t lo = 0, hi = l->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (l->byh[mid]->handle < h)
+		if (h_before(l->byh[mid]->handle, h))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -149,10 +158,8 @@ static void enter(struct articles *l, struct article *a)
 		l->byh = xrealloc(l->byh, l->cap * sizeof *l->byh);
 	}
 	if (!a->handle)
-		a->handle = l->last + 1;
-	if (a->handle > l->last)
-		l->last = a->handle;
-	size_t k = l->n && l->byh[l->n - 1]->handle < a->handle ? l->n : byh_find(l, a->handle);
+		a->handle = -++l->given;
+	size_t k = !l->n || h_before(l->byh[l->n - 1]->handle, a->handle) ? l->n : byh_find(l, a->handle);
 	memmove(l->byh + k + 1, l->byh + k, (l->n - k) * sizeof *l->byh);
 	l->byh[k] = a;
 }
@@ -207,7 +214,7 @@ void articles_free(struct articles *l)
 	free(l->byh);
 	l->v = l->byh = NULL;
 	l->n = l->cap = 0;
-	l->last = 0;
+	l->given = 0;
 }
 
 /* Merge sort keeps the order of equal keys (qsort is not stable). */

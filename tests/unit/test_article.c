@@ -100,14 +100,13 @@ static void test_dedup_many(void **state)
 	articles_free(&l);
 }
 
-/* Every article of l is found by its handle, and byh is ascending. */
+/* Every article of l is found by its handle, each handle once. */
 static void check_index(const struct articles *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		assert_true(l->v[i]->handle > 0);
+		assert_true(l->v[i]->handle != 0);
 		assert_ptr_equal(articles_get(l, l->v[i]->handle), l->v[i]);
-		if (i)
-			assert_true(l->byh[i - 1]->handle < l->byh[i]->handle);
+		assert_ptr_equal(l->byh[i], articles_get(l, l->byh[i]->handle));
 	}
 }
 
@@ -119,17 +118,18 @@ static void test_handles(void **state)
 	articles_push(&l, mk("b", "lb", 300, 1));
 	articles_push(&l, mk("c", "lc", 200, 1));
 	articles_push(&l, mk("a", "la2", 50, 1)); /* a duplicate of a, dropped by dedup */
-	assert_int_equal(l.v[0]->handle, 1);
-	assert_int_equal(l.v[3]->handle, 4);
+	/* not stored: negative handles, never a store row id */
+	assert_int_equal(l.v[0]->handle, -1);
+	assert_int_equal(l.v[3]->handle, -4);
 	articles_dedup(&l);
 	articles_sort(&l); /* b c a */
 	assert_int_equal(l.n, 3);
 	check_index(&l);
-	assert_null(articles_get(&l, 4));
-	assert_string_equal(articles_get(&l, 2)->id, "b");
+	assert_null(articles_get(&l, -4));
+	assert_string_equal(articles_get(&l, -2)->id, "b");
 	/* added articles take their place by date and a new handle, never one used before */
 	article_handle d = articles_add(&l, mk("d", "ld", 250, 1));
-	assert_int_equal(d, 5);
+	assert_int_equal(d, -5);
 	article_handle e = articles_add(&l, mk("e", "le", 0, 0)); /* undated: last */
 	article_handle f = articles_add(&l, mk("f", "lf", 200, 1)); /* after c, same date */
 	const char *want[] = {"b", "d", "c", "f", "a", "e"};
@@ -147,26 +147,32 @@ static void test_handles(void **state)
 	assert_string_equal(articles_get(&l, f)->id, "f");
 	assert_string_equal(articles_get(&l, e)->id, "e");
 	check_index(&l);
-	assert_int_equal(articles_add(&l, mk("g", "lg", 1, 1)), 8); /* 5..7 are not reused */
-	/* a handle given from outside (a store's row id) is kept, in or out of order */
+	assert_int_equal(articles_add(&l, mk("g", "lg", 1, 1)), -8); /* -5 (d, removed) is not reused */
+	/* a handle the article has (a store's row id) is kept, in or out of order */
 	struct article *x = mk("x", "lx", 2, 1);
-	x->handle = 4; /* the duplicate dedup dropped had it: free again */
+	x->handle = 40;
 	articles_push(&l, x);
-	assert_ptr_equal(articles_get(&l, 4), x);
 	struct article *y = mk("y", "ly", 2, 1);
-	y->handle = 100;
-	assert_int_equal(articles_add(&l, y), 100);
-	assert_int_equal(articles_add(&l, mk("z", "lz", 2, 1)), 101);
+	y->handle = 7; /* a row id, not the given -7 */
+	assert_int_equal(articles_add(&l, y), 7);
+	assert_ptr_equal(articles_get(&l, 40), x);
+	assert_ptr_equal(articles_get(&l, 7), y);
+	assert_int_equal(articles_add(&l, mk("z", "lz", 2, 1)), -9);
+	assert_null(articles_get(&l, -5));
 	check_index(&l);
-	/* many in and out */
+	/* many in and out, stored and not */
 	for (int i = 0; i < 2000; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "m%d", i);
-		article_handle h = articles_add(&l, mk(id, id, i % 97, 1));
+		struct article *m = mk(id, id, i % 97, 1);
+		if (i % 2)
+			m->handle = 1000 + i;
+		article_handle h = articles_add(&l, m);
 		if (i % 3)
 			assert_int_equal(articles_remove(&l, h), 0);
 	}
 	check_index(&l);
+	assert_int_equal(l.n, 9 + 667);
 	articles_free(&l);
 	assert_null(articles_get(&l, 1));
 }

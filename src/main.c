@@ -4,6 +4,7 @@
 #include "newsread/fetch.h"
 #include "newsread/output.h"
 #include "newsread/render.h"
+#include "newsread/settings.h"
 #include "newsread/source.h"
 #include "newsread/stock.h"
 #include "newsread/theme.h"
@@ -22,7 +23,7 @@
 #define NEWSREAD_VERSION "0.1.0"
 
 enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_LIST_ACTIONS,
-	    MODE_LIST_COLORS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT };
+	    MODE_LIST_COLORS, MODE_LIST_COMMANDS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT };
 
 struct cli {
 	enum mode mode;
@@ -58,6 +59,7 @@ static void usage(FILE *f)
 	      "  --list-options       print every option with its value and default\n"
 	      "  --list-actions       print the interface's actions: name, contexts, keys, help\n"
 	      "  --list-colors        print the theme elements: name, default colour, help\n"
+	      "  --list-commands      print each config command: name, usage, help\n"
 	      "  --check-config       check the config file and exit\n"
 	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
 	      "  --export-opml        print the urls file as OPML\n"
@@ -88,8 +90,8 @@ static void setup_locale(void)
 
 static int parse_args(int argc, char **argv, struct cli *c)
 {
-	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_LISTACT, O_LISTCOL, O_CHECK, O_IMPORT,
-	       O_EXPORT };
+	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_LISTACT, O_LISTCOL, O_LISTCMD, O_CHECK,
+	       O_IMPORT, O_EXPORT };
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, O_DUMP},
 		{"width", required_argument, NULL, O_WIDTH},
@@ -99,6 +101,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		{"list-options", no_argument, NULL, O_LISTOPT},
 		{"list-actions", no_argument, NULL, O_LISTACT},
 		{"list-colors", no_argument, NULL, O_LISTCOL},
+		{"list-commands", no_argument, NULL, O_LISTCMD},
 		{"check-config", no_argument, NULL, O_CHECK},
 		{"import-opml", required_argument, NULL, O_IMPORT},
 		{"export-opml", no_argument, NULL, O_EXPORT},
@@ -125,6 +128,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case O_LISTOPT: m = MODE_LIST_OPTIONS; break;
 		case O_LISTACT: m = MODE_LIST_ACTIONS; break;
 		case O_LISTCOL: m = MODE_LIST_COLORS; break;
+		case O_LISTCMD: m = MODE_LIST_COMMANDS; break;
 		case O_CHECK: m = MODE_CHECK_CONFIG; break;
 		case O_IMPORT: m = MODE_IMPORT; c->opml = optarg; break;
 		case O_EXPORT: m = MODE_EXPORT; break;
@@ -171,32 +175,39 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return 0;
 }
 
-/* Config file, then -o overrides. Errors are usage/config errors (exit 2). */
-static int load_config(const struct cli *c)
+/* The config stage, into s: the config file, then -o overrides, then the theme they
+ * name, everything checked before any source is opened. Errors are usage/config errors
+ * (exit 2). */
+static int load_config(const struct cli *c, struct settings *s)
 {
 	struct nr_error err;
+	struct config_ctx ctx = {.s = s};
 	char *path = c->config ? xstrdup(c->config) : config_default_file();
-	int rc = config_load_file(path, c->config != NULL, &err);
+	int rc = config_load_file(&ctx, path, c->config != NULL, &err);
 	free(path);
 	if (rc) {
 		nr_report("%s", err.msg);
 		return -1;
 	}
 	for (int i = 0; i < c->noverrides; i++) {
-		char *s = xstrdup(c->overrides[i]);
-		char *eq = strchr(s, '=');
+		char *o = xstrdup(c->overrides[i]);
+		char *eq = strchr(o, '=');
 		if (!eq) {
-			nr_report("-o %s: expected OPTION=VALUE", s);
-			free(s);
+			nr_report("-o %s: expected OPTION=VALUE", o);
+			free(o);
 			return -1;
 		}
 		*eq = '\0';
-		if (opt_set(s, eq + 1, &err)) {
+		if (config_set(&ctx, o, eq + 1, &err)) {
 			nr_report("-o: %s", err.msg);
-			free(s);
+			free(o);
 			return -1;
 		}
-		free(s);
+		free(o);
+	}
+	if (config_load_theme(&ctx, &err)) {
+		nr_report("%s", err.msg);
+		return -1;
 	}
 	return 0;
 }
@@ -219,11 +230,12 @@ static int dump_width(const struct cli *c)
 
 /* Load every source; failures are reported and counted, what loaded is kept. */
 /* Load n sources (URLs downloaded in parallel); each failure is one line on stderr. */
-static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *l)
+static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n,
+		     const struct source_opts *o, struct articles *l)
 {
 	int *rcs = xcalloc(n ? n : 1, sizeof *rcs);
 	struct nr_error *errs = xcalloc(n ? n : 1, sizeof *errs);
-	int failed = source_load_all(srcs, specs, n, l, rcs, errs);
+	int failed = source_load_all(srcs, specs, n, o, l, rcs, errs);
 	for (size_t i = 0; i < n; i++)
 		if (rcs[i])
 			nr_report("%s", errs[i].msg);
@@ -233,12 +245,12 @@ static int load_list(const char *const *srcs, const struct source_spec *specs, s
 }
 
 /* Load every source; failures are reported and counted, what loaded is kept. */
-static int load_sources(const struct cli *c, struct articles *l, char **title)
+static int load_sources(const struct cli *c, const struct source_opts *o, struct articles *l, char **title)
 {
 	struct nr_error err;
 	int failed = 0;
 	if (c->nsources) {
-		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, l);
+		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, o, l);
 		*title = xstrdup(c->nsources == 1 ? c->sources[0] : "newsread");
 	} else {
 		struct source_list sl = {0};
@@ -254,12 +266,12 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 			const char **srcs = xcalloc(sl.n, sizeof *srcs);
 			for (size_t i = 0; i < sl.n; i++)
 				srcs[i] = sl.v[i].url;
-			failed += load_list(srcs, sl.v, sl.n, l);
+			failed += load_list(srcs, sl.v, sl.n, o, l);
 			free(srcs);
 			*title = xstrdup("newsread");
 		} else {
 			char *demo = xasprintf("%s/samples", theme_data_root());
-			if (source_load(demo, NULL, l, &err)) {
+			if (source_load(demo, NULL, o, l, &err)) {
 				nr_report("%s", err.msg);
 				failed++;
 			}
@@ -273,12 +285,9 @@ static int load_sources(const struct cli *c, struct articles *l, char **title)
 	return failed;
 }
 
-/* Everything after the command line: the config, then the mode. */
-static int run(struct cli *c)
+/* Everything after the config: the mode, then the sources, then the interface. */
+static int run_mode(struct cli *c, const struct settings *s)
 {
-	if (load_config(c))
-		return 2;
-	read_set_pipe_wait(opt_int(OPT_FETCH_TIMEOUT)); /* a named pipe is read like a download */
 	switch (c->mode) {
 	case MODE_CHECK_CONFIG: {
 		const char *name = c->config ? c->config : "config";
@@ -290,7 +299,7 @@ static int run(struct cli *c)
 		return 0;
 	}
 	case MODE_LIST_OPTIONS:
-		opt_print_all();
+		opt_print_all(s, stdout);
 		return 0;
 	case MODE_LIST_ACTIONS:
 		ui_list_actions(stdout);
@@ -327,36 +336,38 @@ static int run(struct cli *c)
 	fetch_global_init();
 	struct articles l = {0};
 	char *title = NULL;
-	int failed = load_sources(c, &l, &title);
+	struct source_opts so;
+	settings_source_opts(s, &so);
+	int failed = load_sources(c, &so, &l, &title);
 	int rc = failed ? 1 : 0;
 	switch (c->mode) {
 	case MODE_DUMP: {
 		int w = dump_width(c);
+		struct render_opts ro;
+		settings_render_opts(s, w, 1, &ro);
 		/* 40 dashes between articles, fewer when the width is smaller: no line is wider */
 		int dashes = w < 40 ? w : 40;
 		for (size_t i = 0; i < l.n; i++) {
 			if (i)
 				printf("%.*s\n", dashes, "----------------------------------------");
-			render_dump(stdout, l.v[i], w);
+			render_dump(stdout, l.v[i], &ro);
 		}
 		break;
 	}
 	case MODE_LIST:
 		output_list(stdout, &l, c->json);
 		break;
-	case MODE_STOCKS:
-		stock_print_table(&l, c->json);
+	case MODE_STOCKS: {
+		struct render_opts ro;
+		settings_render_opts(s, 0, 0, &ro);
+		stock_print_table(&l, &ro.stock, c->json);
 		break;
+	}
 	default: {
 		struct nr_error err;
 		if (failed && !l.n)
 			break;
-		if (theme_load(opt_str(OPT_THEME), &err)) {
-			nr_report("%s", err.msg);
-			rc = 2;
-			break;
-		}
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, &err)) {
+		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, &err)) {
 			nr_report("%s", err.msg);
 			rc = 1;
 		}
@@ -367,6 +378,21 @@ static int run(struct cli *c)
 	articles_free(&l);
 	fetch_global_cleanup();
 	fflush(stdout);
+	return rc;
+}
+
+/* Everything after the command line, in stages that each fail with their message:
+ * the config (exit 2), then the mode's sources and interface. */
+static int run(struct cli *c)
+{
+	if (c->mode == MODE_LIST_COMMANDS) { /* needs no config: it describes it */
+		config_print_commands(stdout);
+		return 0;
+	}
+	struct settings s;
+	settings_init(&s);
+	int rc = load_config(c, &s) ? 2 : run_mode(c, &s);
+	settings_free(&s);
 	return rc;
 }
 

@@ -1,74 +1,51 @@
-/* config.h - options and the config command language.
- * One table of options (NR_OPTIONS) generates the enum, the lookup, --list-options and
- * the checks; one table of commands (in config.c) serves the config file, theme files
- * and -o. */
+/* config.h - the config command language: one table of commands (in config.c) serves
+ * the config file, included files, theme files and -o. Every command works on a struct
+ * settings (settings.h) handed in through a struct config_ctx; nothing is kept between
+ * calls. */
 #ifndef NEWSREAD_CONFIG_H
 #define NEWSREAD_CONFIG_H
 
+#include <stdio.h>
+
+#include "newsread/settings.h"
 #include "newsread/util.h"
 
-enum opt_type { OPT_BOOL, OPT_INT, OPT_STR, OPT_ENUM };
-
-/* X(ID, name, type, default, choices (OPT_ENUM: "a|b|c"; OPT_INT: "min:max"), help) */
-#define NR_OPTIONS(X)                                                                                   \
-	X(PARAGRAPH_INDENT, "paragraph-indent", OPT_ENUM, "off", "off|auto",                           \
-	  "add two full-width spaces before paragraphs that lack an indent")                           \
-	X(CJK_LATIN_SPACE, "cjk-latin-space", OPT_BOOL, "off", NULL,                                    \
-	  "show a space between CJK and Latin letters or digits")                                     \
-	X(KINSOKU, "kinsoku", OPT_ENUM, "basic", "basic|strict", "line-breaking strictness for CJK text") \
-	X(HANG_PUNCTUATION, "hang-punctuation", OPT_BOOL, "off", NULL,                                   \
-	  "keep a 2-column gutter on CJK pages where a line-final ，。、 may hang")                     \
-	X(STOCK_ANNOTATIONS, "stock-annotations", OPT_BOOL, "on", NULL,                                 \
-	  "mark company names with their stock codes")                                                \
-	X(STOCK_FORMAT, "stock-format", OPT_STR, "%n(%c)", NULL,                                        \
-	  "stock mark template: %n name, %c code, %m market, %s number")                              \
-	X(THEME, "theme", OPT_STR, "default", NULL, "theme name (themes/NAME.theme) or file path")     \
-	X(FETCH_TIMEOUT, "fetch-timeout", OPT_INT, "30", "1:600", "seconds before a download fails")   \
-	X(FETCH_PARALLEL, "fetch-parallel", OPT_INT, "6", "1:32", "downloads at once")                 \
-	X(USER_AGENT, "user-agent", OPT_STR, "newsread/0.1", NULL, "User-Agent sent with requests")
-
-enum opt_id {
-#define X(id, name, type, def, choices, help) OPT_##id,
-	NR_OPTIONS(X)
-#undef X
-	OPT_COUNT
+/* Where a command runs: what it sets and the file it comes from. */
+struct config_ctx {
+	struct settings *s; /* what the commands set */
+	const char *file;   /* the file being run (for include's relative paths), or NULL */
+	int depth;          /* files open around this one (include, theme): loops stop at 8 */
+	int in_theme;       /* 1 while a theme file runs: its color lines yield to the config's */
 };
 
-struct opt_info {
-	const char *name;
-	enum opt_type type;
-	const char *def;
-	const char *choices;
-	const char *help;
-};
+/* Run one command line (set, include, color, stock-rule) in c. Returns 0 (also for a
+ * blank or comment line), or -1 with err (message without the FILE:LINE prefix); on an
+ * error, what the line would have set is left as it was. */
+int config_exec(struct config_ctx *c, const char *line, struct nr_error *err);
 
-extern const struct opt_info opt_table[OPT_COUNT];
+/* Run a whole file inside c (c->file is the file naming it, or NULL at the top): every
+ * line; the first bad line stops it with err "FILE:LINE: msg". A missing file is an
+ * error when must_exist, else nothing. Files larger than 1 MB, with NUL bytes, lines
+ * longer than 8 KB or invalid UTF-8 are errors. */
+int config_load_file(struct config_ctx *c, const char *path, int must_exist, struct nr_error *err);
 
-/* Current values. opt_str never returns NULL; opt_int gives bools as 0/1 and enums as
- * the index of the choice. */
-const char *opt_str(enum opt_id id);
-int opt_int(enum opt_id id);
+/* `set name value` as the config runs it (the value checked against the option, and
+ * the theme option against the themes there are): for -o. Returns 0 or -1 with err. */
+int config_set(struct config_ctx *c, const char *name, const char *value, struct nr_error *err);
 
-/* Set an option by name; returns 0, or -1 with err ("unknown option: x", "bad value ..."). */
-int opt_set(const char *name, const char *value, struct nr_error *err);
-/* Reset every option to its default. */
-void opt_reset(void);
-/* Print every option with value and default (for --list-options). */
-void opt_print_all(void);
+/* The file of a theme: by name, themes/NAME.theme in the user's config folder, then
+ * under theme_data_root(); a name holding '/' or ending in .theme is a path. Returns 0
+ * with *path malloc'd, or -1 with err ("unknown theme: NAME"). */
+int config_theme_path(const char *name, char **path, struct nr_error *err);
 
-/* Split one line into words: "double" and 'single' quotes, backslash escapes in double
- * quotes, # starts a comment outside quotes. Returns argc (argv malloc'd strings, max
- * words), or -1 with err on an unterminated quote. */
-int config_split(const char *line, char **argv, int max, struct nr_error *err);
+/* Run the theme file the theme option names into c->s->theme; the config's own color
+ * lines keep their values. The default theme when its file is missing leaves the
+ * built-in values (which it restates). Returns 0, or -1 with err ("FILE:LINE: msg" or
+ * "unknown theme: NAME"). */
+int config_load_theme(struct config_ctx *c, struct nr_error *err);
 
-/* Run one command line (set, include, color, stock-rule, ...). file/line name the place
- * for include's relative paths and for messages. Returns 0, or -1 with err (message
- * without the FILE:LINE prefix). */
-int config_exec(const char *line, const char *file, struct nr_error *err);
-
-/* Run a whole file: every line; the first bad line stops it with err "FILE:LINE: msg".
- * A missing file is an error when must_exist. depth guards include loops. */
-int config_load_file(const char *path, int must_exist, struct nr_error *err);
+/* One line per command for --list-commands: "NAME\tUSAGE\tHELP". */
+void config_print_commands(FILE *f);
 
 /* Paths: $XDG_CONFIG_HOME/newsread (else ~/.config/newsread), data and cache dirs.
  * Returned strings are malloc'd. */

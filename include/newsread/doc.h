@@ -72,6 +72,8 @@ struct block {
 	struct table *table; /* BLK_TABLE */
 };
 
+struct stock_rules; /* stock.h */
+
 struct doc {
 	struct block *blocks;
 	size_t n, cap;
@@ -79,6 +81,8 @@ struct doc {
 	size_t nlinks;
 	size_t linkcap;   /* allocated entries of links (doc.c's business) */
 	int cjk;          /* the document's text is mostly Chinese/Japanese */
+	const struct stock_rules *stock_rules; /* set by the caller before html builds d: the
+	                                          config's stock-rule lines for stock markup, or NULL */
 };
 
 void doc_init(struct doc *d);

@@ -8,22 +8,26 @@
 #include "newsread/article.h"
 #include "newsread/doc.h"
 #include "newsread/layout.h"
+#include "newsread/stock.h"
 
-/* Build the article's document (body only) with stock annotations per the options. */
-void render_doc(struct article *a, struct doc *d);
+/* What rendering is given (the caller makes it from its settings; render reads none). */
+struct render_opts {
+	struct layout_opts layout; /* width and cut_pre included */
+	struct stock_opts stock;   /* the stock pass, the user's stock rules included */
+};
 
-/* Lay out header + body at width; the doc is kept by the caller for relayout. */
-void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out);
+/* Build the article's document (body only) with stock annotations per so. */
+void render_doc(struct article *a, const struct stock_opts *so, struct doc *d);
 
-/* Print the article as plain text at width, then its numbered link list. The article
- * is spent afterwards for rendering: its parsed body (a->tree) is freed once converted,
- * to keep the peak memory of a large dump down (a->html, if any, stays). */
-void render_dump(FILE *out, struct article *a, int width);
+/* Lay out header + body at o->width; the doc is kept by the caller for relayout. */
+void render_lines(const struct article *a, const struct doc *d, const struct layout_opts *o, struct lines *out);
+
+/* Print the article as plain text at o->layout.width, then its numbered link list. The
+ * article is spent afterwards for rendering: its parsed body (a->tree) is freed once
+ * converted, to keep the peak memory of a large dump down (a->html, if any, stays). */
+void render_dump(FILE *out, struct article *a, const struct render_opts *o);
 
 /* "YYYY-MM-DD HH:MM" in local time into buf ("" when no date). */
 void render_date(const struct article *a, char *buf, size_t n);
-
-/* Layout options from the current settings at width. */
-void render_layout_opts(struct layout_opts *o, int width, int cut_pre);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "newsread/article.h"
+#include "newsread/fetch.h"
 #include "newsread/util.h"
 
 /* A source as the user keeps it in the urls file. */
@@ -20,6 +21,12 @@ struct source_list {
 	size_t n, cap;
 };
 
+/* What loading is given (the caller's settings; source reads no options itself). */
+struct source_opts {
+	struct fetch_opts fetch; /* every download; its timeout also bounds the wait for a named pipe */
+	int parallel;            /* downloads at once in source_load_all (fetch-parallel) */
+};
+
 #define SOURCE_MAX_BYTES (64u * 1024 * 1024) /* largest document read */
 
 /* Load one source and append its articles to out. spec may be NULL (a bare argument).
@@ -30,13 +37,14 @@ struct source_list {
  * each path the article brings (科技 + Linux -> 科技/Linux); an article with none gets
  * the user's paths as they are.
  * Returns 0, or -1 with err "SOURCE: reason" (articles loaded before the failure stay). */
-int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err);
+int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
+		struct nr_error *err);
 
 /* Load n sources (specs[i] for srcs[i], or specs NULL): every URL is downloaded first,
- * in parallel (fetch-parallel at once, two per site), then all are parsed in the order
+ * in parallel (o->parallel at once, two per site), then all are parsed in the order
  * given. rcs[i] is 0, or -1 with errs[i]. Returns how many failed. */
-int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *out,
-		    int *rcs, struct nr_error *errs);
+int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n,
+		    const struct source_opts *o, struct articles *out, int *rcs, struct nr_error *errs);
 
 /* Parse bytes already in hand (a file's or a download's): detect the kind from the
  * content type (may be NULL) and by sniffing, and append articles. Content decides

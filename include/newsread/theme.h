@@ -1,6 +1,9 @@
 /* theme.h - colours of the interface's elements, set by `color` lines in themes/ and
  * the config. One table of elements (THEME_ELEMENTS) drives parsing, the defaults and
- * the help. Values are stored before curses starts and applied by theme_apply(). */
+ * the help; one table of attributes (THEME_ATTRS) drives parsing, printing and the
+ * curses attributes. The values are a plain struct theme (part of the settings, filled
+ * by the config language, which also loads theme files), applied by theme_apply() once
+ * curses started. */
 #ifndef NEWSREAD_THEME_H
 #define NEWSREAD_THEME_H
 
@@ -49,15 +52,27 @@ struct theme_elem_info {
 
 extern const struct theme_elem_info theme_elements[THEME_NELEM];
 
-/* Attribute bits of a stored value (mapped to curses attributes by theme_apply). */
-enum {
-	THEME_BOLD = 1u << 0,
-	THEME_UNDERLINE = 1u << 1,
-	THEME_REVERSE = 1u << 2,
-	THEME_DIM = 1u << 3,
-	THEME_ITALIC = 1u << 4,
-	THEME_STANDOUT = 1u << 5,
+/* X(ID, name): the attribute words of a color line; ID also names the curses
+ * attribute A_ID that theme_apply maps it to. */
+#define THEME_ATTRS(X)                                                                  \
+	X(BOLD, "bold") X(UNDERLINE, "underline") X(REVERSE, "reverse") X(DIM, "dim")    \
+	X(ITALIC, "italic") X(STANDOUT, "standout")
+
+enum theme_attr_index {
+#define X(id, name) THEME_ATTR_##id,
+	THEME_ATTRS(X)
+#undef X
+	THEME_NATTR
 };
+
+/* Attribute bits of a stored value: THEME_BOLD, THEME_UNDERLINE, ... */
+enum {
+#define X(id, name) THEME_##id = 1u << THEME_ATTR_##id,
+	THEME_ATTRS(X)
+#undef X
+};
+
+extern const char *const theme_attr_names[THEME_NATTR];
 
 /* Colour values: THEME_DEFAULT, 0..255 (palette index), or THEME_RGB | 0xrrggbb. */
 #define THEME_DEFAULT (-1)
@@ -69,34 +84,35 @@ struct theme_value {
 	int from_config;  /* set by a color line outside a theme file (a theme does not override it) */
 };
 
-/* color ELEMENT FG [BG] [ATTR...]: argv[0] is the element. Returns 0 or -1 with err
- * naming the unknown element, colour or attribute. Works before curses starts (values
- * are stored and applied by theme_apply). While a theme file is loading, elements the
- * config already set are left alone. */
-int theme_color(int argc, char **argv, struct nr_error *err);
+/* Every element's value: part of the settings, handed to the interface. */
+struct theme {
+	struct theme_value v[THEME_NELEM];
+};
 
-/* Load a theme by name (themes/NAME.theme in the user's config folder, then under
- * theme_data_root()) or by path (a name holding '/' or ending in .theme), through
- * config_load_file. Returns 0, or -1 with err ("FILE:LINE: msg", or not found). */
-int theme_load(const char *name, struct nr_error *err);
+/* Every element to its default (the table's), nothing set by the config. */
+void theme_init(struct theme *t);
+
+/* color ELEMENT FG [BG] [ATTR...]: argv[0] is the element. Returns 0 or -1 with err
+ * naming the unknown element, colour or attribute (t unchanged then). in_theme_file: the
+ * line comes from a theme file, which leaves alone the elements a config line set. */
+int theme_color(struct theme *t, int argc, char **argv, int in_theme_file, struct nr_error *err);
+
+/* A value in the syntax of a color line's arguments ("yellow default bold", "\"#rrggbb\""
+ * quoted), appended to out; a color line reads it back to the same value. */
+void theme_format_value(const struct theme_value *v, struct buf *out);
 
 /* Folder holding themes/ and samples/: the source tree when run from it, else the
  * installed data folder. Returns a static string. */
 const char *theme_data_root(void);
 
-/* Every element back to its default, nothing set by the config (for tests). */
-void theme_reset(void);
-
-/* The stored value of an element. */
-void theme_get(enum theme_elem e, struct theme_value *out);
-
 /* Element index by name, or -1. */
 int theme_lookup(const char *name);
 
 /* After curses started: start colours (when the terminal has them) and make one colour
- * pair per element; #rrggbb and colorN beyond the terminal's palette map to the
- * nearest colour it has. */
-void theme_apply(void);
+ * pair per element of t; #rrggbb and colorN beyond the terminal's palette map to the
+ * nearest colour it has. The pairs and attributes are the terminal's state, kept here
+ * for theme_attr until the next theme_apply. */
+void theme_apply(const struct theme *t);
 
 /* Curses attributes (A_* bits, colour not included) and colour pair of an element;
  * valid after theme_apply. */

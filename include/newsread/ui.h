@@ -5,12 +5,14 @@
 #include <stdio.h>
 
 #include "newsread/article.h"
+#include "newsread/settings.h"
 #include "newsread/util.h"
 
 /* Run the interface over the articles until the user quits. title names what was
- * opened. If single is set, open that article directly (q quits). Returns 0, or -1 with
- * err (terminal unusable: TERM unset, too small). */
-int ui_run(struct articles *l, const char *title, int single, struct nr_error *err);
+ * opened. If single is set, open that article directly (q quits). s gives the options,
+ * the theme and the stock rules (read, never changed; kept by the caller until the
+ * interface ends). Returns 0, or -1 with err (terminal unusable: TERM unset, too small). */
+int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct nr_error *err);
 
 /* --list-actions: one line per action of the built-in table, whatever the config says:
  * name, contexts ("any" or a comma-separated list of tree, list, article, help), default

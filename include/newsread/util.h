@@ -43,9 +43,11 @@ void nr_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * ("PATH: reason"). A named pipe is read too (newsread <(curl ...)), but when nothing
  * is written to it within the pipe wait (no writer) it is an error, not a hang. */
 int read_file(const char *path, size_t max, char **data, size_t *len, struct nr_error *err);
-/* Seconds read_file waits for a named pipe's first bytes (default 30; main sets it to
- * the fetch-timeout option: a pipe is read like a download). */
-void read_set_pipe_wait(int seconds);
+/* read_file, waiting at most pipe_wait seconds (at least 1) for a named pipe's first
+ * bytes: a source given as a pipe is read like a download, within the fetch time-out.
+ * read_file waits READ_PIPE_WAIT seconds. */
+#define READ_PIPE_WAIT 30
+int read_file_wait(const char *path, size_t max, int pipe_wait, char **data, size_t *len, struct nr_error *err);
 /* Read a stream to its end, at most max bytes. Same contract as read_file. */
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err);
 
@@ -86,5 +88,12 @@ int has_iprefix(const char *s, const char *prefix);  /* ASCII case-insensitive *
 char *str_trim(char *s);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Split one line into words, the way the config language and the urls file do: words
+ * apart by blanks, "double" and 'single' quotes, backslash escapes (in double quotes \n
+ * and \t too), # starts a comment outside quotes. Returns argc (argv[0..argc) malloc'd
+ * strings, at most max words), or -1 with err on an unterminated quote or too many words
+ * (nothing left allocated then). */
+int util_split_words(const char *line, char **argv, int max, struct nr_error *err);
 
 #endif

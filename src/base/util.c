@@ -220,15 +220,15 @@ int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, 
 	return 0;
 }
 
-static int pipe_wait = 30;
-
-void read_set_pipe_wait(int seconds)
-{
-	pipe_wait = seconds > 0 ? seconds : 1;
-}
-
 int read_file(const char *path, size_t max, char **data, size_t *len, struct nr_error *err)
 {
+	return read_file_wait(path, max, READ_PIPE_WAIT, data, len, err);
+}
+
+int read_file_wait(const char *path, size_t max, int pipe_wait, char **data, size_t *len, struct nr_error *err)
+{
+	if (pipe_wait < 1)
+		pipe_wait = 1;
 	/* O_NONBLOCK: opening a named pipe must not wait for a writer forever */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -401,4 +401,55 @@ char *str_trim(char *s)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
 		*--e = '\0';
 	return s;
+}
+
+int util_split_words(const char *line, char **argv, int max, struct nr_error *err)
+{
+	int argc = 0;
+	const char *p = line;
+	struct buf w;
+	buf_init(&w);
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (!*p || *p == '#')
+			break;
+		buf_add(&w, "", 0);
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
+			if (*p == '"' || *p == '\'') {
+				char q = *p++;
+				while (*p && *p != q) {
+					if (q == '"' && *p == '\\' && p[1]) {
+						p++;
+						char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+						buf_addc(&w, c);
+						p++;
+						continue;
+					}
+					buf_addc(&w, *p++);
+				}
+				if (*p != q) {
+					buf_free(&w);
+					for (int i = 0; i < argc; i++)
+						free(argv[i]);
+					return nr_fail(err, "unterminated %s quote", q == '"' ? "double" : "single");
+				}
+				p++;
+			} else if (*p == '\\' && p[1]) {
+				buf_addc(&w, p[1]);
+				p += 2;
+			} else {
+				buf_addc(&w, *p++);
+			}
+		}
+		if (argc == max) {
+			buf_free(&w);
+			for (int i = 0; i < argc; i++)
+				free(argv[i]);
+			return nr_fail(err, "too many words (at most %d)", max);
+		}
+		argv[argc++] = buf_steal(&w);
+	}
+	buf_free(&w);
+	return argc;
 }

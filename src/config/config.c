@@ -1,197 +1,58 @@
-/* config.c - options table and the config command language. */
+/* config.c - the config command language: commands, files, includes and theme files. */
 #include "newsread/config.h"
-#include "newsread/stock.h"
-#include "newsread/theme.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-const struct opt_info opt_table[OPT_COUNT] = {
-#define X(id, name, type, def, choices, help) [OPT_##id] = {name, type, def, choices, help},
-	NR_OPTIONS(X)
-#undef X
-};
+#define CONFIG_MAX_DEPTH 8 /* files open at once: a loop of includes stops here */
 
-static char *opt_values[OPT_COUNT]; /* NULL means the default */
-
-const char *opt_str(enum opt_id id)
+int config_theme_path(const char *name, char **path, struct nr_error *err)
 {
-	return opt_values[id] ? opt_values[id] : opt_table[id].def;
-}
-
-/* Index of word in "a|b|c", or -1. */
-static int choice_index(const char *choices, const char *word)
-{
-	int i = 0;
-	size_t wl = strlen(word);
-	for (const char *p = choices; *p; i++) {
-		const char *e = strchr(p, '|');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		if (l == wl && strncmp(p, word, l) == 0)
-			return i;
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	return -1;
-}
-
-static int parse_bool(const char *v)
-{
-	static const char *yes[] = {"on", "yes", "true", "1"}, *no[] = {"off", "no", "false", "0"};
-	for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
-		if (strcmp(v, yes[i]) == 0)
-			return 1;
-		if (strcmp(v, no[i]) == 0)
-			return 0;
-	}
-	return -1;
-}
-
-int opt_int(enum opt_id id)
-{
-	const char *v = opt_str(id);
-	switch (opt_table[id].type) {
-	case OPT_BOOL:
-		return parse_bool(v) == 1;
-	case OPT_ENUM:
-		return choice_index(opt_table[id].choices, v);
-	case OPT_INT:
-		return atoi(v);
-	default:
+	*path = NULL;
+	if (!name || !*name)
+		return nr_fail(err, "theme: empty name");
+	size_t nl = strlen(name);
+	if (strchr(name, '/') || (nl > 6 && strcmp(name + nl - 6, ".theme") == 0)) {
+		if (access(name, R_OK) != 0)
+			return nr_fail(err, "unknown theme: %s (%s)", name, strerror(errno));
+		*path = xstrdup(name);
 		return 0;
 	}
-}
-
-static int opt_lookup(const char *name)
-{
-	for (int i = 0; i < OPT_COUNT; i++)
-		if (strcmp(opt_table[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
-int opt_set(const char *name, const char *value, struct nr_error *err)
-{
-	int id = opt_lookup(name);
-	if (id < 0)
-		return nr_fail(err, "unknown option: %s", name);
-	const struct opt_info *o = &opt_table[id];
-	char norm[32];
-	switch (o->type) {
-	case OPT_BOOL: {
-		int b = parse_bool(value);
-		if (b < 0)
-			return nr_fail(err, "%s: expected on or off, not '%s'", name, value);
-		snprintf(norm, sizeof norm, "%s", b ? "on" : "off");
-		value = norm;
-		break;
+	char *dir = config_dir();
+	char *user = xasprintf("%s/themes/%s.theme", dir, name);
+	char *sys = xasprintf("%s/themes/%s.theme", theme_data_root(), name);
+	free(dir);
+	if (access(user, R_OK) == 0) {
+		*path = user;
+		free(sys);
+	} else if (access(sys, R_OK) == 0) {
+		*path = sys;
+		free(user);
+	} else {
+		free(user);
+		free(sys);
+		return nr_fail(err, "unknown theme: %s", name);
 	}
-	case OPT_ENUM:
-		if (choice_index(o->choices, value) < 0)
-			return nr_fail(err, "%s: expected one of %s, not '%s'", name, o->choices, value);
-		break;
-	case OPT_INT: {
-		char *end;
-		errno = 0;
-		long v = strtol(value, &end, 10);
-		long lo = 0, hi = INT_MAX;
-		if (o->choices)
-			sscanf(o->choices, "%ld:%ld", &lo, &hi);
-		if (!*value || *end || errno || v < lo || v > hi)
-			return nr_fail(err, "%s: expected a number from %ld to %ld, not '%s'", name, lo, hi, value);
-		break;
-	}
-	case OPT_STR:
-		if (strlen(value) > 4096)
-			return nr_fail(err, "%s: value too long", name);
-		break;
-	}
-	free(opt_values[id]);
-	opt_values[id] = xstrdup(value);
 	return 0;
 }
 
-void opt_reset(void)
+int config_set(struct config_ctx *c, const char *name, const char *value, struct nr_error *err)
 {
-	for (int i = 0; i < OPT_COUNT; i++) {
-		free(opt_values[i]);
-		opt_values[i] = NULL;
+	if (opt_lookup(name) == OPT_THEME) {
+		/* a theme that is not there is an error of this line, not of the interface later */
+		char *path;
+		if (config_theme_path(value, &path, err))
+			return -1;
+		free(path);
 	}
+	return opt_set(c->s, name, value, err);
 }
 
-void opt_print_all(void)
-{
-	for (int i = 0; i < OPT_COUNT; i++) {
-		const struct opt_info *o = &opt_table[i];
-		printf("%-20s %-14s (default: %s", o->name, opt_str(i), o->def);
-		if (o->type == OPT_ENUM)
-			printf("; one of %s", o->choices);
-		else if (o->type == OPT_BOOL)
-			printf("; on or off");
-		printf(")  %s\n", o->help);
-	}
-}
-
-int config_split(const char *line, char **argv, int max, struct nr_error *err)
-{
-	int argc = 0;
-	const char *p = line;
-	struct buf w;
-	buf_init(&w);
-	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-			p++;
-		if (!*p || *p == '#')
-			break;
-		buf_add(&w, "", 0);
-		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
-			if (*p == '"' || *p == '\'') {
-				char q = *p++;
-				while (*p && *p != q) {
-					if (q == '"' && *p == '\\' && p[1]) {
-						p++;
-						char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
-						buf_addc(&w, c);
-						p++;
-						continue;
-					}
-					buf_addc(&w, *p++);
-				}
-				if (*p != q) {
-					buf_free(&w);
-					for (int i = 0; i < argc; i++)
-						free(argv[i]);
-					return nr_fail(err, "unterminated %s quote", q == '"' ? "double" : "single");
-				}
-				p++;
-			} else if (*p == '\\' && p[1]) {
-				buf_addc(&w, p[1]);
-				p += 2;
-			} else {
-				buf_addc(&w, *p++);
-			}
-		}
-		if (argc == max) {
-			buf_free(&w);
-			for (int i = 0; i < argc; i++)
-				free(argv[i]);
-			return nr_fail(err, "too many words (at most %d)", max);
-		}
-		argv[argc++] = buf_steal(&w);
-	}
-	buf_free(&w);
-	return argc;
-}
-
-static const char *current_file; /* for include's relative paths */
-static int include_depth;
-
-static int cmd_set(int argc, char **argv, struct nr_error *err)
+static int cmd_set(struct config_ctx *c, int argc, char **argv, struct nr_error *err)
 {
 	if (argc == 2) {
 		/* "set name=value" is accepted too */
@@ -199,81 +60,88 @@ static int cmd_set(int argc, char **argv, struct nr_error *err)
 		if (!eq)
 			return nr_fail(err, "set: missing value for %s", argv[1]);
 		*eq = '\0';
-		return opt_set(argv[1], eq + 1, err);
+		return config_set(c, argv[1], eq + 1, err);
 	}
-	return opt_set(argv[1], argv[2], err);
+	return config_set(c, argv[1], argv[2], err);
 }
 
-static int cmd_include(int argc, char **argv, struct nr_error *err)
+static int cmd_include(struct config_ctx *c, int argc, char **argv, struct nr_error *err)
 {
 	(void)argc;
 	char *path;
-	if (argv[1][0] == '/' || !current_file || !strchr(current_file, '/')) {
+	if (argv[1][0] == '/' || !c->file || !strchr(c->file, '/')) {
 		if (argv[1][0] == '~' && argv[1][1] == '/' && getenv("HOME"))
 			path = xasprintf("%s%s", getenv("HOME"), argv[1] + 1);
 		else
 			path = xstrdup(argv[1]);
 	} else {
-		const char *slash = strrchr(current_file, '/');
-		path = xasprintf("%.*s/%s", (int)(slash - current_file), current_file, argv[1]);
+		const char *slash = strrchr(c->file, '/');
+		path = xasprintf("%.*s/%s", (int)(slash - c->file), c->file, argv[1]);
 	}
-	if (include_depth >= 8) {
+	if (c->depth >= CONFIG_MAX_DEPTH) {
 		free(path);
 		return nr_fail(err, "include: nested too deeply (a loop?)");
 	}
 	struct nr_error inner;
-	int rc = config_load_file(path, 1, &inner);
+	int rc = config_load_file(c, path, 1, &inner);
 	free(path);
 	if (rc)
 		return nr_fail(err, "%s", inner.msg);
 	return 0;
 }
 
-static int cmd_color(int argc, char **argv, struct nr_error *err)
+static int cmd_color(struct config_ctx *c, int argc, char **argv, struct nr_error *err)
 {
-	return theme_color(argc - 1, argv + 1, err);
+	return theme_color(&c->s->theme, argc - 1, argv + 1, c->in_theme, err);
 }
 
-static int cmd_stock_rule(int argc, char **argv, struct nr_error *err)
+static int cmd_stock_rule(struct config_ctx *c, int argc, char **argv, struct nr_error *err)
 {
-	return stock_add_rule(argc - 1, argv + 1, err);
+	return stock_add_rule(&c->s->stock_rules, argc - 1, argv + 1, err);
 }
 
 struct command {
 	const char *name;
-	int (*run)(int argc, char **argv, struct nr_error *err); /* argv[0] is the name */
-	int min_args, max_args;                                  /* not counting the name */
+	int (*run)(struct config_ctx *c, int argc, char **argv, struct nr_error *err); /* argv[0]: the name */
+	int min_args, max_args; /* not counting the name */
 	const char *usage;
+	const char *help;       /* one line, for --list-commands */
 };
 
 static const struct command commands[] = {
-	{"set", cmd_set, 1, 2, "set OPTION VALUE"},
-	{"include", cmd_include, 1, 1, "include FILE"},
-	{"color", cmd_color, 2, 8, "color ELEMENT FOREGROUND [BACKGROUND] [ATTRIBUTE...]"},
-	{"stock-rule", cmd_stock_rule, 2, 4, "stock-rule KIND PATTERN [MARKET]"},
+	{"set", cmd_set, 1, 2, "set OPTION VALUE",
+	 "set an option (newsread --list-options shows them); set OPTION=VALUE works too"},
+	{"include", cmd_include, 1, 1, "include FILE",
+	 "run the commands of another file; a relative path starts at the including file's folder"},
+	{"color", cmd_color, 2, 8, "color ELEMENT FOREGROUND [BACKGROUND] [ATTRIBUTE...]",
+	 "set the colours and attributes of a theme element; the config's line wins over the theme's"},
+	{"stock-rule", cmd_stock_rule, 2, 4, "stock-rule KIND PATTERN [MARKET]",
+	 "recognise stock codes in links, attributes or brackets after a name, before the built-in rules"},
 };
 
-int config_exec(const char *line, const char *file, struct nr_error *err)
+void config_print_commands(FILE *f)
+{
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		fprintf(f, "%s\t%s\t%s\n", commands[i].name, commands[i].usage, commands[i].help);
+}
+
+int config_exec(struct config_ctx *c, const char *line, struct nr_error *err)
 {
 	char *argv[16];
-	int argc = config_split(line, argv, 16, err);
+	int argc = util_split_words(line, argv, 16, err);
 	if (argc <= 0)
 		return argc;
 	int rc = 0;
-	const struct command *c = NULL;
+	const struct command *cmd = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
 		if (strcmp(commands[i].name, argv[0]) == 0)
-			c = &commands[i];
-	if (!c)
+			cmd = &commands[i];
+	if (!cmd)
 		rc = nr_fail(err, "unknown command: %s", argv[0]);
-	else if (argc - 1 < c->min_args || argc - 1 > c->max_args)
-		rc = nr_fail(err, "usage: %s", c->usage);
-	else {
-		const char *saved = current_file;
-		current_file = file;
-		rc = c->run(argc, argv, err);
-		current_file = saved;
-	}
+	else if (argc - 1 < cmd->min_args || argc - 1 > cmd->max_args)
+		rc = nr_fail(err, "usage: %s", cmd->usage);
+	else
+		rc = cmd->run(c, argc, argv, err);
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);
 	return rc;
@@ -281,7 +149,7 @@ int config_exec(const char *line, const char *file, struct nr_error *err)
 
 #define CONFIG_MAX_BYTES (1024u * 1024) /* a config file (and each included one) */
 
-int config_load_file(const char *path, int must_exist, struct nr_error *err)
+int config_load_file(struct config_ctx *outer, const char *path, int must_exist, struct nr_error *err)
 {
 	struct stat st;
 	if (!must_exist && stat(path, &st) != 0 && errno == ENOENT)
@@ -295,9 +163,11 @@ int config_load_file(const char *path, int must_exist, struct nr_error *err)
 		free(data);
 		return nr_fail(err, "%s: not a text file (NUL bytes)", path);
 	}
+	struct config_ctx c = *outer;
+	c.file = path;
+	c.depth = outer->depth + 1;
 	char line[8192];
 	int lineno = 0, rc = 0;
-	include_depth++;
 	for (size_t off = 0; off < len;) {
 		const char *nl = memchr(data + off, '\n', len - off);
 		size_t l = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
@@ -314,14 +184,30 @@ int config_load_file(const char *path, int must_exist, struct nr_error *err)
 			break;
 		}
 		struct nr_error e;
-		if (config_exec(line, path, &e) < 0) {
+		if (config_exec(&c, line, &e) < 0) {
 			/* an error from an included file already carries its own FILE:LINE */
 			rc = nr_fail(err, "%s:%d: %s", path, lineno, e.msg);
 			break;
 		}
 	}
-	include_depth--;
 	free(data);
+	return rc;
+}
+
+int config_load_theme(struct config_ctx *c, struct nr_error *err)
+{
+	const char *name = opt_str(c->s, OPT_THEME);
+	char *path;
+	if (config_theme_path(name, &path, err)) {
+		/* the built-in values are the default theme's: a missing default.theme loses nothing */
+		if (!c->s->opt[OPT_THEME])
+			return 0;
+		return -1;
+	}
+	struct config_ctx t = *c;
+	t.in_theme = 1;
+	int rc = config_load_file(&t, path, 1, err);
+	free(path);
 	return rc;
 }
 

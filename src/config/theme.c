@@ -1,7 +1,7 @@
-/* theme.c - theme elements, `color` lines, theme files, and their curses colour pairs. */
+/* theme.c - theme elements and attributes, the values of `color` lines, and their curses
+ * colour pairs. Theme files are the config language's business (config.c loads them). */
 #define NCURSES_WIDECHAR 1
 #include "newsread/theme.h"
-#include "newsread/config.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -15,25 +15,17 @@ const struct theme_elem_info theme_elements[THEME_NELEM] = {
 #undef X
 };
 
-static struct theme_value values[THEME_NELEM];
-static int values_ready;       /* values[] hold the defaults at least */
-static int loading_theme;      /* a theme file is running: do not override the config */
-static short pairs[THEME_NELEM];  /* colour pair per element after theme_apply */
+const char *const theme_attr_names[THEME_NATTR] = {
+#define X(id, name) [THEME_ATTR_##id] = name,
+	THEME_ATTRS(X)
+#undef X
+};
+
+/* The terminal's side of the last theme_apply: colour pair and attributes per element. */
+static short pairs[THEME_NELEM];
 static unsigned long cattrs[THEME_NELEM];
 
 static const char *const color_names[] = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
-
-static const struct {
-	const char *name;
-	unsigned bit;
-} attr_names[] = {
-	{"bold", THEME_BOLD},
-	{"underline", THEME_UNDERLINE},
-	{"reverse", THEME_REVERSE},
-	{"dim", THEME_DIM},
-	{"italic", THEME_ITALIC},
-	{"standout", THEME_STANDOUT},
-};
 
 int theme_lookup(const char *name)
 {
@@ -99,9 +91,9 @@ static int parse_color(const char *s, int *out)
 
 static int parse_attr(const char *s, unsigned *bit)
 {
-	for (size_t i = 0; i < ARRAY_LEN(attr_names); i++) {
-		if (strcmp(s, attr_names[i].name) == 0) {
-			*bit = attr_names[i].bit;
+	for (int i = 0; i < THEME_NATTR; i++) {
+		if (strcmp(s, theme_attr_names[i]) == 0) {
+			*bit = 1u << i;
 			return 0;
 		}
 	}
@@ -134,35 +126,21 @@ static int parse_value(int argc, char **argv, struct theme_value *v, struct nr_e
 	return 0;
 }
 
-void theme_reset(void)
+void theme_init(struct theme *t)
 {
 	for (int i = 0; i < THEME_NELEM; i++) {
 		char *argv[8];
 		struct nr_error err;
-		int argc = config_split(theme_elements[i].def, argv, 8, &err);
-		if (argc < 1 || parse_value(argc, argv, &values[i], &err))
+		int argc = util_split_words(theme_elements[i].def, argv, 8, &err);
+		if (argc < 1 || parse_value(argc, argv, &t->v[i], &err))
 			abort(); /* the table's defaults are part of the program */
 		for (int k = 0; k < argc; k++)
 			free(argv[k]);
 	}
-	values_ready = 1;
 }
 
-static void ensure_defaults(void)
+int theme_color(struct theme *t, int argc, char **argv, int in_theme_file, struct nr_error *err)
 {
-	if (!values_ready)
-		theme_reset();
-}
-
-void theme_get(enum theme_elem e, struct theme_value *out)
-{
-	ensure_defaults();
-	*out = values[e];
-}
-
-int theme_color(int argc, char **argv, struct nr_error *err)
-{
-	ensure_defaults();
 	if (argc < 2)
 		return nr_fail(err, "usage: color ELEMENT FOREGROUND [BACKGROUND] [ATTRIBUTE...]");
 	int e = theme_lookup(argv[0]);
@@ -171,54 +149,37 @@ int theme_color(int argc, char **argv, struct nr_error *err)
 	struct theme_value v;
 	if (parse_value(argc - 1, argv + 1, &v, err))
 		return -1;
-	if (loading_theme && values[e].from_config)
+	if (in_theme_file && t->v[e].from_config)
 		return 0; /* the config's own colour wins over the theme's */
-	v.from_config = !loading_theme;
-	values[e] = v;
+	v.from_config = !in_theme_file;
+	t->v[e] = v;
 	return 0;
 }
 
-static int readable(const char *path)
+static void format_color(int c, struct buf *out)
 {
-	return access(path, R_OK) == 0;
+	char tmp[16];
+	if (c == THEME_DEFAULT)
+		buf_adds(out, "default");
+	else if (c & THEME_RGB)
+		snprintf(tmp, sizeof tmp, "\"#%06x\"", c & 0xffffff), buf_adds(out, tmp); /* # starts a comment */
+	else if (c >= 0 && (size_t)c < ARRAY_LEN(color_names))
+		buf_adds(out, color_names[c]);
+	else
+		snprintf(tmp, sizeof tmp, "color%d", c), buf_adds(out, tmp);
 }
 
-int theme_load(const char *name, struct nr_error *err)
+void theme_format_value(const struct theme_value *v, struct buf *out)
 {
-	ensure_defaults();
-	if (!name || !*name)
-		return nr_fail(err, "theme: empty name");
-	char *path = NULL;
-	size_t nl = strlen(name);
-	if (strchr(name, '/') || (nl > 6 && strcmp(name + nl - 6, ".theme") == 0)) {
-		path = xstrdup(name);
-		if (!readable(path)) {
-			free(path);
-			return nr_fail(err, "theme %s: file not found", name);
-		}
-	} else {
-		char *dir = config_dir();
-		char *user = xasprintf("%s/themes/%s.theme", dir, name);
-		char *sys = xasprintf("%s/themes/%s.theme", theme_data_root(), name);
-		free(dir);
-		if (readable(user)) {
-			path = user;
-			free(sys);
-		} else if (readable(sys)) {
-			path = sys;
-			free(user);
-		} else {
-			nr_fail(err, "theme %s: not found (looked for %s and %s)", name, user, sys);
-			free(user);
-			free(sys);
-			return -1;
+	format_color(v->fg, out);
+	buf_addc(out, ' ');
+	format_color(v->bg, out);
+	for (int i = 0; i < THEME_NATTR; i++) {
+		if (v->attrs & (1u << i)) {
+			buf_addc(out, ' ');
+			buf_adds(out, theme_attr_names[i]);
 		}
 	}
-	loading_theme = 1;
-	int rc = config_load_file(path, 1, err);
-	loading_theme = 0;
-	free(path);
-	return rc;
 }
 
 /* Nearest of the 8 basic colours for an RGB value. */
@@ -268,26 +229,21 @@ static short terminal_color(int c)
 	return (short)(c < 16 ? c - 8 : 7); /* bright colours on an 8-colour terminal */
 }
 
-void theme_apply(void)
+void theme_apply(const struct theme *t)
 {
-	ensure_defaults();
 	int colors = has_colors() && start_color() == OK;
 	int defaults = colors && use_default_colors() == OK;
 	for (int i = 0; i < THEME_NELEM; i++) {
-		const struct theme_value *v = &values[i];
+		const struct theme_value *v = &t->v[i];
+		static const unsigned long curses_attr[THEME_NATTR] = {
+#define X(id, name) [THEME_ATTR_##id] = A_##id,
+			THEME_ATTRS(X)
+#undef X
+		};
 		unsigned long a = 0;
-		if (v->attrs & THEME_BOLD)
-			a |= A_BOLD;
-		if (v->attrs & THEME_UNDERLINE)
-			a |= A_UNDERLINE;
-		if (v->attrs & THEME_REVERSE)
-			a |= A_REVERSE;
-		if (v->attrs & THEME_DIM)
-			a |= A_DIM;
-		if (v->attrs & THEME_ITALIC)
-			a |= A_ITALIC;
-		if (v->attrs & THEME_STANDOUT)
-			a |= A_STANDOUT;
+		for (int k = 0; k < THEME_NATTR; k++)
+			if (v->attrs & (1u << k))
+				a |= curses_attr[k];
 		pairs[i] = 0;
 		if (colors && COLOR_PAIRS > i + 1) {
 			short fg = terminal_color(v->fg), bg = terminal_color(v->bg);

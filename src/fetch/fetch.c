@@ -1,6 +1,5 @@
 /* fetch.c - downloads through libcurl: one URL, or many in parallel with a per-host cap. */
 #include "newsread/fetch.h"
-#include "newsread/config.h"
 
 #include <curl/curl.h>
 #include <dlfcn.h>
@@ -81,15 +80,15 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
 	return len;
 }
 
-static void setup(CURL *h, const char *url, struct transfer *t)
+static void setup(CURL *h, const char *url, const struct fetch_opts *o, struct transfer *t)
 {
 	cu.easy_setopt(h, CURLOPT_URL, url);
 	cu.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
 	cu.easy_setopt(h, CURLOPT_MAXREDIRS, 10L);
 	cu.easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding libcurl can decode */
 	cu.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 15L);
-	cu.easy_setopt(h, CURLOPT_TIMEOUT, (long)opt_int(OPT_FETCH_TIMEOUT));
-	cu.easy_setopt(h, CURLOPT_USERAGENT, opt_str(OPT_USER_AGENT));
+	cu.easy_setopt(h, CURLOPT_TIMEOUT, (long)(o->timeout > 0 ? o->timeout : 1));
+	cu.easy_setopt(h, CURLOPT_USERAGENT, o->user_agent);
 	cu.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	cu.easy_setopt(h, CURLOPT_WRITEDATA, t);
 	cu.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -128,7 +127,7 @@ static int finish(CURL *h, CURLcode code, const char *url, struct transfer *t, s
 	return 0;
 }
 
-int fetch_url(const char *url, size_t max, struct fetch_result *r, struct nr_error *err)
+int fetch_url(const char *url, size_t max, const struct fetch_opts *o, struct fetch_result *r, struct nr_error *err)
 {
 	memset(r, 0, sizeof *r);
 	if (curl_load())
@@ -137,14 +136,15 @@ int fetch_url(const char *url, size_t max, struct fetch_result *r, struct nr_err
 	if (!h)
 		return nr_fail(err, "%s: cannot start libcurl", url);
 	struct transfer t = {.max = max};
-	setup(h, url, &t);
+	setup(h, url, o, &t);
 	CURLcode code = cu.easy_perform(h);
 	int rc = finish(h, code, url, &t, r, err);
 	cu.easy_cleanup(h);
 	return rc;
 }
 
-void fetch_many(const char *const *urls, size_t n, size_t max, int parallel, struct fetch_result *results,
+void fetch_many(const char *const *urls, size_t n, size_t max, const struct fetch_opts *o, int parallel,
+		struct fetch_result *results,
 		int *rcs, struct nr_error *errs)
 {
 	if (curl_load()) {
@@ -162,7 +162,7 @@ void fetch_many(const char *const *urls, size_t n, size_t max, int parallel, str
 	for (size_t i = 0; i < n; i++) {
 		hs[i] = cu.easy_init();
 		ts[i].max = max;
-		setup(hs[i], urls[i], &ts[i]);
+		setup(hs[i], urls[i], o, &ts[i]);
 		cu.multi_add_handle(m, hs[i]);
 	}
 	int running = 1;

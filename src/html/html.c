@@ -127,7 +127,7 @@ static int elem_enter(struct hctx *c, const struct helem *e, int depth)
 		   *id = html_attr(e, "id");
 	if (href || code || dcode || id) {
 		char out[20];
-		if (stock_from_attrs(href, code, dcode, id, out, sizeof out))
+		if (stock_from_attrs(c->d->stock_rules, href, code, dcode, id, out, sizeof out))
 			snprintf(c->st.stock, sizeof c->st.stock, "%s", out);
 	}
 	if (t) {

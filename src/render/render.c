@@ -1,6 +1,5 @@
 /* render.c - article -> header and body lines, for --dump and the article view. */
 #include "newsread/render.h"
-#include "newsread/config.h"
 #include "newsread/html.h"
 #include "newsread/stock.h"
 #include "newsread/util.h"
@@ -11,21 +10,11 @@
 #include <malloc.h>
 #endif
 
-void render_layout_opts(struct layout_opts *o, int width, int cut_pre)
-{
-	memset(o, 0, sizeof *o);
-	o->width = width;
-	o->paragraph_indent = opt_int(OPT_PARAGRAPH_INDENT) == 1;
-	o->cjk_latin_space = opt_int(OPT_CJK_LATIN_SPACE);
-	o->kinsoku_strict = opt_int(OPT_KINSOKU) == 1;
-	o->hang_punct = opt_int(OPT_HANG_PUNCTUATION);
-	o->cut_pre = cut_pre;
-}
-
 /* render_doc; consume: a->tree is read once (freed as it is walked, left empty). */
-static void doc_of(struct article *a, struct doc *d, int consume)
+static void doc_of(struct article *a, const struct stock_opts *so, struct doc *d, int consume)
 {
 	doc_init(d);
+	d->stock_rules = so ? so->rules : NULL;
 	const char *base = a->base ? a->base : a->link;
 	if (a->html)
 		html_to_doc(a->html, strlen(a->html), base, a->lang, d);
@@ -33,13 +22,12 @@ static void doc_of(struct article *a, struct doc *d, int consume)
 		html_tree_take_doc(a->tree, base, a->lang, d);
 	else if (a->tree)
 		html_tree_to_doc(a->tree, base, a->lang, d);
-	struct stock_opts so = {opt_int(OPT_STOCK_ANNOTATIONS), opt_str(OPT_STOCK_FORMAT)};
-	stock_annotate(d, &so, a);
+	stock_annotate(d, so, a);
 }
 
-void render_doc(struct article *a, struct doc *d)
+void render_doc(struct article *a, const struct stock_opts *so, struct doc *d)
 {
-	doc_of(a, d, 0);
+	doc_of(a, so, d, 0);
 }
 
 void render_date(const struct article *a, char *buf, size_t n)
@@ -92,12 +80,10 @@ static void render_header(const struct article *a, int width, struct lines *out)
 	lines_push(out, "", 0, 0);
 }
 
-void render_lines(const struct article *a, const struct doc *d, int width, int cut_pre, struct lines *out)
+void render_lines(const struct article *a, const struct doc *d, const struct layout_opts *o, struct lines *out)
 {
-	render_header(a, width, out);
-	struct layout_opts o;
-	render_layout_opts(&o, width, cut_pre);
-	layout_doc(d, &o, out);
+	render_header(a, o->width, out);
+	layout_doc(d, o, out);
 }
 
 static void print_lines(struct lines *l, void *ud)
@@ -141,20 +127,19 @@ static void give_back(const struct doc *d)
 #endif
 }
 
-void render_dump(FILE *f, struct article *a, int width)
+void render_dump(FILE *f, struct article *a, const struct render_opts *o)
 {
+	int width = o->layout.width;
 	struct doc d;
 	struct lines l = {0};
 	/* the body is read once: its memory goes back while d is built, the rest after */
-	doc_of(a, &d, 1);
+	doc_of(a, &o->stock, &d, 1);
 	article_drop_tree(a);
 	give_back(&d);
 	/* printed as it is laid out: a long article never holds all its lines at once */
 	render_header(a, width, &l);
 	print_lines(&l, f);
-	struct layout_opts o;
-	render_layout_opts(&o, width, 1);
-	layout_doc_stream(&d, &o, &l, print_lines, f);
+	layout_doc_stream(&d, &o->layout, &l, print_lines, f);
 	if (d.nlinks) {
 		fputs("\n", f);
 		struct lines ll = {0};

@@ -1,7 +1,6 @@
 /* source.c - open whatever the user names (file, folder, URL, "-"), tell what it is from
  * its Content-Type and its content, and hand it to the right parser. */
 #include "newsread/source.h"
-#include "newsread/config.h"
 #include "newsread/decode.h"
 #include "newsread/feed.h"
 #include "newsread/fetch.h"
@@ -284,7 +283,8 @@ int source_front_page(const char *html, size_t len, const char *url)
 /* A front page that announces feeds: fetch them in parallel and load them instead.
  * Returns 1 when it did (rc in *rc), 0 when the page announces none. */
 static int load_announced(const char *u, size_t ulen, const char *src, const char *page_url,
-			  const struct source_spec *spec, struct articles *out, int *rc, struct nr_error *err)
+			  const struct source_spec *spec, const struct source_opts *o, struct articles *out, int *rc,
+			  struct nr_error *err)
 {
 	char *urls[DISCOVER_MAX];
 	size_t n = page_feed_links(u, ulen, page_url, urls, DISCOVER_MAX);
@@ -293,7 +293,7 @@ static int load_announced(const char *u, size_t ulen, const char *src, const cha
 	struct fetch_result *res = xcalloc(n, sizeof *res);
 	int *rcs = xcalloc(n, sizeof *rcs);
 	struct nr_error *errs = xcalloc(n, sizeof *errs);
-	fetch_many((const char *const *)urls, n, SOURCE_MAX_BYTES, DISCOVER_PARALLEL, res, rcs, errs);
+	fetch_many((const char *const *)urls, n, SOURCE_MAX_BYTES, &o->fetch, DISCOVER_PARALLEL, res, rcs, errs);
 	size_t ok = 0, n0 = out->n;
 	struct nr_error first = {{0}};
 	for (size_t i = 0; i < n; i++) {
@@ -317,8 +317,8 @@ static int load_announced(const char *u, size_t ulen, const char *src, const cha
 }
 
 /* Parse a finished download of src: a front page that announces feeds loads them instead. */
-static int load_fetched(const char *src, const struct source_spec *spec, struct fetch_result *r,
-			struct articles *out, struct nr_error *err)
+static int load_fetched(const char *src, const struct source_spec *spec, const struct source_opts *o,
+			struct fetch_result *r, struct articles *out, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
@@ -326,7 +326,7 @@ static int load_fetched(const char *src, const struct source_spec *spec, struct 
 	char *u = prepare(r->data, r->len, r->content_type, src, &ulen, &k, NULL, err);
 	if (u) {
 		if (k != K_HTML || !source_front_page(u, ulen, r->final_url) ||
-		    !load_announced(u, ulen, src, r->final_url, spec, out, &rc, err)) {
+		    !load_announced(u, ulen, src, r->final_url, spec, o, out, &rc, err)) {
 			rc = parse_kind(k, u, ulen, src, r->final_url, out, err);
 			apply_spec(out, n0, src, spec);
 		}
@@ -335,18 +335,19 @@ static int load_fetched(const char *src, const struct source_spec *spec, struct 
 	return rc;
 }
 
-static int load_url(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)
+static int load_url(const char *src, const struct source_spec *spec, const struct source_opts *o,
+		    struct articles *out, struct nr_error *err)
 {
 	struct fetch_result r;
-	if (fetch_url(src, SOURCE_MAX_BYTES, &r, err))
+	if (fetch_url(src, SOURCE_MAX_BYTES, &o->fetch, &r, err))
 		return -1;
-	int rc = load_fetched(src, spec, &r, out, err);
+	int rc = load_fetched(src, spec, o, &r, out, err);
 	fetch_result_free(&r);
 	return rc;
 }
 
-int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n, struct articles *out,
-		    int *rcs, struct nr_error *errs)
+int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n,
+		    const struct source_opts *o, struct articles *out, int *rcs, struct nr_error *errs)
 {
 	size_t nurls = 0;
 	for (size_t i = 0; i < n; i++)
@@ -360,14 +361,14 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, si
 		if (fetch_is_url(srcs[i]))
 			urls[k++] = srcs[i];
 	if (nurls)
-		fetch_many(urls, nurls, SOURCE_MAX_BYTES, opt_int(OPT_FETCH_PARALLEL), res, frc, ferr);
+		fetch_many(urls, nurls, SOURCE_MAX_BYTES, &o->fetch, o->parallel, res, frc, ferr);
 	int failed = 0;
 	k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct source_spec *spec = specs ? &specs[i] : NULL;
 		if (fetch_is_url(srcs[i])) {
 			if (frc[k] == 0) {
-				rcs[i] = load_fetched(srcs[i], spec, &res[k], out, &errs[i]);
+				rcs[i] = load_fetched(srcs[i], spec, o, &res[k], out, &errs[i]);
 				fetch_result_free(&res[k]);
 			} else {
 				rcs[i] = -1;
@@ -375,7 +376,7 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, si
 			}
 			k++;
 		} else {
-			rcs[i] = source_load(srcs[i], spec, out, &errs[i]);
+			rcs[i] = source_load(srcs[i], spec, o, out, &errs[i]);
 		}
 		failed += rcs[i] != 0;
 	}
@@ -398,12 +399,13 @@ static int looks_like_url(const char *s)
 	return p[0] == ':' && p[1] == '/' && p[2] == '/';
 }
 
-int source_load(const char *src, const struct source_spec *spec, struct articles *out, struct nr_error *err)
+int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
+		struct nr_error *err)
 {
 	char *data;
 	size_t len;
 	if (fetch_is_url(src))
-		return load_url(src, spec, out, err);
+		return load_url(src, spec, o, out, err);
 	if (strcmp(src, "-") == 0) {
 		if (read_stream(STDIN_FILENO, "-", SOURCE_MAX_BYTES, &data, &len, err))
 			return -1;
@@ -434,7 +436,8 @@ int source_load(const char *src, const struct source_spec *spec, struct articles
 	}
 	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
 		return nr_fail(err, "%s: not a file or folder", src);
-	if (read_file(src, SOURCE_MAX_BYTES, &data, &len, err))
+	/* a named pipe is read like a download: within the fetch time-out */
+	if (read_file_wait(src, SOURCE_MAX_BYTES, o->fetch.timeout, &data, &len, err))
 		return -1;
 	return parse_owned(&data, len, NULL, src, src, spec, out, err);
 }

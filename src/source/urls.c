@@ -1,9 +1,8 @@
 /* urls.c - the urls file (the sources a user keeps) and OPML import/export.
  *
  * The urls file: one source per line, `URL [CATEGORY/PATH ...] ["~display name"]`,
- * words split and quoted as in the config language (config_split), `#` comments and
+ * words split and quoted as in the config language (util_split_words), `#` comments and
  * blank lines ignored. */
-#include "newsread/config.h"
 #include "newsread/source.h"
 
 #include <errno.h>
@@ -100,7 +99,7 @@ static int has_ctrl(const char *s)
 static int parse_line(const char *line, struct source_list *l, struct nr_error *err)
 {
 	char *argv[URLS_MAX_WORDS];
-	int argc = config_split(line, argv, URLS_MAX_WORDS, err);
+	int argc = util_split_words(line, argv, URLS_MAX_WORDS, err);
 	if (argc <= 0)
 		return argc;
 	struct source_spec s = {0};

@@ -345,7 +345,7 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 	if (!*text || !*len)
 		return;
 	struct stock_match *tm = NULL;
-	size_t ntm = scan ? stock_scan_text(*text, *len, &tm) : 0;
+	size_t ntm = scan ? stock_scan_text(o->rules, *text, *len, &tm) : 0;
 	struct edit *e = NULL;
 	size_t ne = 0;
 	e = xmalloc((ntm + *nruns + 1) * sizeof *e);
@@ -431,7 +431,7 @@ static void annotate_text(char **text, size_t *len, struct run **runs, size_t *n
 void stock_annotate(struct doc *d, const struct stock_opts *o, struct article *a)
 {
 	struct mentions rec = {0};
-	struct stock_opts def = {1, "%n(%c)"};
+	struct stock_opts def = {1, "%n(%c)", NULL};
 	if (!o)
 		o = &def;
 	for (size_t i = 0; d && i < d->n; i++) {
@@ -483,7 +483,7 @@ static int tally_cmp(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-void stock_write_table(FILE *f, const struct articles *l, int json)
+void stock_write_table(FILE *f, const struct articles *l, const struct stock_opts *o, int json)
 {
 	struct pair *p = NULL;
 	size_t np = 0, cap = 0;
@@ -491,7 +491,7 @@ void stock_write_table(FILE *f, const struct articles *l, int json)
 		struct article *a = l->v[i];
 		if (!a->stocks_done) {
 			struct doc d;
-			render_doc(a, &d);
+			render_doc(a, o, &d);
 			doc_free(&d);
 		}
 		for (size_t s = 0; s < a->nstocks; s++) {
@@ -555,7 +555,7 @@ void stock_write_table(FILE *f, const struct articles *l, int json)
 	free(p);
 }
 
-void stock_print_table(const struct articles *l, int json)
+void stock_print_table(const struct articles *l, const struct stock_opts *o, int json)
 {
-	stock_write_table(stdout, l, json);
+	stock_write_table(stdout, l, o, json);
 }

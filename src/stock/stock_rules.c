@@ -258,8 +258,10 @@ static const struct {
 };
 
 #define MAX_USER_RULES 64
-static struct rule user_rules[MAX_USER_RULES];
-static size_t n_user_rules;
+/* A stock-rule line of the config, kept in the settings' struct stock_rules. */
+struct stock_user_rule {
+	struct rule r;
+};
 
 /* White space a value may carry where the pattern has a space: ASCII, U+00A0, U+3000. */
 static size_t ws_len(const char *v, const char *end)
@@ -392,7 +394,8 @@ static int rule_try(enum stock_kind kind, const char *pattern, const char *marke
 	return 0;
 }
 
-int stock_rules_match(enum stock_kind kind, const char *value, size_t len, char *out, size_t outlen, int *derived)
+int stock_rules_match(const struct stock_rules *user, enum stock_kind kind, const char *value, size_t len, char *out,
+		      size_t outlen, int *derived)
 {
 	int dummy;
 	if (!derived)
@@ -414,10 +417,11 @@ int stock_rules_match(enum stock_kind kind, const char *value, size_t len, char 
 	len = (size_t)(end - value);
 	if (!len || len > 2048)
 		return 0;
-	for (size_t i = 0; i < n_user_rules; i++)
-		if (user_rules[i].kind == kind &&
-		    rule_try(kind, user_rules[i].pattern, user_rules[i].market, value, len, out, outlen, derived))
+	for (size_t i = 0; user && i < user->n; i++) {
+		const struct rule *r = &user->v[i].r;
+		if (r->kind == kind && rule_try(kind, r->pattern, r->market, value, len, out, outlen, derived))
 			return 1;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(builtin_rules); i++)
 		if (builtin_rules[i].kind == kind &&
 		    rule_try(kind, builtin_rules[i].pattern, builtin_rules[i].market, value, len, out, outlen, derived))
@@ -425,14 +429,14 @@ int stock_rules_match(enum stock_kind kind, const char *value, size_t len, char 
 	return 0;
 }
 
-int stock_from_attrs(const char *href, const char *code, const char *data_code, const char *id, char *out,
-		     size_t outlen)
+int stock_from_attrs(const struct stock_rules *user, const char *href, const char *code, const char *data_code,
+		     const char *id, char *out, size_t outlen)
 {
 	/* the link first: it names the market (stcn's SS000001 is the index, not 000001.SZ) */
 	const char *vals[] = {href, id, data_code, code};
 	const enum stock_kind kinds[] = {SK_HREF, SK_ID, SK_DATA_CODE, SK_CODE};
 	for (size_t i = 0; i < ARRAY_LEN(vals); i++)
-		if (vals[i] && stock_rules_match(kinds[i], vals[i], strlen(vals[i]), out, outlen, NULL))
+		if (vals[i] && stock_rules_match(user, kinds[i], vals[i], strlen(vals[i]), out, outlen, NULL))
 			return 1;
 	return 0;
 }
@@ -479,7 +483,7 @@ static int pattern_check(const char *p, struct nr_error *err)
 	return 0;
 }
 
-int stock_add_rule(int argc, char **argv, struct nr_error *err)
+int stock_add_rule(struct stock_rules *rules, int argc, char **argv, struct nr_error *err)
 {
 	if (argc < 2 || argc > 3)
 		return nr_fail(err, "usage: stock-rule KIND PATTERN [MARKET]");
@@ -498,18 +502,21 @@ int stock_add_rule(int argc, char **argv, struct nr_error *err)
 			return nr_fail(err, "stock-rule: unknown market %s (SH, SZ, BJ, HK or US)", argv[2]);
 		market = market_names[m];
 	}
-	if (n_user_rules == MAX_USER_RULES)
+	if (rules->n == MAX_USER_RULES)
 		return nr_fail(err, "stock-rule: more than %d rules", MAX_USER_RULES);
-	struct rule *r = &user_rules[n_user_rules++];
+	rules->v = xrealloc(rules->v, (rules->n + 1) * sizeof *rules->v);
+	struct rule *r = &rules->v[rules->n++].r;
 	r->kind = (enum stock_kind)kind;
 	r->pattern = xstrdup(argv[1]);
 	r->market = market;
 	return 0;
 }
 
-void stock_rules_reset(void)
+void stock_rules_free(struct stock_rules *rules)
 {
-	for (size_t i = 0; i < n_user_rules; i++)
-		free(user_rules[i].pattern);
-	n_user_rules = 0;
+	for (size_t i = 0; i < rules->n; i++)
+		free(rules->v[i].r.pattern);
+	free(rules->v);
+	rules->v = NULL;
+	rules->n = 0;
 }

@@ -204,7 +204,8 @@ static int after_ok(const char *s, size_t n)
 }
 
 /* The bracket at s[o] (open bracket of ol bytes): its matches, or 0. */
-static size_t scan_bracket(const char *s, size_t len, size_t o, size_t ol, struct stock_match *m)
+static size_t scan_bracket(const struct stock_rules *user, const char *s, size_t len, size_t o, size_t ol,
+			   struct stock_match *m)
 {
 	size_t i = o + ol, cl = 0;
 	while (i < len && i - o < BRACKET_MAX) {
@@ -229,7 +230,7 @@ static size_t scan_bracket(const char *s, size_t len, size_t o, size_t ol, struc
 		if (nparts == PARTS_MAX)
 			return 0;
 		int derived = 0;
-		if (!stock_rules_match(SK_TEXT, s + p, q - p, codes[nparts], sizeof codes[0], &derived))
+		if (!stock_rules_match(user, SK_TEXT, s + p, q - p, codes[nparts], sizeof codes[0], &derived))
 			return 0;
 		derived_any |= derived;
 		nparts++;
@@ -301,7 +302,7 @@ static size_t next_byte(const char *s, size_t len, size_t i, unsigned char c)
 	return q ? (size_t)(q - s) : len;
 }
 
-size_t stock_scan_text(const char *s, size_t len, struct stock_match **out)
+size_t stock_scan_text(const struct stock_rules *user, const char *s, size_t len, struct stock_match **out)
 {
 	*out = NULL;
 	size_t n = 0, cap = 0;
@@ -322,7 +323,7 @@ size_t stock_scan_text(const char *s, size_t len, struct stock_match **out)
 			continue;
 		}
 		struct stock_match m[PARTS_MAX];
-		size_t k = scan_bracket(s, len, i, ol, m);
+		size_t k = scan_bracket(user, s, len, i, ol, m);
 		if (!k) {
 			i += ol;
 			continue;

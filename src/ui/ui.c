@@ -21,6 +21,7 @@
 
 struct ui {
 	struct articles *l;
+	const struct settings *s;
 	const char *title;
 	int single;
 	struct view *stack[UI_MAX_VIEWS];
@@ -135,6 +136,11 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 struct articles *ui_articles(struct ui *ui)
 {
 	return ui->l;
+}
+
+const struct settings *ui_settings(struct ui *ui)
+{
+	return ui->s;
 }
 
 const char *ui_title(struct ui *ui)
@@ -272,7 +278,7 @@ static int stage_curses_up(struct ui *ui, struct nr_error *err)
 	set_escdelay(25);
 	curs_set(0);
 	wtimeout(stdscr, 250); /* wake up now and then to notice signals */
-	theme_apply();
+	theme_apply(&ui->s->theme);
 	short pair;
 	unsigned long a = theme_attr(TE_NORMAL, &pair);
 	cchar_t bg;
@@ -350,10 +356,11 @@ static void stage_views_down(struct ui *ui)
 	ui_views_close(ui);
 }
 
-struct ui *ui_new(struct articles *l, const char *title, int single)
+struct ui *ui_new(struct articles *l, const char *title, int single, const struct settings *s)
 {
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	ui->l = l;
+	ui->s = s;
 	ui->title = title ? title : "newsread";
 	ui->single = single;
 	keymap_defaults(&ui->keymap);
@@ -455,11 +462,12 @@ static void ui_loop(struct ui *ui)
 	}
 }
 
-int ui_run(struct articles *l, const char *title, int single, struct nr_error *err)
+int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct nr_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
 	ui.l = l;
+	ui.s = s;
 	ui.title = title ? title : "newsread";
 	ui.single = single;
 	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */

@@ -26,6 +26,14 @@ static struct article *pager_article(struct view *v)
 	return articles_get(ui_articles(v->ui), p->cur);
 }
 
+/* The article's document with the stock pass the settings ask for. */
+static void article_doc(struct ui *ui, struct article *a, struct doc *d)
+{
+	struct render_opts ro;
+	settings_render_opts(ui_settings(ui), 0, 0, &ro);
+	render_doc(a, &ro.stock, d);
+}
+
 /* Lay the lines out at width, keeping the reading position in proportion. */
 static void pager_relayout(struct view *v, int width)
 {
@@ -33,10 +41,13 @@ static void pager_relayout(struct view *v, int width)
 	size_t oldn = p->lines.n, oldtop = v->m.top;
 	lines_free(&p->lines);
 	p->textw = width - 2 > 1 ? width - 2 : 1; /* one column of margin on each side */
-	if (p->has_doc)
-		render_lines(pager_article(v), &p->doc, p->textw, 0, &p->lines);
-	else
+	if (p->has_doc) {
+		struct render_opts ro;
+		settings_render_opts(ui_settings(v->ui), p->textw, 0, &ro);
+		render_lines(pager_article(v), &p->doc, &ro.layout, &p->lines);
+	} else {
 		ui_help_lines(ui_keymap(v->ui), p->textw, &p->lines);
+	}
 	ui_count_layout(v->ui);
 	p->widest = 0;
 	for (size_t i = 0; i < p->lines.n; i++)
@@ -84,7 +95,7 @@ static void pager_show(struct view *v, article_handle h)
 		doc_free(&p->doc);
 	p->cur = h;
 	struct article *a = pager_article(v);
-	render_doc(a, &p->doc);
+	article_doc(v->ui, a, &p->doc);
 	p->has_doc = 1;
 	a->read = 1;
 	v->m.top = 0;

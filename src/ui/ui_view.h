@@ -12,6 +12,7 @@
 #include "newsread/article.h"
 #include "newsread/keymap.h"
 #include "newsread/layout.h"
+#include "newsread/settings.h"
 #include "newsread/theme.h"
 
 /* ---- actions and keys: the tables and the keymap are in newsread/keymap.h ---- */
@@ -107,6 +108,8 @@ void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(print
 struct articles *ui_articles(struct ui *ui);
 /* The category tree of the articles (rebuilt by ui_articles_changed). */
 struct cat_tree *ui_cattree(struct ui *ui);
+/* The settings the interface was started with. */
+const struct settings *ui_settings(struct ui *ui);
 /* Count one layout (for the stats NEWSREAD_UI_STATS=1 prints after the interface ends). */
 void ui_count_layout(struct ui *ui);
 const char *ui_title(struct ui *ui);
@@ -122,8 +125,8 @@ void ui_articles_changed(struct ui *ui);
 /* Do what a key bound to a does in the top view (no drawing). Returns RD_* bits. */
 unsigned ui_act(struct ui *ui, enum ui_action a);
 /* An interface over l without a terminal, its first views open as ui_run opens them
- * (for tests: drive it with ui_act, look with ui_view_at). l stays the caller's. */
-struct ui *ui_new(struct articles *l, const char *title, int single);
+ * (for tests: drive it with ui_act, look with ui_view_at). l and s stay the caller's. */
+struct ui *ui_new(struct articles *l, const char *title, int single, const struct settings *s);
 void ui_free(struct ui *ui);
 
 /* Open the article view on the article with handle h. n and p ask the view below (the

@@ -68,4 +68,36 @@ check "--version" sh -c "printf '%s\n' \"\$1\" | grep -q '^newsread [0-9]'" _ "$
 out=$("$NR" --dump "$TMPD/missing.md" 2>&1); rc=$?
 check "missing file exits 1" [ $rc -eq 1 ]
 check "missing file error names it" sh -c "printf '%s\n' \"\$1\" | grep -qF 'newsread: $TMPD/missing.md: No such file or directory'" _ "$out"
+# the theme is part of the config stage: checked before any source is opened
+printf 'set kinsoku basic\nset theme nosuch\n' >"$cfg"
+out=$("$NR" --check-config 2>&1); rc=$?
+check "unknown theme: --check-config exits 2" [ $rc -eq 2 ]
+check "unknown theme: FILE:LINE and the name, one line" [ "$out" = "newsread: $cfg:2: unknown theme: nosuch" ]
+out=$("$NR" --dump "$TMPD/missing.md" 2>&1); rc=$?
+check "unknown theme: exit 2 before the sources" sh -c "[ $rc -eq 2 ] && ! printf '%s\n' \"\$1\" | grep -q missing.md" _ "$out"
+printf 'color title red\ncolor nosuch blue\n' >"$TMPD/bad.theme"
+printf 'set theme %s\n' "$TMPD/bad.theme" >"$cfg"
+out=$("$NR" --check-config 2>&1); rc=$?
+check "bad theme file: --check-config exits 2" [ $rc -eq 2 ]
+check "bad theme file: its FILE:LINE" [ "$out" = "newsread: $TMPD/bad.theme:2: unknown theme element: nosuch" ]
+mkdir -p "$XDG_CONFIG_HOME/newsread/themes"
+printf 'color title green\n' >"$XDG_CONFIG_HOME/newsread/themes/mine.theme"
+printf 'set theme mine\n' >"$cfg"
+out=$("$NR" --check-config 2>&1); rc=$?
+check "a theme of the user's by name: OK" [ $rc -eq 0 ]
+rm -f "$cfg"
+out=$("$NR" -o theme=nosuch --dump "$TMPD/missing.md" 2>&1); rc=$?
+check "-o theme=nosuch exits 2" [ $rc -eq 2 ]
+check "-o theme=nosuch: one clear line" [ "$out" = "newsread: -o: unknown theme: nosuch" ]
+out=$("$NR" -o theme="$TMPD/bad.theme" --check-config 2>&1); rc=$?
+check "-o with a bad theme file: exit 2 and its FILE:LINE" sh -c "[ $rc -eq 2 ] && [ \"\$1\" = 'newsread: $TMPD/bad.theme:2: unknown theme element: nosuch' ]" _ "$out"
+
+# --list-commands: name, usage, help per command, whatever the config holds
+printf 'frobnicate all\n' >"$cfg"
+out=$("$NR" --list-commands 2>&1); rc=$?
+check "--list-commands exits 0 with a bad config" [ $rc -eq 0 ]
+check "--list-commands: the commands in order" [ "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" = "set include color stock-rule " ]
+check "--list-commands: three tab-separated fields" sh -c "printf '%s\n' \"\$1\" | awk -F '\t' 'NF != 3 { exit 1 }'" _ "$out"
+check "--list-commands: usage names the command" sh -c "printf '%s\n' \"\$1\" | grep -qx 'color	color ELEMENT FOREGROUND \[BACKGROUND\] \[ATTRIBUTE...\]	.*'" _ "$out"
+rm -f "$cfg"
 finish

@@ -21,6 +21,12 @@ sed 's/^Link text (default: blue default underline)\.$/Link text./' "$ROOT/man/n
 out=$(python3 "$ROOT/tests/docs_check.py" "$NR" "$TMPD/root" 2>&1)
 check "a drifted colour default is caught" sh -c 'printf "%s" "$1" | grep -q "element link"' _ "$out"
 
+# every attribute of the theme's table is in the colour attributes of newsread-config(5)
+attrs=$(sed -n '/^Attributes:$/{n;p;}' "$ROOT/man/newsread-config.5")
+for at in $(sed -n '/^#define THEME_ATTRS/,/^$/p' "$ROOT/include/newsread/theme.h" | grep -o 'X([A-Z_]*, "[a-z]*")' | sed 's/.*"\(.*\)")/\1/'); do
+	check "theme attribute $at in newsread-config.5" sh -c "printf '%s\n' \"\$1\" | grep -qw '$at'" _ "$attrs"
+done
+
 if command -v mandoc >/dev/null 2>&1; then
 	out=$(mandoc -Tlint -Wwarning "$ROOT"/man/*.1 "$ROOT"/man/*.5 2>&1)
 	check "man pages lint-clean" [ -z "$out" ]

@@ -53,5 +53,5 @@ check "bad colour in the config: exit 2" test "$rc" -eq 2
 check "bad colour: FILE:LINE and the colour" grep -q "cfg:1: unknown color: reddish" "$TMPD/err"
 TERM=xterm "$NR" -o theme=no-such-theme "$A" </dev/null >/dev/null 2>"$TMPD/err"
 check "missing theme: exit 2" test $? -eq 2
-check "missing theme: named" grep -q "theme no-such-theme: not found" "$TMPD/err"
+check "missing theme: named" grep -qx "newsread: -o: unknown theme: no-such-theme" "$TMPD/err"
 finish

@@ -401,7 +401,7 @@ static void test_stock_runs(void **state)
 	(void)state;
 	const char *href = "http://info.stcn.com/dc/stock/?stockcode=SS603000";
 	char code[20];
-	int known = stock_from_attrs(href, "603000", NULL, NULL, code, sizeof code);
+	int known = stock_from_attrs(NULL, href, "603000", NULL, NULL, code, sizeof code);
 	parse("<p>公司<a class=\"trsHotWords\" href=\"http://info.stcn.com/dc/stock/?stockcode=SS603000\" "
 	      "code=\"603000\">人民<b>网</b></a>今日公告。<span id=\"stock_sz300059\"><a class=\"keyword\" "
 	      "href=\"http://finance.sina.com.cn/realstock/company/sz300059/nc.shtml\">东方财富</a></span></p>",

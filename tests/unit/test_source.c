@@ -14,6 +14,9 @@
 
 #define SRC FIXTURES "/sources"
 
+/* what main hands down from the settings */
+static const struct source_opts test_opts = {{5, "newsread-test"}, 4};
+
 static void test_binary(void **state)
 {
 	(void)state;
@@ -152,18 +155,18 @@ static void test_load_files(void **state)
 	(void)state;
 	struct articles l = {0};
 	struct nr_error e;
-	assert_int_equal(source_load("missing-nr-post.md", NULL, &l, &e), -1);
+	assert_int_equal(source_load("missing-nr-post.md", NULL, &test_opts, &l, &e), -1);
 	assert_string_equal(e.msg, "missing-nr-post.md: No such file or directory");
-	assert_int_equal(source_load(SRC "/binary.png", NULL, &l, &e), -1);
+	assert_int_equal(source_load(SRC "/binary.png", NULL, &test_opts, &l, &e), -1);
 	assert_string_equal(e.msg, SRC "/binary.png: not a text document (binary data)");
-	assert_int_equal(source_load(SRC "/post_seedlike.md", NULL, &l, &e), 0);
+	assert_int_equal(source_load(SRC "/post_seedlike.md", NULL, &test_opts, &l, &e), 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0]->source, SRC "/post_seedlike.md");
 	assert_string_equal(l.v[0]->id, SRC "/post_seedlike.md");
-	assert_int_equal(source_load(SRC "/archive", NULL, &l, &e), 0);
+	assert_int_equal(source_load(SRC "/archive", NULL, &test_opts, &l, &e), 0);
 	assert_int_equal(l.n, 3);
 	assert_string_equal(l.v[2]->source, SRC "/archive");
-	assert_int_equal(source_load("/dev/null", NULL, &l, &e), -1);
+	assert_int_equal(source_load("/dev/null", NULL, &test_opts, &l, &e), -1);
 	assert_string_equal(e.msg, "/dev/null: empty document");
 	articles_free(&l);
 }
@@ -178,7 +181,7 @@ static void test_stdin(void **state)
 	close(fd);
 	struct articles l = {0};
 	struct nr_error e;
-	int rc = source_load("-", NULL, &l, &e);
+	int rc = source_load("-", NULL, &test_opts, &l, &e);
 	dup2(saved, 0);
 	close(saved);
 	assert_int_equal(rc, 0);
@@ -230,7 +233,7 @@ static void test_url_refused(void **state)
 	char *url = xasprintf("http://127.0.0.1:%d/x", closed_port());
 	struct articles l = {0};
 	struct nr_error e;
-	assert_int_equal(source_load(url, NULL, &l, &e), -1);
+	assert_int_equal(source_load(url, NULL, &test_opts, &l, &e), -1);
 	char *want = xasprintf("%s: Couldn't connect to server", url);
 	assert_string_equal(e.msg, want);
 	assert_int_equal(l.n, 0);

@@ -7,6 +7,9 @@
 #include "newsread/doc.h"
 #include "newsread/stock.h"
 
+
+/* The user rules the tests add, as the settings would hold them. */
+static struct stock_rules R;
 static void canon_is(const char *code, const char *market, const char *want)
 {
 	char out[20] = "";
@@ -99,7 +102,7 @@ static void test_canonical(void **state)
 static void attrs_is(const char *href, const char *code, const char *dc, const char *id, const char *want)
 {
 	char out[20] = "";
-	int ok = stock_from_attrs(href, code, dc, id, out, sizeof out);
+	int ok = stock_from_attrs(&R, href, code, dc, id, out, sizeof out);
 	if (!want) {
 		if (ok)
 			fail_msg("href=%s code=%s data-code=%s id=%s: expected none, got %s", href, code, dc, id, out);
@@ -113,7 +116,7 @@ static void attrs_is(const char *href, const char *code, const char *dc, const c
 static void test_markup_rules(void **state)
 {
 	(void)state;
-	stock_rules_reset();
+	stock_rules_free(&R);
 	/* stcn */
 	attrs_is("http://info.stcn.com/dc/stock/?stockcode=SS603000", "603000", NULL, NULL, "603000.SH");
 	attrs_is("https://info.stcn.com/dc/stock/?stockcode=SZ000001", NULL, NULL, NULL, "000001.SZ");
@@ -172,7 +175,7 @@ static void test_markup_rules(void **state)
 static void scan_is(const char *s, const char *name, const char *code)
 {
 	struct stock_match *m;
-	size_t n = stock_scan_text(s, strlen(s), &m);
+	size_t n = stock_scan_text(&R, s, strlen(s), &m);
 	if (!code) {
 		if (n)
 			fail_msg("%s: expected no match, got %s", s, m[0].code);
@@ -201,7 +204,7 @@ static void scan_is(const char *s, const char *name, const char *code)
 static void test_text_rules(void **state)
 {
 	(void)state;
-	stock_rules_reset();
+	stock_rules_free(&R);
 	scan_is("腾讯控股（00700.HK）", "腾讯控股", "00700.HK");
 	scan_is("比亚迪(002594)", "比亚迪", "002594.SZ");
 	scan_is("贵州茅台（600519.SH）", "贵州茅台", "600519.SH");
@@ -253,17 +256,17 @@ static void test_text_rules(void **state)
 	/* several codes in a bracket: one match each, same bracket */
 	struct stock_match *m;
 	const char *s = "比亚迪（002594.SZ/01211.HK）今天";
-	assert_int_equal(stock_scan_text(s, strlen(s), &m), 2);
+	assert_int_equal(stock_scan_text(&R, s, strlen(s), &m), 2);
 	assert_string_equal(m[0].code, "002594.SZ");
 	assert_string_equal(m[1].code, "01211.HK");
 	assert_int_equal(m[0].paren_off, m[1].paren_off);
 	free(m);
 	s = "招商银行(600036)、中信银行(601998)";
-	assert_int_equal(stock_scan_text(s, strlen(s), &m), 2);
+	assert_int_equal(stock_scan_text(&R, s, strlen(s), &m), 2);
 	assert_string_equal(m[1].code, "601998.SH");
 	assert_memory_equal(s + m[1].name_off, "中信银行", m[1].name_len);
 	free(m);
-	assert_int_equal(stock_scan_text("", 0, &m), 0);
+	assert_int_equal(stock_scan_text(&R, "", 0, &m), 0);
 	assert_null(m);
 }
 
@@ -271,7 +274,7 @@ static void test_text_rules(void **state)
 static void test_labelled(void **state)
 {
 	(void)state;
-	stock_rules_reset();
+	stock_rules_free(&R);
 	FILE *f = fopen(FIXTURES "/stocks/labelled.tsv", "r");
 	assert_non_null(f);
 	char line[2048];
@@ -286,7 +289,7 @@ static void test_labelled(void **state)
 		const char *want = tab + 1;
 		sentences++;
 		struct stock_match *m;
-		size_t n = stock_scan_text(line, strlen(line), &m);
+		size_t n = stock_scan_text(&R, line, strlen(line), &m);
 		char got[512] = "";
 		for (size_t i = 0; i < n; i++)
 			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? " " : "", m[i].code);
@@ -329,19 +332,22 @@ static void test_labelled(void **state)
 static int add_rule(const char *kind, const char *pattern, const char *market, struct nr_error *e)
 {
 	char *argv[3] = {(char *)kind, (char *)pattern, (char *)market};
-	return stock_add_rule(market ? 3 : 2, argv, e);
+	return stock_add_rule(&R, market ? 3 : 2, argv, e);
 }
 
 static void test_add_rule(void **state)
 {
 	(void)state;
 	struct nr_error e;
-	stock_rules_reset();
+	stock_rules_free(&R);
 	attrs_is("http://quote.example.com/s/600000", NULL, NULL, NULL, NULL);
 	assert_int_equal(add_rule("href", "quote.example.com/s/{code}", "SH", &e), 0);
 	attrs_is("http://quote.example.com/s/600000", NULL, NULL, NULL, "600000.SH");
 	attrs_is("http://quote.example.com/s/000001", NULL, NULL, NULL, "000001.SH"); /* the rule's market */
 	attrs_is("http://quote.example.com/s/SZ000001", NULL, NULL, NULL, "000001.SZ"); /* the code's wins */
+	char out[20];
+	assert_int_equal(stock_from_attrs(NULL, "http://quote.example.com/s/600000", NULL, NULL, NULL, out, sizeof out),
+			 0); /* the rules are the caller's: without them, only the built-in ones */
 	assert_int_equal(add_rule("href", "hq.example.net/{market}/{code}.htm", NULL, &e), 0);
 	attrs_is("https://hq.example.net/hk/700.htm", NULL, NULL, NULL, "00700.HK");
 	attrs_is("https://hq.example.net/us/msft.htm", NULL, NULL, NULL, "MSFT.US");
@@ -376,9 +382,9 @@ static void test_add_rule(void **state)
 	assert_non_null(strstr(e.msg, "empty"));
 	assert_int_equal(add_rule("href", "x}{code}", NULL, &e), -1);
 	char *one[1] = {"href"};
-	assert_int_equal(stock_add_rule(1, one, &e), -1);
+	assert_int_equal(stock_add_rule(&R, 1, one, &e), -1);
 	assert_non_null(strstr(e.msg, "usage"));
-	stock_rules_reset();
+	stock_rules_free(&R);
 	attrs_is("http://quote.example.com/s/600000", NULL, NULL, NULL, NULL);
 	scan_is("某银行（沪市：600000）", NULL, NULL);
 }
@@ -432,12 +438,12 @@ static void runs_consistent(const struct block *b)
 static void test_annotate(void **state)
 {
 	(void)state;
-	stock_rules_reset();
+	stock_rules_free(&R);
 	struct doc d;
 	doc_init(&d);
 	block_of(&d, "由", "人民网", "603000.SH", "发起，比亚迪（002594）参与。");
 	struct article *a = article_new();
-	struct stock_opts o = {1, "%n(%c)"};
+	struct stock_opts o = {1, "%n(%c)", &R};
 	stock_annotate(&d, &o, a);
 	struct block *b = &d.blocks[0];
 	assert_string_equal(b->text, "由人民网(603000.SH)发起，比亚迪(002594.SZ)参与。");
@@ -571,13 +577,13 @@ static void test_table(void **state)
 	char *out;
 	size_t len;
 	FILE *f = open_memstream(&out, &len);
-	stock_write_table(f, &l, 0);
+	stock_write_table(f, &l, NULL, 0);
 	fclose(f);
 	assert_string_equal(out, "00700.HK\t腾讯控股\t2\n603000.SH\t人民网\t2\n002594.SZ\t比亚迪\t1\n"
 				 "600519.SH\t茅台\t1\n");
 	free(out);
 	f = open_memstream(&out, &len);
-	stock_write_table(f, &l, 1);
+	stock_write_table(f, &l, NULL, 1);
 	fclose(f);
 	assert_non_null(strstr(out, "{\"code\":\"00700.HK\",\"name\":\"腾讯控股\",\"market\":\"HK\",\"articles\":2}\n"));
 	free(out);

@@ -9,17 +9,40 @@
 #include <curses.h>
 #include <unistd.h>
 
+/* The settings the tests work on, as start-up would build them. */
+static struct settings S;
+static struct config_ctx C = {.s = &S};
+
 static int color_line(const char *line, struct nr_error *e)
 {
-	return config_exec(line, "test", e);
+	return config_exec(&C, line, e);
+}
+
+static void t_reset(void)
+{
+	settings_free(&S);
+	settings_init(&S);
+}
+
+static void t_get(enum theme_elem e, struct theme_value *v)
+{
+	*v = S.theme.v[e];
+}
+
+/* The theme option set as -o would, then its file run as start-up does. */
+static int t_load(const char *name, struct nr_error *e)
+{
+	if (config_set(&C, "theme", name, e))
+		return -1;
+	return config_load_theme(&C, e);
 }
 
 static void test_defaults_parse(void **state)
 {
 	(void)state;
-	theme_reset();
+	t_reset();
 	struct theme_value v;
-	theme_get(TE_TITLE, &v);
+	t_get(TE_TITLE, &v);
 	assert_int_equal(v.fg, 3); /* yellow */
 	assert_int_equal(v.bg, THEME_DEFAULT);
 	assert_true(v.attrs & THEME_BOLD);
@@ -38,28 +61,28 @@ static void test_color_values(void **state)
 	(void)state;
 	struct nr_error e;
 	struct theme_value v;
-	theme_reset();
+	t_reset();
 	assert_int_equal(color_line("color stock magenta", &e), 0);
-	theme_get(TE_STOCK, &v);
+	t_get(TE_STOCK, &v);
 	assert_int_equal(v.fg, 5);
 	assert_int_equal(v.bg, THEME_DEFAULT);
 	assert_int_equal(v.attrs, 0);
 	assert_int_equal(v.from_config, 1);
 
 	assert_int_equal(color_line("color link color208 black underline bold", &e), 0);
-	theme_get(TE_LINK, &v);
+	t_get(TE_LINK, &v);
 	assert_int_equal(v.fg, 208);
 	assert_int_equal(v.bg, 0);
 	assert_int_equal(v.attrs, THEME_UNDERLINE | THEME_BOLD);
 
 	assert_int_equal(color_line("color heading \"#FF8000\" default italic", &e), 0);
-	theme_get(TE_HEADING, &v);
+	t_get(TE_HEADING, &v);
 	assert_int_equal(v.fg, THEME_RGB | 0xff8000);
 	assert_int_equal(v.attrs, THEME_ITALIC);
 
 	/* an attribute right after the foreground: no background */
 	assert_int_equal(color_line("color meta cyan reverse dim standout", &e), 0);
-	theme_get(TE_META, &v);
+	t_get(TE_META, &v);
 	assert_int_equal(v.bg, THEME_DEFAULT);
 	assert_int_equal(v.attrs, THEME_REVERSE | THEME_DIM | THEME_STANDOUT);
 }
@@ -68,7 +91,7 @@ static void test_color_errors(void **state)
 {
 	(void)state;
 	struct nr_error e;
-	theme_reset();
+	t_reset();
 	assert_int_equal(color_line("color titel red", &e), -1);
 	assert_string_equal(e.msg, "unknown theme element: titel");
 	assert_int_equal(color_line("color title redx", &e), -1);
@@ -87,7 +110,7 @@ static void test_color_errors(void **state)
 	assert_int_equal(color_line("color title", &e), -1); /* too few words */
 	/* nothing of the failed lines was stored */
 	struct theme_value v;
-	theme_get(TE_TITLE, &v);
+	t_get(TE_TITLE, &v);
 	assert_int_equal(v.fg, 3);
 }
 
@@ -112,27 +135,27 @@ static void test_theme_file(void **state)
 	write_file(path, "# a theme\ncolor stock green\ncolor title blue default\n");
 	write_file(bad, "color title red\n\ncolor nosuch red\n");
 
-	theme_reset();
+	t_reset();
 	/* the config set the title; the theme must not override it */
 	assert_int_equal(color_line("color title white red", &e), 0);
-	assert_int_equal(theme_load(path, &e), 0);
-	theme_get(TE_TITLE, &v);
+	assert_int_equal(t_load(path, &e), 0);
+	t_get(TE_TITLE, &v);
 	assert_int_equal(v.fg, 7);
 	assert_int_equal(v.bg, 1);
-	theme_get(TE_STOCK, &v);
+	t_get(TE_STOCK, &v);
 	assert_int_equal(v.fg, 2);
 	assert_int_equal(v.from_config, 0);
 
-	assert_int_equal(theme_load(bad, &e), -1);
+	assert_int_equal(t_load(bad, &e), -1);
 	assert_non_null(strstr(e.msg, "bad.theme:3: unknown theme element: nosuch"));
-	assert_int_equal(theme_load("/nonexistent/x.theme", &e), -1);
-	assert_non_null(strstr(e.msg, "not found"));
-	assert_int_equal(theme_load("no-such-theme-name", &e), -1);
+	assert_int_equal(t_load("/nonexistent/x.theme", &e), -1);
+	assert_string_equal(e.msg, "unknown theme: /nonexistent/x.theme (No such file or directory)");
+	assert_int_equal(t_load("no-such-theme-name", &e), -1);
 	assert_non_null(strstr(e.msg, "no-such-theme-name"));
 	unlink(path);
 	unlink(bad);
 	rmdir(dir);
-	theme_reset();
+	t_reset();
 }
 
 /* The shipped themes parse and name only known elements. */
@@ -142,23 +165,23 @@ static void test_shipped_themes(void **state)
 	struct nr_error e;
 	const char *names[] = {"themes/default.theme", "themes/light.theme"};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
-		theme_reset();
-		if (theme_load(names[i], &e))
+		t_reset();
+		if (t_load(names[i], &e))
 			fail_msg("%s", e.msg);
 	}
 	/* the default theme restates the table's defaults */
-	theme_reset();
+	t_reset();
 	struct theme_value before[THEME_NELEM], after;
 	for (int i = 0; i < THEME_NELEM; i++)
-		theme_get(i, &before[i]);
-	assert_int_equal(theme_load("themes/default.theme", &e), 0);
+		t_get(i, &before[i]);
+	assert_int_equal(t_load("themes/default.theme", &e), 0);
 	for (int i = 0; i < THEME_NELEM; i++) {
-		theme_get(i, &after);
+		t_get(i, &after);
 		assert_int_equal(after.fg, before[i].fg);
 		assert_int_equal(after.bg, before[i].bg);
 		assert_int_equal(after.attrs, before[i].attrs);
 	}
-	theme_reset();
+	t_reset();
 }
 
 /* Pairs and attributes in a real curses screen (on /dev/null with a 256-colour TERM). */
@@ -175,10 +198,10 @@ static void test_apply(void **state)
 		skip();
 	}
 	set_term(s);
-	theme_reset();
+	t_reset();
 	assert_int_equal(color_line("color stock \"#ff0000\" default bold underline", &e), 0);
 	assert_int_equal(color_line("color code color250", &e), 0);
-	theme_apply();
+	theme_apply(&S.theme);
 	short pair, fg, bg;
 	unsigned long a = theme_attr(TE_STOCK, &pair);
 	assert_true(a & A_BOLD);
@@ -194,7 +217,41 @@ static void test_apply(void **state)
 	delscreen(s);
 	fclose(out);
 	fclose(in);
-	theme_reset();
+	t_reset();
+}
+
+/* One table of attribute names: every attribute parses, prints and reads back. */
+static void test_attr_table(void **state)
+{
+	(void)state;
+	struct nr_error e;
+	t_reset();
+	for (int i = 0; i < THEME_NATTR; i++) {
+		char line[64];
+		snprintf(line, sizeof line, "color link red blue %s", theme_attr_names[i]);
+		assert_int_equal(color_line(line, &e), 0);
+		assert_int_equal(S.theme.v[TE_LINK].attrs, 1u << i);
+	}
+	struct buf b;
+	for (int i = 0; i < THEME_NELEM; i++) { /* the defaults print as the table has them */
+		buf_init(&b);
+		theme_format_value(&S.theme.v[i], &b);
+		if (i != TE_LINK)
+			assert_string_equal(b.s, theme_elements[i].def);
+		buf_free(&b);
+	}
+	assert_int_equal(color_line("color code \"#0a0B0c\" color200 bold underline reverse dim italic", &e), 0);
+	buf_init(&b);
+	theme_format_value(&S.theme.v[TE_CODE], &b);
+	assert_string_equal(b.s, "\"#0a0b0c\" color200 bold underline reverse dim italic");
+	char line[160];
+	snprintf(line, sizeof line, "color quote %s", b.s);
+	buf_free(&b);
+	assert_int_equal(color_line(line, &e), 0);
+	assert_int_equal(S.theme.v[TE_QUOTE].fg, S.theme.v[TE_CODE].fg);
+	assert_int_equal(S.theme.v[TE_QUOTE].bg, S.theme.v[TE_CODE].bg);
+	assert_int_equal(S.theme.v[TE_QUOTE].attrs, S.theme.v[TE_CODE].attrs);
+	t_reset();
 }
 
 int main(void)
@@ -207,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_theme_file),
 		cmocka_unit_test(test_shipped_themes),
 		cmocka_unit_test(test_apply),
+		cmocka_unit_test(test_attr_table),
 	};
 	return cmocka_run_group_tests_name("theme", tests, NULL, NULL);
 }

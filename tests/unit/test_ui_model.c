@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "newsread/article.h"
+#include "newsread/settings.h"
 #include "ui/ui_view.h"
 
 static void test_moves(void **state)
@@ -124,7 +125,9 @@ static void test_views_follow_changes(void **state)
 	articles_push(&l, mk("f3", "金融", 600));
 	articles_push(&l, mk("f4", "金融/要闻", 500));
 	articles_push(&l, mk("t2", "科技", 400));
-	struct ui *ui = ui_new(&l, "test", 0);
+	struct settings st;
+	settings_init(&st);
+	struct ui *ui = ui_new(&l, "test", 0, &st);
 	struct view *tree = ui_view_at(ui, 0);
 	assert_non_null(tree);
 	assert_string_equal(tree->ops->name, "tree");
@@ -219,6 +222,7 @@ static void test_views_follow_changes(void **state)
 	assert_int_equal(list->m.n, 1);
 	assert_string_equal(title_of(&l, list->ops->selected(list)), "f9");
 	ui_free(ui);
+	settings_free(&st);
 	articles_free(&l);
 }
 
@@ -228,7 +232,9 @@ static void test_single(void **state)
 	(void)state;
 	struct articles l = {0};
 	articles_push(&l, mk("only", NULL, 1));
-	struct ui *ui = ui_new(&l, "test", 1);
+	struct settings st;
+	settings_init(&st);
+	struct ui *ui = ui_new(&l, "test", 1, &st);
 	struct view *art = ui_view_at(ui, 0);
 	assert_string_equal(art->ops->name, "article");
 	assert_int_equal(ui_act(ui, ACT_NEXT_ARTICLE), RD_STATUS);
@@ -250,6 +256,7 @@ static void test_single(void **state)
 	ui_articles_changed(ui);
 	assert_null(ui_view_at(ui, 0));
 	ui_free(ui);
+	settings_free(&st);
 	articles_free(&l);
 }
 

@@ -223,8 +223,9 @@ static void test_draw(void **state)
 		skip();
 	}
 	set_term(s);
-	theme_reset();
-	theme_apply();
+	struct theme th;
+	theme_init(&th);
+	theme_apply(&th);
 	WINDOW *w = newwin(3, 10, 0, 0);
 	char buf[256];
 	/* 一二三四五 needs 10 columns; at width 9 the fifth cannot start at column 8 */
@@ -271,8 +272,9 @@ static void test_width_agrees(void **state)
 		skip();
 	}
 	set_term(s);
-	theme_reset();
-	theme_apply();
+	struct theme th;
+	theme_init(&th);
+	theme_apply(&th);
 	WINDOW *w = newwin(1, 40, 0, 0);
 	static const struct {
 		const char *s;

@@ -168,6 +168,28 @@ static void test_strings(void **state)
 	assert_string_equal(str_trim(s), "hi there");
 }
 
+static void test_split_words(void **state)
+{
+	(void)state;
+	char *argv[8];
+	struct nr_error e;
+	int n = util_split_words("set stock-format \"%n [%c]\" # comment", argv, 8, &e);
+	assert_int_equal(n, 3);
+	assert_string_equal(argv[2], "%n [%c]");
+	for (int i = 0; i < n; i++)
+		free(argv[i]);
+	n = util_split_words("  set a 'it''s'", argv, 8, &e);
+	assert_int_equal(n, 3);
+	assert_string_equal(argv[2], "its");
+	for (int i = 0; i < n; i++)
+		free(argv[i]);
+	assert_int_equal(util_split_words("set a \"open", argv, 8, &e), -1);
+	assert_string_equal(e.msg, "unterminated double quote");
+	assert_int_equal(util_split_words("   # only a comment", argv, 8, &e), 0);
+	assert_int_equal(util_split_words("a b c", argv, 2, &e), -1);
+	assert_string_equal(e.msg, "too many words (at most 2)");
+}
+
 int main(void)
 {
 	test_locale();
@@ -179,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_read_file_limits),
 		cmocka_unit_test(test_read_stream),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_split_words),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

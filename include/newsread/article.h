@@ -5,6 +5,12 @@
 #include <stddef.h>
 #include <time.h>
 
+/* A stable name for an article while it is in a collection (struct articles): the store's
+ * row id (> 0), or for an article not stored one the collection gives when it enters
+ * (< 0, never reused in that collection, so never a row id); never 0. Views hold handles,
+ * not indexes or pointers, so the collection may change under them. */
+typedef long long article_handle;
+
 /* A category path such as 金融 › 证券时报网 › 要闻: parts[0] is the top. */
 struct catpath {
 	char **parts; /* owned UTF-8 strings */
@@ -44,13 +50,19 @@ struct article {
 	size_t nstocks;
 	int stocks_done;           /* stocks filled */
 	int read;                  /* read mark (UI) */
-	long long handle;          /* the stable handle: the store's row id of the article
-	                            * (store_load, store_reload_article), 0 when not stored */
+	article_handle handle;     /* the stable handle: the store's row id (> 0: store_load,
+	                            * store_reload_article); an article not stored gets one
+	                            * (< 0) from the collection it enters; 0 before either.
+	                            * Not to be changed while in a collection (its index) */
 };
 
+/* A collection of articles: in order (newest first once sorted) and by handle. */
 struct articles {
-	struct article **v;
+	struct article **v;        /* in order */
 	size_t n, cap;
+	struct article **byh;      /* the same n articles by handle: row ids ascending, then
+	                              given handles -1, -2, ... (cap entries) */
+	article_handle given;      /* handles given so far (the last was -given) */
 };
 
 #define ARTICLE_MAX_CATS 64 /* category paths kept per article; more are ignored */
@@ -73,7 +85,19 @@ int article_has_cat(const struct article *a, const struct catpath *p);
 /* "a/b/c" joined with sep; malloc'd. */
 char *catpath_join(const struct catpath *p, const char *sep);
 
+/* Append a (taken over) at the end of the order. An article without a handle is given
+ * the next negative one; one it has (a store's row id) is kept and must not be in l yet.
+ * Cost: amortized O(1) for given handles and for row ids in ascending order (as
+ * store_load reads them, before the articles not stored), else O(n). */
 void articles_push(struct articles *l, struct article *a);
+/* Insert a (taken over) at its place in the newest-first order (after the articles of
+ * the same date), giving it a handle as articles_push does. Returns the handle. Cost: O(n). */
+article_handle articles_add(struct articles *l, struct article *a);
+/* Take the article with handle h out of l and free it. Returns 0, or -1 when no article
+ * has that handle. Cost: O(n). */
+int articles_remove(struct articles *l, article_handle h);
+/* The article with handle h, or NULL (never was, or removed). Cost: O(log n). */
+struct article *articles_get(const struct articles *l, article_handle h);
 void articles_free(struct articles *l); /* frees the articles too */
 /* Newest first, undated last; stable for equal dates. */
 void articles_sort(struct articles *l);

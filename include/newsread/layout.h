@@ -67,6 +67,12 @@ void layout_text(const char *s, size_t n, int width, unsigned style, struct line
  * wcwidth; unknown widths count as their placeholder; TAB to the next multiple of 8). */
 int text_width(const char *s, size_t n);
 
+/* Width of one code point as the layout counts it and the interface draws it: 0 for one
+ * the sanitizing deletes (controls, SHY, ZWJ, emoji modifiers...); *repl gets what is
+ * drawn: 0 (nothing), the code point itself, or a placeholder (U+3013 or '?'). text_width
+ * is the sum of this over a string, TAB aside. Cost: a table look-up. */
+int cp_width(uint32_t c, uint32_t *repl);
+
 /* Append to out (a struct buf from util.h) the text as layout draws it (CJK.md W2):
  * C0/C1 and bidi controls, ZWSP, WJ, FEFF, SHY, ZWJ, VS15/16 and emoji modifiers deleted,
  * code points wcwidth does not know replaced by U+3013 (wide ones) or '?', TAB as one

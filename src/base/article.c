@@ -126,13 +126,84 @@ char *catpath_join(const struct catpath *p, const char *sep)
 	return buf_steal(&b);
 }
 
-void articles_push(struct articles *l, struct article *a)
+/* The order of byh: row ids (> 0) ascending, then the given handles -1, -2, ... (so that
+ * both kinds are appended as they come). */
+static int h_before(article_handle a, article_handle b)
+{
+	if ((a > 0) != (b > 0))
+		return a > 0;
+	return a > 0 ? a < b : a > b;
+}
+
+/* Position of handle h in l->byh, or where it would go. */
+static size_t byh_find(const struct articles *l, article_handle h)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h_before(l->byh[mid]->handle, h))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Room for one more, then a's handle and its entry in byh (l->n not yet counted). */
+static void enter(struct articles *l, struct article *a)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+		l->byh = xrealloc(l->byh, l->cap * sizeof *l->byh);
 	}
+	if (!a->handle)
+		a->handle = -++l->given;
+	size_t k = !l->n || h_before(l->byh[l->n - 1]->handle, a->handle) ? l->n : byh_find(l, a->handle);
+	memmove(l->byh + k + 1, l->byh + k, (l->n - k) * sizeof *l->byh);
+	l->byh[k] = a;
+}
+
+void articles_push(struct articles *l, struct article *a)
+{
+	enter(l, a);
 	l->v[l->n++] = a;
+}
+
+static int newer(const struct article *a, const struct article *b);
+
+article_handle articles_add(struct articles *l, struct article *a)
+{
+	enter(l, a);
+	size_t k = l->n;
+	while (k && newer(a, l->v[k - 1]) < 0)
+		k--;
+	memmove(l->v + k + 1, l->v + k, (l->n - k) * sizeof *l->v);
+	l->v[k] = a;
+	l->n++;
+	return a->handle;
+}
+
+struct article *articles_get(const struct articles *l, article_handle h)
+{
+	size_t k = byh_find(l, h);
+	return k < l->n && l->byh[k]->handle == h ? l->byh[k] : NULL;
+}
+
+int articles_remove(struct articles *l, article_handle h)
+{
+	size_t k = byh_find(l, h);
+	if (k >= l->n || l->byh[k]->handle != h)
+		return -1;
+	struct article *a = l->byh[k];
+	memmove(l->byh + k, l->byh + k + 1, (l->n - k - 1) * sizeof *l->byh);
+	size_t i = 0;
+	while (l->v[i] != a)
+		i++;
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof *l->v);
+	l->n--;
+	article_free(a);
+	return 0;
 }
 
 void articles_free(struct articles *l)
@@ -140,8 +211,10 @@ void articles_free(struct articles *l)
 	for (size_t i = 0; i < l->n; i++)
 		article_free(l->v[i]);
 	free(l->v);
-	l->v = NULL;
+	free(l->byh);
+	l->v = l->byh = NULL;
 	l->n = l->cap = 0;
+	l->given = 0;
 }
 
 /* Merge sort keeps the order of equal keys (qsort is not stable). */
@@ -249,6 +322,13 @@ void articles_dedup(struct articles *l)
 	}
 	free(m.keys);
 	free(m.vals);
+	/* out of the handle index too: it keeps its order without them */
+	for (size_t i = 0; i < ndropped; i++)
+		dropped[i]->handle = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->byh[i]->handle)
+			l->byh[k++] = l->byh[i];
 	for (size_t i = 0; i < ndropped; i++)
 		article_free(dropped[i]);
 	free(dropped);

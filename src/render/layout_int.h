@@ -93,9 +93,6 @@ static inline size_t unit_end(const struct para *p, size_t i)
 /* width.c: sanitize text (W2) into p->s and build p->u (widths, flags from ZWSP, WJ,
  * SHY); remaps runs (may be NULL) into p->runs. tab: 1 turns TAB into one space. */
 void para_sanitize(struct para *p, const char *t, size_t n, const struct run *runs, size_t nruns);
-/* Width of one code point after sanitizing (0 for deleted ones); *repl gets the
- * replacement code point (0 = delete, else the code point itself or a placeholder). */
-int cp_width(uint32_t c, uint32_t *repl);
 /* For the conformance test: one unit per code point, nothing sanitized. */
 void para_codepoints(struct para *p, const char *t, size_t n);
 int cp_default_wide(uint32_t c);

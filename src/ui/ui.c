@@ -2,6 +2,7 @@
  * the header and status lines, keys to actions, resize and signals. */
 #include "newsread/ui.h"
 #include "ui/ui_view.h"
+#include "newsread/layout.h"
 #include "newsread/theme.h"
 #include "newsread/util.h"
 
@@ -25,7 +26,8 @@ struct ui {
 	int single;
 	struct view *stack[UI_MAX_VIEWS];
 	int depth;
-	struct cat_tree tree;
+	struct cat_tree *tree;
+	struct keymap keymap;  /* key -> action per context, built from the action table */
 	char msg[256];
 	int quit;
 	FILE *tty;          /* /dev/tty when we opened it */
@@ -46,7 +48,7 @@ static void on_signal(int sig)
 
 /* ---- the view stack ---- */
 
-void ui_push(struct ui *ui, const struct view_ops *ops, void *data)
+struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data)
 {
 	struct view *v = xcalloc(1, sizeof *v);
 	v->ops = ops;
@@ -56,18 +58,71 @@ void ui_push(struct ui *ui, const struct view_ops *ops, void *data)
 		ops->free(v);
 		free(v);
 		ui_message(ui, "too many views open");
-		return;
+		return NULL;
 	}
 	ui->stack[ui->depth++] = v;
+	return v;
+}
+
+/* Close the view at position k of the stack (0: the bottom). */
+static void ui_remove(struct ui *ui, int k)
+{
+	struct view *v = ui->stack[k];
+	for (int i = k; i + 1 < ui->depth; i++)
+		ui->stack[i] = ui->stack[i + 1];
+	ui->depth--;
+	v->ops->free(v);
+	free(v);
 }
 
 static void ui_pop(struct ui *ui)
 {
+	if (ui->depth)
+		ui_remove(ui, ui->depth - 1);
+}
+
+struct view *ui_below(struct ui *ui, const struct view *v)
+{
+	for (int i = 1; i < ui->depth; i++)
+		if (ui->stack[i] == v)
+			return ui->stack[i - 1];
+	return NULL;
+}
+
+struct view *ui_view_at(struct ui *ui, int k)
+{
+	return k >= 0 && k < ui->depth ? ui->stack[ui->depth - 1 - k] : NULL;
+}
+
+struct keymap *ui_keymap(struct ui *ui)
+{
+	return &ui->keymap;
+}
+
+struct cat_tree *ui_cattree(struct ui *ui)
+{
+	return ui->tree;
+}
+
+void ui_articles_changed(struct ui *ui)
+{
+	struct cat_tree *old = ui->tree;
+	ui->tree = xcalloc(1, sizeof *ui->tree);
+	cattree_build(ui->tree, ui->l);
+	if (old)
+		cattree_keep_expanded(ui->tree, old);
+	/* bottom up: a view's opener has its rows (and selection) again before the view asks it */
+	for (int k = 0; k < ui->depth; k++) {
+		struct view *v = ui->stack[k];
+		if (v->ops->reload && (v->ops->reload(v) & RD_POP))
+			ui_remove(ui, k--);
+	}
+	if (old) {
+		cattree_free(old);
+		free(old);
+	}
 	if (!ui->depth)
-		return;
-	struct view *v = ui->stack[--ui->depth];
-	v->ops->free(v);
-	free(v);
+		ui->quit = 1;
 }
 
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -98,50 +153,6 @@ void ui_count_layout(struct ui *ui)
 	ui->layouts++;
 }
 
-/* ---- the cursor of the list views ---- */
-
-void ui_cursor_fit(struct ui_cursor *c, int h)
-{
-	if (h < 1)
-		h = 1;
-	if (c->n == 0) {
-		c->sel = c->top = 0;
-		return;
-	}
-	if (c->sel >= c->n)
-		c->sel = c->n - 1;
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + (size_t)h)
-		c->top = c->sel - (size_t)h + 1;
-	if (c->n > (size_t)h && c->top > c->n - (size_t)h)
-		c->top = c->n - (size_t)h;
-	if (c->n <= (size_t)h)
-		c->top = 0;
-}
-
-unsigned ui_cursor_move(struct ui_cursor *c, enum ui_action a, int h)
-{
-	size_t old = c->sel, oldtop = c->top, page = h > 1 ? (size_t)h - 1 : 1, half = h > 2 ? (size_t)h / 2 : 1;
-	if (!c->n)
-		return RD_NONE;
-	switch (a) {
-	case ACT_DOWN: if (c->sel + 1 < c->n) c->sel++; break;
-	case ACT_UP: if (c->sel) c->sel--; break;
-	case ACT_PAGE_DOWN: c->sel += page; c->top += page; break;
-	case ACT_PAGE_UP: c->sel = c->sel > page ? c->sel - page : 0; c->top = c->top > page ? c->top - page : 0; break;
-	case ACT_HALF_DOWN: c->sel += half; break;
-	case ACT_HALF_UP: c->sel = c->sel > half ? c->sel - half : 0; break;
-	case ACT_TOP: c->sel = 0; break;
-	case ACT_BOTTOM: c->sel = c->n - 1; break;
-	default: return RD_NONE;
-	}
-	if (c->sel >= c->n)
-		c->sel = c->n - 1;
-	ui_cursor_fit(c, h);
-	return (c->sel != old || c->top != oldtop) ? RD_ALL : RD_NONE;
-}
-
 /* ---- drawing the frame ---- */
 
 static void draw_bar(int y, int w, const char *left, const char *right, enum theme_elem e, int lastrow)
@@ -151,7 +162,7 @@ static void draw_bar(int y, int w, const char *left, const char *right, enum the
 	if (avail <= 0)
 		return;
 	/* the position (right) wins over the message (left) when both do not fit */
-	int rw = right ? ui_text_width(right, strlen(right)) : 0;
+	int rw = right ? text_width(right, strlen(right)) : 0;
 	if (rw > avail)
 		rw = avail;
 	int lw = avail - (rw ? rw + 2 : 0);
@@ -191,6 +202,7 @@ static void ui_draw(struct ui *ui)
 	}
 	for (int y = 1; y <= vh; y++)
 		ui_fill(stdscr, y, 0, w, TE_NORMAL);
+	lview_fit(&v->m, vh); /* the selection may have moved while another view was on top */
 	v->ops->draw(v, stdscr, 1, vh, w);
 
 	struct buf t, p;
@@ -305,18 +317,35 @@ static void stage_signals_down(struct ui *ui)
 		sigaction(ui_signals[i], &ui->old[i], NULL);
 }
 
+/* The first views: the article alone (single), else the category tree when there are
+ * categories to choose from, else the list of all articles. */
+static void ui_views_open(struct ui *ui)
+{
+	ui->tree = xcalloc(1, sizeof *ui->tree);
+	cattree_build(ui->tree, ui->l);
+	if (ui->single && ui->l->n)
+		ui_open_article(ui, ui->l->v[0]->handle);
+	else if (ui->tree->ncats >= 2)
+		ui_open_tree(ui);
+	else
+		ui_open_list(ui, &ui->tree->root);
+}
+
+static void ui_views_close(struct ui *ui)
+{
+	while (ui->depth)
+		ui_pop(ui);
+	if (ui->tree) {
+		cattree_free(ui->tree);
+		free(ui->tree);
+	}
+	ui->tree = NULL;
+}
+
 static int stage_views_up(struct ui *ui, struct nr_error *err)
 {
 	(void)err;
-	cattree_build(&ui->tree, ui->l);
-	if (ui->single && ui->l->n) {
-		size_t zero = 0;
-		ui_open_article(ui, &zero, 1, 0, NULL);
-	} else if (ui->tree.ncats >= 2) {
-		ui_open_tree(ui, &ui->tree);
-	} else {
-		ui_open_list(ui, NULL, ui->tree.root.arts, ui->tree.root.narts);
-	}
+	ui_views_open(ui);
 	if (ui->ambiguous_wide)
 		ui_message(ui, "terminal draws ambiguous-width characters wide: set them narrow, or text misaligns");
 	return 0;
@@ -324,9 +353,28 @@ static int stage_views_up(struct ui *ui, struct nr_error *err)
 
 static void stage_views_down(struct ui *ui)
 {
-	while (ui->depth)
-		ui_pop(ui);
-	cattree_free(&ui->tree);
+	ui_views_close(ui);
+}
+
+struct ui *ui_new(struct articles *l, const char *title, int single, const struct settings *s)
+{
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	ui->l = l;
+	ui->s = s;
+	ui->title = title ? title : "newsread";
+	ui->single = single;
+	keymap_defaults(&ui->keymap);
+	ui_views_open(ui);
+	return ui;
+}
+
+void ui_free(struct ui *ui)
+{
+	if (!ui)
+		return;
+	ui_views_close(ui);
+	keymap_free(&ui->keymap);
+	free(ui);
 }
 
 static const struct stage {
@@ -342,6 +390,43 @@ static const struct stage {
 
 /* ---- the loop ---- */
 
+unsigned ui_act(struct ui *ui, enum ui_action a)
+{
+	if (!ui->depth)
+		return RD_NONE;
+	struct view *v = ui->stack[ui->depth - 1];
+	unsigned rd = RD_NONE;
+	switch (a) {
+	case ACT_NONE:
+		ui_message(ui, "no action on this key: press ? for help");
+		return RD_STATUS;
+	case ACT_QUIT:
+		rd = RD_POP;
+		break;
+	case ACT_QUIT_ALL:
+		rd = RD_QUIT;
+		break;
+	case ACT_HELP:
+		if (v->ops->context != CXI_HELP)
+			ui_open_help(ui);
+		return RD_ALL;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return RD_ALL;
+	default:
+		rd = lview_is_move(a) ? lview_move(&v->m, a, v->height) : v->ops->request(v, a);
+		break;
+	}
+	if (rd & RD_POP) {
+		ui_pop(ui);
+		if (!ui->depth)
+			ui->quit = 1;
+	}
+	if (rd & RD_QUIT)
+		ui->quit = 1;
+	return rd;
+}
+
 static void ui_key(struct ui *ui, int fkey, unsigned key)
 {
 	int h, w;
@@ -354,36 +439,7 @@ static void ui_key(struct ui *ui, int fkey, unsigned key)
 		return;
 	}
 	struct view *v = ui->stack[ui->depth - 1];
-	enum ui_action a = ui_key_action(fkey, key, v->ops->context);
-	unsigned rd = RD_NONE;
-	switch (a) {
-	case ACT_NONE:
-		ui_message(ui, "no action on this key: press ? for help");
-		return;
-	case ACT_QUIT:
-		rd = RD_POP;
-		break;
-	case ACT_QUIT_ALL:
-		rd = RD_QUIT;
-		break;
-	case ACT_HELP:
-		if (v->ops->context != CX_HELP)
-			ui_open_help(ui);
-		return;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		return;
-	default:
-		rd = v->ops->request(v, a);
-		break;
-	}
-	if (rd & RD_POP) {
-		ui_pop(ui);
-		if (!ui->depth)
-			ui->quit = 1;
-	}
-	if (rd & RD_QUIT)
-		ui->quit = 1;
+	ui_act(ui, keymap_lookup(&ui->keymap, v->ops->context, (struct keymap_key){fkey, key}));
 }
 
 static void ui_loop(struct ui *ui)
@@ -414,6 +470,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	ui.s = s;
 	ui.title = title ? title : "newsread";
 	ui.single = single;
+	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */
 	size_t up = 0;
 	int rc = 0;
 	for (; up < ARRAY_LEN(stages); up++) {
@@ -426,6 +483,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 		ui_loop(&ui);
 	while (up--)
 		stages[up].down(&ui);
+	keymap_free(&ui.keymap);
 	int sig = ui_signal;
 	if (getenv("NEWSREAD_UI_STATS"))
 		fprintf(stderr, "newsread: ui-stats layouts=%lu draws=%lu keys=%lu\n", ui.layouts, ui.draws, ui.keys);

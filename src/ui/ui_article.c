@@ -10,15 +10,12 @@
 #define HSTEP 8 /* columns per sideways scroll of pre and table lines */
 
 struct pager {
-	struct lines lines;
-	size_t top;
+	struct lines lines;  /* the rows of the view's model (v->m, a pager) */
 	int hoff;           /* sideways offset of pre/table lines */
 	int textw;          /* layout width */
 	int widest;         /* widest pre/table line */
 	/* the article view */
-	size_t *idx;        /* the list it was opened from */
-	size_t n, pos;
-	size_t *follow;     /* the opening list's selection, kept on pos (or NULL) */
+	article_handle cur; /* the article shown */
 	struct doc doc;
 	int has_doc;
 };
@@ -26,12 +23,7 @@ struct pager {
 static struct article *pager_article(struct view *v)
 {
 	struct pager *p = v->data;
-	return ui_articles(v->ui)->v[p->idx[p->pos]];
-}
-
-static size_t max_top(const struct pager *p, int height)
-{
-	return p->lines.n > (size_t)height ? p->lines.n - (size_t)height : 0;
+	return articles_get(ui_articles(v->ui), p->cur);
 }
 
 /* The article's document with the stock pass the settings ask for. */
@@ -46,22 +38,24 @@ static void article_doc(struct ui *ui, struct article *a, struct doc *d)
 static void pager_relayout(struct view *v, int width)
 {
 	struct pager *p = v->data;
-	size_t oldn = p->lines.n, oldtop = p->top;
+	size_t oldn = p->lines.n, oldtop = v->m.top;
 	lines_free(&p->lines);
 	p->textw = width - 2 > 1 ? width - 2 : 1; /* one column of margin on each side */
 	if (p->has_doc) {
 		struct render_opts ro;
 		settings_render_opts(ui_settings(v->ui), p->textw, 0, &ro);
 		render_lines(pager_article(v), &p->doc, &ro.layout, &p->lines);
-	} else
-		ui_help_lines(p->textw, &p->lines);
+	} else {
+		ui_help_lines(ui_keymap(v->ui), p->textw, &p->lines);
+	}
 	ui_count_layout(v->ui);
 	p->widest = 0;
 	for (size_t i = 0; i < p->lines.n; i++)
 		if ((p->lines.v[i].flags & (LINE_PRE | LINE_TABLE)) && p->lines.v[i].width > p->widest)
 			p->widest = p->lines.v[i].width;
 	if (oldn && oldtop)
-		p->top = (size_t)((double)oldtop * (double)p->lines.n / (double)oldn);
+		v->m.top = (size_t)((double)oldtop * (double)p->lines.n / (double)oldn);
+	v->m.n = p->lines.n;
 }
 
 static void pager_layout(struct view *v, int width, int height)
@@ -69,16 +63,15 @@ static void pager_layout(struct view *v, int width, int height)
 	struct pager *p = v->data;
 	if (width != v->width || !p->lines.n)
 		pager_relayout(v, width);
-	if (p->top > max_top(p, height))
-		p->top = max_top(p, height);
+	lview_fit(&v->m, height);
 }
 
 static void pager_draw(struct view *v, WINDOW *w, int top, int height, int width)
 {
 	struct pager *p = v->data;
 	int tw = p->textw < width - 2 ? p->textw : width - 2;
-	for (int r = 0; r < height && p->top + (size_t)r < p->lines.n; r++) {
-		const struct line *ln = &p->lines.v[p->top + (size_t)r];
+	for (int r = 0; r < height && v->m.top + (size_t)r < p->lines.n; r++) {
+		const struct line *ln = &p->lines.v[v->m.top + (size_t)r];
 		if ((ln->flags & (LINE_PRE | LINE_TABLE)) && (p->hoff || ln->width > tw)) {
 			/* a wide pre/table line: the layout cuts the visible cells (W5) */
 			struct lines cut = {0};
@@ -93,22 +86,22 @@ static void pager_draw(struct view *v, WINDOW *w, int top, int height, int width
 	}
 }
 
-/* Switch to another article of the list. */
-static void pager_open_pos(struct view *v, size_t pos)
+/* Show the article with handle h (it is in the collection): its document built once,
+ * laid out again only when the width changes. */
+static void pager_show(struct view *v, article_handle h)
 {
 	struct pager *p = v->data;
 	if (p->has_doc)
 		doc_free(&p->doc);
-	p->pos = pos;
-	if (p->follow)
-		*p->follow = pos; /* back in the list, the article read last is selected */
+	p->cur = h;
 	struct article *a = pager_article(v);
 	article_doc(v->ui, a, &p->doc);
 	p->has_doc = 1;
 	a->read = 1;
-	p->top = 0;
+	v->m.top = 0;
 	p->hoff = 0;
 	lines_free(&p->lines);
+	v->m.n = 0;
 	if (v->width)
 		pager_relayout(v, v->width);
 }
@@ -116,18 +109,7 @@ static void pager_open_pos(struct view *v, size_t pos)
 static unsigned pager_request(struct view *v, enum ui_action a)
 {
 	struct pager *p = v->data;
-	int h = v->height > 0 ? v->height : 1;
-	size_t page = h > 1 ? (size_t)h - 1 : 1, half = h > 2 ? (size_t)h / 2 : 1, old = p->top;
-	size_t mt = max_top(p, h);
 	switch (a) {
-	case ACT_DOWN: if (p->top < mt) p->top++; break;
-	case ACT_UP: if (p->top) p->top--; break;
-	case ACT_PAGE_DOWN: p->top = p->top + page < mt ? p->top + page : mt; break;
-	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
-	case ACT_HALF_DOWN: p->top = p->top + half < mt ? p->top + half : mt; break;
-	case ACT_HALF_UP: p->top = p->top > half ? p->top - half : 0; break;
-	case ACT_TOP: p->top = 0; break;
-	case ACT_BOTTOM: p->top = mt; break;
 	case ACT_BACK: return RD_POP;
 	case ACT_SCROLL_RIGHT:
 		if (p->widest <= p->textw) {
@@ -141,19 +123,52 @@ static unsigned pager_request(struct view *v, enum ui_action a)
 		p->hoff = p->hoff > HSTEP ? p->hoff - HSTEP : 0;
 		return RD_ALL;
 	case ACT_NEXT_ARTICLE:
-	case ACT_PREV_ARTICLE:
+	case ACT_PREV_ARTICLE: {
 		if (!p->has_doc)
 			return RD_NONE;
-		if (a == ACT_NEXT_ARTICLE ? p->pos + 1 >= p->n : p->pos == 0) {
+		/* the opener (the list below) knows the order, and selects what we show */
+		struct view *below = ui_below(v->ui, v);
+		size_t pos, n;
+		article_handle h = below && below->ops->step
+					   ? below->ops->step(below, p->cur, a == ACT_NEXT_ARTICLE ? 1 : -1, &pos, &n)
+					   : 0;
+		if (!h) {
 			ui_message(v->ui, a == ACT_NEXT_ARTICLE ? "this is the last article" : "this is the first article");
 			return RD_STATUS;
 		}
-		pager_open_pos(v, a == ACT_NEXT_ARTICLE ? p->pos + 1 : p->pos - 1);
+		pager_show(v, h);
 		return RD_ALL;
+	}
 	default:
 		return RD_NONE;
 	}
-	return p->top != old ? RD_ALL : RD_NONE;
+}
+
+/* The article shown is still there: nothing changes. It was removed: show the one the
+ * opener selects now (its selection moved to the next or previous article), else close. */
+static unsigned pager_reload(struct view *v)
+{
+	struct pager *p = v->data;
+	if (!p->has_doc || pager_article(v))
+		return RD_NONE;
+	struct view *below = ui_below(v->ui, v);
+	article_handle h = below && below->ops->selected ? below->ops->selected(below) : 0;
+	if (!h || !articles_get(ui_articles(v->ui), h))
+		return RD_POP;
+	pager_show(v, h);
+	return RD_ALL;
+}
+
+static article_handle pager_selected(struct view *v)
+{
+	struct pager *p = v->data;
+	return p->has_doc ? p->cur : 0;
+}
+
+static int pager_match(struct view *v, size_t row, const char *needle)
+{
+	struct pager *p = v->data;
+	return row < p->lines.n && strstr(p->lines.v[row].text, needle) != NULL;
 }
 
 static void pager_title(struct view *v, struct buf *out)
@@ -171,13 +186,16 @@ static void pager_position(struct view *v, struct buf *out)
 {
 	struct pager *p = v->data;
 	int h = v->height > 0 ? v->height : 1;
-	size_t last = p->top + (size_t)h < p->lines.n ? p->top + (size_t)h : p->lines.n;
+	size_t top = v->m.top;
+	size_t last = top + (size_t)h < p->lines.n ? top + (size_t)h : p->lines.n;
 	size_t pct = p->lines.n <= (size_t)h ? 100 : last * 100 / p->lines.n;
 	if (p->widest > p->textw)
 		buf_printf(out, "</> +%d  ", p->hoff);
-	if (p->has_doc && p->n > 1)
-		buf_printf(out, "article %zu/%zu  ", p->pos + 1, p->n);
-	buf_printf(out, "line %zu/%zu %zu%%", p->lines.n ? p->top + 1 : 0, p->lines.n, pct);
+	struct view *below = p->has_doc ? ui_below(v->ui, v) : NULL;
+	size_t pos, n;
+	if (below && below->ops->step && below->ops->step(below, p->cur, 0, &pos, &n) && n > 1)
+		buf_printf(out, "article %zu/%zu  ", pos + 1, n);
+	buf_printf(out, "line %zu/%zu %zu%%", p->lines.n ? top + 1 : 0, p->lines.n, pct);
 }
 
 static void pager_free(struct view *v)
@@ -186,51 +204,51 @@ static void pager_free(struct view *v)
 	lines_free(&p->lines);
 	if (p->has_doc)
 		doc_free(&p->doc);
-	free(p->idx);
 	free(p);
 }
 
 static const struct view_ops article_ops = {
 	.name = "article",
-	.context = CX_ARTICLE,
+	.context = CXI_ARTICLE,
 	.layout = pager_layout,
 	.draw = pager_draw,
 	.request = pager_request,
 	.title = pager_title,
 	.position = pager_position,
 	.free = pager_free,
+	.reload = pager_reload,
+	.selected = pager_selected,
+	.match = pager_match,
 };
 
 static const struct view_ops help_ops = {
 	.name = "help",
-	.context = CX_HELP,
+	.context = CXI_HELP,
 	.layout = pager_layout,
 	.draw = pager_draw,
 	.request = pager_request,
 	.title = pager_title,
 	.position = pager_position,
 	.free = pager_free,
+	.match = pager_match,
 };
 
-void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, size_t *follow)
+void ui_open_article(struct ui *ui, article_handle h)
 {
-	if (!n || pos >= n)
+	if (!articles_get(ui_articles(ui), h))
 		return;
 	struct pager *p = xcalloc(1, sizeof *p);
-	p->idx = xmalloc(n * sizeof *p->idx);
-	memcpy(p->idx, idx, n * sizeof *idx);
-	p->n = n;
-	p->pos = pos;
-	p->follow = follow;
-	struct article *a = ui_articles(ui)->v[idx[pos]];
-	article_doc(ui, a, &p->doc); /* once per article; only the layout is redone on resize */
-	p->has_doc = 1;
-	a->read = 1;
-	ui_push(ui, &article_ops, p);
+	struct view *v = ui_push(ui, &article_ops, p);
+	if (!v)
+		return;
+	v->m.pager = 1;
+	pager_show(v, h);
 }
 
 void ui_open_help(struct ui *ui)
 {
 	struct pager *p = xcalloc(1, sizeof *p);
-	ui_push(ui, &help_ops, p);
+	struct view *v = ui_push(ui, &help_ops, p);
+	if (v)
+		v->m.pager = 1;
 }

@@ -5,22 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The contexts an action applies in, by name: "any", or a comma-separated list. */
+/* The contexts an action applies in, by name: "any", or a comma-separated list of the
+ * context table's names. */
 static void contexts_name(unsigned cx, char *out, size_t n)
 {
-	static const struct {
-		unsigned cx;
-		const char *name;
-	} names[] = {{CX_TREE, "tree"}, {CX_LIST, "list"}, {CX_ARTICLE, "article"}, {CX_HELP, "help"}};
 	size_t len = 0;
 	out[0] = '\0';
 	if (cx == CX_ANY) {
 		snprintf(out, n, "any");
 		return;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(names) && len < n; i++)
-		if (cx & names[i].cx)
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "," : "", names[i].name);
+	for (int c = 0; c < CX_NCONTEXTS && len < n; c++)
+		if (cx & (1u << c))
+			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "," : "", keymap_contexts[c].name);
 }
 
 void ui_list_actions(FILE *f)

@@ -1,23 +1,27 @@
 /* ui_draw.c - drawing styled text cell by cell: no ncurses wrapping or clipping, no wide
- * character cut by an edge, no control character on the terminal. */
+ * character cut by an edge, no control character on the terminal. Every code point is
+ * measured and replaced by the render stage's cp_width, so a string takes the same cells
+ * here as in the layout (text_width). */
 #include "ui/ui_view.h"
 #include "newsread/doc.h"
+#include "newsread/layout.h"
 #include "newsread/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-#include <wctype.h>
+#include <unistr.h>
 
 enum theme_elem ui_style_elem(unsigned style, unsigned long *extra)
 {
 	static const struct {
 		unsigned st;
 		enum theme_elem e;
+		unsigned long attr;
 	} map[] = {
-		{UI_ST_KEY, TE_KEY},   {ST_TITLE, TE_TITLE}, {ST_HEADING, TE_HEADING}, {ST_STOCK, TE_STOCK},
-		{ST_MARK, TE_MARK},    {ST_IMAGE, TE_IMAGE}, {ST_LINK, TE_LINK},       {ST_CODE, TE_CODE},
-		{ST_META, TE_META},    {ST_QUOTE, TE_QUOTE}, {ST_BOLD, TE_BOLD},       {ST_ITALIC, TE_ITALIC},
+#define X(st, e, attr) {st, e, attr},
+		UI_STYLES(X)
+#undef X
 	};
 	enum theme_elem e = TE_NORMAL;
 	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
@@ -28,45 +32,24 @@ enum theme_elem ui_style_elem(unsigned style, unsigned long *extra)
 	}
 	if (extra) {
 		*extra = 0;
-		if ((style & ST_BOLD) && e != TE_BOLD)
-			*extra |= A_BOLD;
-		if ((style & ST_ITALIC) && e != TE_ITALIC)
-			*extra |= A_ITALIC;
+		for (size_t i = 0; i < ARRAY_LEN(map); i++)
+			if ((style & map[i].st) && map[i].e != e)
+				*extra |= map[i].attr;
 	}
 	return e;
 }
 
-/* Invisible format characters that are dropped rather than drawn or attached. */
-static int is_format(wchar_t c)
+/* Next code point of s at *i as the layout sees it: *width its columns (cp_width), the
+ * code point to draw returned (0: deleted, draw nothing); *i advanced. An invalid byte
+ * counts as U+FFFD, as layout_sanitize decodes it. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i, int *width)
 {
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) ||
-	       c == 0xFEFF;
-}
-
-/* Next character of s at *i: its code, width (-1: drop it), and *i advanced. */
-static wchar_t next_char(const char *s, size_t n, size_t *i, int *width)
-{
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	wchar_t wc;
-	size_t l = mbrtowc(&wc, s + *i, n - *i, &st);
-	if (l == (size_t)-1 || l == (size_t)-2 || l == 0) {
-		*i += 1;
-		*width = 1;
-		return L'?';
-	}
-	*i += l;
-	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) || is_format(wc)) {
-		*width = -1;
-		return wc;
-	}
-	int w = wcwidth(wc);
-	if (w < 0) { /* unknown to the C library: one cell, as ncurses advances */
-		*width = 1;
-		return L'?';
-	}
-	*width = w;
-	return wc;
+	ucs4_t c;
+	int l = u8_mbtouc(&c, (const uint8_t *)s + *i, n - *i);
+	*i += l > 0 ? (size_t)l : 1;
+	uint32_t r;
+	*width = cp_width(c, &r);
+	return r;
 }
 
 static void put_cell(WINDOW *win, int y, int x, const wchar_t *wcs, unsigned long attrs, short pair)
@@ -83,20 +66,26 @@ int ui_draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, cons
 	int col = 0, out = 0;
 	while (i < n && out < w) {
 		size_t start = i;
-		int cw;
+		int cw, tab = (unsigned char)s[i] == '\t';
 		wchar_t cl[CCHARW_MAX + 1];
-		cl[0] = next_char(s, n, &i, &cw);
-		if (cw <= 0)
-			continue; /* control, format, or a mark with no base: never drawn alone */
+		if (tab) { /* to the next multiple of 8, as text_width counts it */
+			i++;
+			cw = 8 - col % 8;
+			cl[0] = L' ';
+		} else {
+			cl[0] = (wchar_t)next_cp(s, n, &i, &cw);
+			if (!cl[0] || cw <= 0)
+				continue; /* deleted, or a mark with no base: never drawn alone */
+		}
 		int k = 1;
-		while (i < n) { /* combining marks join their base in one cell */
+		while (!tab && i < n && s[i] != '\t') { /* marks join their base; deleted ones vanish */
 			size_t j = i;
 			int mw;
-			wchar_t m = next_char(s, n, &j, &mw);
+			uint32_t m = next_cp(s, n, &j, &mw);
 			if (mw != 0)
 				break;
-			if (k < CCHARW_MAX - 1)
-				cl[k++] = m;
+			if (m && k < CCHARW_MAX - 1)
+				cl[k++] = (wchar_t)m;
 			i = j;
 		}
 		cl[k] = L'\0';
@@ -110,7 +99,13 @@ int ui_draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, cons
 		unsigned long attrs = theme_attr(e, &pair) | extra;
 		if (col < skip) {
 			for (int c = skip; c < col + cw && out < w; c++) /* cut by the left edge */
-				put_cell(win, y, x + out++, L"<", attrs | A_REVERSE, pair);
+				put_cell(win, y, x + out++, tab ? L" " : L"<", tab ? attrs : attrs | A_REVERSE, pair);
+			col += cw;
+			continue;
+		}
+		if (tab) {
+			for (int c = 0; c < cw && out < w; c++)
+				put_cell(win, y, x + out++, L" ", attrs, pair);
 			col += cw;
 			continue;
 		}
@@ -135,19 +130,6 @@ void ui_fill(WINDOW *win, int y, int x, int w, enum theme_elem e)
 	cchar_t cc;
 	if (setcchar(&cc, L" ", (attr_t)attrs, pair, NULL) == OK)
 		mvwhline_set(win, y, x, &cc, w);
-}
-
-int ui_text_width(const char *s, size_t n)
-{
-	size_t i = 0;
-	int w = 0;
-	while (i < n) {
-		int cw;
-		next_char(s, n, &i, &cw);
-		if (cw > 0)
-			w += cw;
-	}
-	return w;
 }
 
 char *ui_clean(const char *s)

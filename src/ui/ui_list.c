@@ -25,35 +25,47 @@ static void put_text(WINDOW *w, int y, int *x, int limit, const char *s, enum th
 /* ---- the category tree ---- */
 
 struct tree_view {
-	struct cat_tree *t;
-	struct cat_node **rows;
-	size_t nrows;
-	struct ui_cursor cur;
+	struct cat_node **rows;  /* the visible nodes of ui_cattree (rebuilt with it) */
 };
 
-static void tree_rows(struct tree_view *tv, const struct cat_node *keep)
+/* The rows of the tree as it is now, with the selection on the node at path parts[n]
+ * when there is one (else it stays on its row number). */
+static void tree_rows(struct view *v, const char *const *parts, size_t n)
 {
+	struct tree_view *tv = v->data;
 	free(tv->rows);
-	tv->nrows = cattree_rows(tv->t, &tv->rows);
-	tv->cur.n = tv->nrows;
-	for (size_t i = 0; keep && i < tv->nrows; i++)
+	v->m.n = cattree_rows(ui_cattree(v->ui), &tv->rows);
+	const struct cat_node *keep = parts ? cattree_find(ui_cattree(v->ui), parts, n) : NULL;
+	for (size_t i = 0; keep && i < v->m.n; i++)
 		if (tv->rows[i] == keep)
-			tv->cur.sel = i;
+			v->m.sel = i;
+	lview_fit(&v->m, v->height);
+}
+
+/* Rows again with the selection on node n (its names stay valid meanwhile: the rows are
+ * pointers into the tree, and an old tree outlives the refresh of its views). */
+static void tree_rows_at(struct view *v, const struct cat_node *n)
+{
+	const char *parts[CATTREE_MAX_DEPTH];
+	size_t k = cattree_parts(n, parts);
+	tree_rows(v, parts, k);
 }
 
 static void tree_layout(struct view *v, int width, int height)
 {
+	(void)v;
 	(void)width;
-	struct tree_view *tv = v->data;
-	ui_cursor_fit(&tv->cur, height);
+	(void)height;
 }
 
 static size_t unread_count(struct articles *l, const struct cat_node *n)
 {
 	size_t u = 0;
-	for (size_t i = 0; i < n->narts; i++)
-		if (!l->v[n->arts[i]]->read)
+	for (size_t i = 0; i < n->narts; i++) {
+		const struct article *a = articles_get(l, n->arts[i]);
+		if (a && !a->read)
 			u++;
+	}
 	return u;
 }
 
@@ -62,10 +74,10 @@ static void tree_draw(struct view *v, WINDOW *w, int top, int height, int width)
 	struct tree_view *tv = v->data;
 	struct articles *l = ui_articles(v->ui);
 	int limit = width - 1;
-	for (int r = 0; r < height && tv->cur.top + (size_t)r < tv->nrows; r++) {
-		size_t i = tv->cur.top + (size_t)r;
+	for (int r = 0; r < height && v->m.top + (size_t)r < v->m.n; r++) {
+		size_t i = v->m.top + (size_t)r;
 		const struct cat_node *n = tv->rows[i];
-		int sel = i == tv->cur.sel, y = top + r, x = 1;
+		int sel = i == v->m.sel, y = top + r, x = 1;
 		if (sel)
 			ui_fill(w, y, 0, width, TE_SELECTED);
 		int indent = 2 * (n->depth + 1);
@@ -87,44 +99,59 @@ static void tree_draw(struct view *v, WINDOW *w, int top, int height, int width)
 static unsigned tree_request(struct view *v, enum ui_action a)
 {
 	struct tree_view *tv = v->data;
-	if (!tv->nrows)
+	if (!v->m.n)
 		return RD_NONE;
-	struct cat_node *n = tv->rows[tv->cur.sel];
+	struct cat_node *n = tv->rows[v->m.sel];
 	switch (a) {
 	case ACT_EXPAND:
 		if (n->nkids && !n->expanded && n->depth >= 0) {
 			n->expanded = 1;
-			tree_rows(tv, n);
+			tree_rows_at(v, n);
 		} else {
-			char *path = n->depth < 0 ? NULL : cattree_path(n);
-			ui_open_list(v->ui, path, n->arts, n->narts);
-			free(path);
+			ui_open_list(v->ui, n);
 		}
 		return RD_ALL;
 	case ACT_COLLAPSE:
 		if (n->nkids && n->expanded && n->depth >= 0) {
 			n->expanded = 0;
-			tree_rows(tv, n);
+			tree_rows_at(v, n);
 		} else if (n->parent) {
-			tree_rows(tv, n->parent);
+			tree_rows_at(v, n->parent);
 		}
-		ui_cursor_fit(&tv->cur, v->height);
 		return RD_ALL;
 	default:
-		return ui_cursor_move(&tv->cur, a, v->height);
+		return RD_NONE;
 	}
+}
+
+/* The old tree is still alive (ui_articles_changed frees it after the views): take the
+ * selected node's path from it, then find that path in the new tree. */
+static unsigned tree_reload(struct view *v)
+{
+	struct tree_view *tv = v->data;
+	if (!v->m.n) {
+		tree_rows(v, NULL, 0);
+		return RD_ALL;
+	}
+	tree_rows_at(v, tv->rows[v->m.sel]);
+	return RD_ALL;
+}
+
+static int tree_match(struct view *v, size_t row, const char *needle)
+{
+	struct tree_view *tv = v->data;
+	return row < v->m.n && tv->rows[row]->depth >= 0 && strstr(tv->rows[row]->name, needle) != NULL;
 }
 
 static void tree_title(struct view *v, struct buf *out)
 {
-	struct tree_view *tv = v->data;
-	buf_printf(out, "%s: %zu articles in %zu categories", ui_title(v->ui), tv->t->root.narts, tv->t->ncats);
+	const struct cat_tree *t = ui_cattree(v->ui);
+	buf_printf(out, "%s: %zu articles in %zu categories", ui_title(v->ui), t->root.narts, t->ncats);
 }
 
 static void tree_position(struct view *v, struct buf *out)
 {
-	struct tree_view *tv = v->data;
-	buf_printf(out, "%zu/%zu", tv->nrows ? tv->cur.sel + 1 : 0, tv->nrows);
+	buf_printf(out, "%zu/%zu", v->m.n ? v->m.sel + 1 : 0, v->m.n);
 }
 
 static void tree_free(struct view *v)
@@ -136,40 +163,43 @@ static void tree_free(struct view *v)
 
 static const struct view_ops tree_ops = {
 	.name = "tree",
-	.context = CX_TREE,
+	.context = CXI_TREE,
 	.layout = tree_layout,
 	.draw = tree_draw,
 	.request = tree_request,
 	.title = tree_title,
 	.position = tree_position,
 	.free = tree_free,
+	.reload = tree_reload,
+	.match = tree_match,
 };
 
-void ui_open_tree(struct ui *ui, struct cat_tree *t)
+void ui_open_tree(struct ui *ui)
 {
 	struct tree_view *tv = xcalloc(1, sizeof *tv);
-	tv->t = t;
-	tree_rows(tv, NULL);
-	if (tv->nrows > 1)
-		tv->cur.sel = 1; /* the first category, not "All articles" */
-	ui_push(ui, &tree_ops, tv);
+	struct view *v = ui_push(ui, &tree_ops, tv);
+	if (!v)
+		return;
+	tree_rows(v, NULL, 0);
+	if (v->m.n > 1)
+		v->m.sel = 1; /* the first category, not "All articles" */
 }
 
 /* ---- the article list ---- */
 
 struct list_view {
-	char *name;       /* category path, or NULL for all articles */
-	size_t *idx;      /* article indexes, newest first */
-	size_t n;
-	struct ui_cursor cur;
+	char *name;       /* category path "a / b", or NULL for all articles */
+	char *parts[CATTREE_MAX_DEPTH]; /* the node's path in the tree, to find it again */
+	size_t nparts;
+	article_handle *h; /* the rows: the node's articles, newest first (v->m.n) */
 	int short_date;   /* the width only allows MM-DD */
 };
 
 static void list_layout(struct view *v, int width, int height)
 {
 	struct list_view *lv = v->data;
+	(void)height;
 	lv->short_date = width < 60;
-	ui_cursor_fit(&lv->cur, height);
 }
 
 static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
@@ -177,16 +207,17 @@ static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
 	struct list_view *lv = v->data;
 	struct articles *l = ui_articles(v->ui);
 	int limit = width - 1;
-	if (!lv->n) {
+	if (!v->m.n) {
 		int x = 2;
 		put_text(w, top, &x, limit, "(no articles)", TE_META);
 		return;
 	}
-	ui_cursor_fit(&lv->cur, height); /* the selection may have followed n/p in the article */
-	for (int r = 0; r < height && lv->cur.top + (size_t)r < lv->n; r++) {
-		size_t i = lv->cur.top + (size_t)r;
-		const struct article *a = l->v[lv->idx[i]];
-		int sel = i == lv->cur.sel, y = top + r, x = 1;
+	for (int r = 0; r < height && v->m.top + (size_t)r < v->m.n; r++) {
+		size_t i = v->m.top + (size_t)r;
+		const struct article *a = articles_get(l, lv->h[i]);
+		if (!a)
+			continue;
+		int sel = i == v->m.sel, y = top + r, x = 1;
 		if (sel)
 			ui_fill(w, y, 0, width, TE_SELECTED);
 		put_text(w, y, &x, limit, a->read ? "  " : "N ", sel_elem(sel, TE_UNREAD));
@@ -206,26 +237,69 @@ static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
 	}
 }
 
-static unsigned list_request(struct view *v, enum ui_action a)
+static article_handle list_selected(struct view *v)
 {
 	struct list_view *lv = v->data;
-	struct articles *l = ui_articles(v->ui);
+	return v->m.n ? lv->h[v->m.sel] : 0;
+}
+
+static unsigned list_request(struct view *v, enum ui_action a)
+{
+	struct article *art = articles_get(ui_articles(v->ui), list_selected(v));
 	switch (a) {
 	case ACT_OPEN:
-		if (lv->n)
-			ui_open_article(v->ui, lv->idx, lv->n, lv->cur.sel, &lv->cur.sel);
+		if (art)
+			ui_open_article(v->ui, art->handle);
 		return RD_ALL;
 	case ACT_BACK:
 		return RD_POP;
 	case ACT_TOGGLE_READ:
-		if (lv->n) {
-			struct article *art = l->v[lv->idx[lv->cur.sel]];
+		if (art)
 			art->read = !art->read;
-		}
 		return RD_ALL;
 	default:
-		return ui_cursor_move(&lv->cur, a, v->height);
+		return RD_NONE;
 	}
+}
+
+/* The rows of the node at the list's path in the tree as it is now (none when the node
+ * is gone); the selection stays on its article (lview_resync). */
+static unsigned list_reload(struct view *v)
+{
+	struct list_view *lv = v->data;
+	const struct cat_node *n = cattree_find(ui_cattree(v->ui), (const char *const *)lv->parts, lv->nparts);
+	size_t nn = n ? n->narts : 0;
+	article_handle *h = xmalloc((nn ? nn : 1) * sizeof *h);
+	if (nn)
+		memcpy(h, n->arts, nn * sizeof *h);
+	lview_resync(&v->m, lv->h, v->m.n, h, nn);
+	free(lv->h);
+	lv->h = h;
+	lview_fit(&v->m, v->height);
+	return RD_ALL;
+}
+
+static article_handle list_step(struct view *v, article_handle from, int delta, size_t *pos, size_t *n)
+{
+	struct list_view *lv = v->data;
+	size_t i = v->m.n && lv->h[v->m.sel] == from ? v->m.sel : 0; /* usually the selection */
+	while (i < v->m.n && lv->h[i] != from)
+		i++;
+	if (i == v->m.n || (delta < 0 && i < (size_t)-delta) || (delta > 0 && i + (size_t)delta >= v->m.n))
+		return 0;
+	i = delta < 0 ? i - (size_t)-delta : i + (size_t)delta;
+	v->m.sel = i; /* back in the list, the article read last is selected */
+	lview_fit(&v->m, v->height);
+	*pos = i;
+	*n = v->m.n;
+	return lv->h[i];
+}
+
+static int list_match(struct view *v, size_t row, const char *needle)
+{
+	struct list_view *lv = v->data;
+	const struct article *a = row < v->m.n ? articles_get(ui_articles(v->ui), lv->h[row]) : NULL;
+	return a && a->title && strstr(a->title, needle) != NULL;
 }
 
 static void list_title(struct view *v, struct buf *out)
@@ -238,37 +312,46 @@ static void list_title(struct view *v, struct buf *out)
 
 static void list_position(struct view *v, struct buf *out)
 {
-	struct list_view *lv = v->data;
-	buf_printf(out, "%zu/%zu", lv->n ? lv->cur.sel + 1 : 0, lv->n);
+	buf_printf(out, "%zu/%zu", v->m.n ? v->m.sel + 1 : 0, v->m.n);
 }
 
 static void list_free(struct view *v)
 {
 	struct list_view *lv = v->data;
 	free(lv->name);
-	free(lv->idx);
+	for (size_t i = 0; i < lv->nparts; i++)
+		free(lv->parts[i]);
+	free(lv->h);
 	free(lv);
 }
 
 static const struct view_ops list_ops = {
 	.name = "list",
-	.context = CX_LIST,
+	.context = CXI_LIST,
 	.layout = list_layout,
 	.draw = list_draw,
 	.request = list_request,
 	.title = list_title,
 	.position = list_position,
 	.free = list_free,
+	.reload = list_reload,
+	.selected = list_selected,
+	.step = list_step,
+	.match = list_match,
 };
 
-void ui_open_list(struct ui *ui, const char *name, const size_t *idx, size_t n)
+void ui_open_list(struct ui *ui, const struct cat_node *n)
 {
 	struct list_view *lv = xcalloc(1, sizeof *lv);
-	lv->name = xstrdup(name);
-	lv->idx = xmalloc((n ? n : 1) * sizeof *lv->idx);
-	if (n)
-		memcpy(lv->idx, idx, n * sizeof *idx);
-	lv->n = n;
-	lv->cur.n = n;
-	ui_push(ui, &list_ops, lv);
+	lv->name = n->depth < 0 ? NULL : cattree_path(n);
+	const char *parts[CATTREE_MAX_DEPTH];
+	lv->nparts = cattree_parts(n, parts);
+	for (size_t i = 0; i < lv->nparts; i++)
+		lv->parts[i] = xstrdup(parts[i]);
+	lv->h = xmalloc((n->narts ? n->narts : 1) * sizeof *lv->h);
+	if (n->narts)
+		memcpy(lv->h, n->arts, n->narts * sizeof *lv->h);
+	struct view *v = ui_push(ui, &list_ops, lv);
+	if (v)
+		v->m.n = n->narts;
 }

@@ -28,17 +28,17 @@ struct cat_node *cattree_child(const struct cat_node *n, const char *name)
 	return NULL;
 }
 
-/* Count article i at n unless this article was counted there already. */
-static void node_count(struct cat_node *n, size_t i)
+/* Count the article with handle h at n unless it was counted there already. */
+static void node_count(struct cat_node *n, article_handle h)
 {
-	if (n->last == i + 1)
+	if (n->last == h)
 		return;
-	n->last = i + 1;
+	n->last = h;
 	if (n->narts == n->caparts) {
 		n->caparts = n->caparts ? n->caparts * 2 : 8;
 		n->arts = xrealloc(n->arts, n->caparts * sizeof *n->arts);
 	}
-	n->arts[n->narts++] = i;
+	n->arts[n->narts++] = h;
 }
 
 static int node_order(const void *a, const void *b)
@@ -86,7 +86,7 @@ void cattree_build(struct cat_tree *t, const struct articles *l)
 	struct cat_node *uncat = NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct article *a = l->v[i];
-		node_count(&t->root, i);
+		node_count(&t->root, a->handle);
 		int placed = 0;
 		for (size_t p = 0; p < a->ncats; p++) {
 			const struct catpath *cp = &a->cats[p];
@@ -99,7 +99,7 @@ void cattree_build(struct cat_tree *t, const struct articles *l)
 					t->ncats++;
 				}
 				free(name);
-				node_count(c, i);
+				node_count(c, a->handle);
 				n = c;
 				placed = 1;
 			}
@@ -109,7 +109,7 @@ void cattree_build(struct cat_tree *t, const struct articles *l)
 				uncat = node_new(&t->root, CATTREE_UNCAT);
 				uncat->uncat = 1;
 			}
-			node_count(uncat, i);
+			node_count(uncat, a->handle);
 		}
 	}
 	node_sort(&t->root);
@@ -172,4 +172,42 @@ char *cattree_path(const struct cat_node *n)
 			buf_adds(&b, " / ");
 	}
 	return buf_steal(&b);
+}
+
+size_t cattree_parts(const struct cat_node *n, const char **parts)
+{
+	size_t k = 0;
+	for (const struct cat_node *p = n; p && p->depth >= 0; p = p->parent)
+		k++;
+	if (k > CATTREE_MAX_DEPTH)
+		k = CATTREE_MAX_DEPTH;
+	for (size_t i = k; i-- && n && n->depth >= 0; n = n->parent)
+		parts[i] = n->name;
+	return k;
+}
+
+struct cat_node *cattree_find(struct cat_tree *t, const char *const *parts, size_t n)
+{
+	struct cat_node *c = &t->root;
+	for (size_t i = 0; c && i < n; i++)
+		c = cattree_child(c, parts[i]);
+	return c;
+}
+
+static void keep_expanded(struct cat_node *now, const struct cat_node *old)
+{
+	for (size_t i = 0; i < old->nkids; i++) {
+		if (!old->kids[i]->expanded)
+			continue;
+		struct cat_node *c = cattree_child(now, old->kids[i]->name);
+		if (c) {
+			c->expanded = 1;
+			keep_expanded(c, old->kids[i]);
+		}
+	}
+}
+
+void cattree_keep_expanded(struct cat_tree *t, const struct cat_tree *old)
+{
+	keep_expanded(&t->root, &old->root);
 }

@@ -1,5 +1,7 @@
-/* ui_view.h - the interface's inner contracts (src/ui/): the action table, views as
- * ops tables, the category tree builder, and the drawing helpers. Not for other modules. */
+/* ui_view.h - the interface's inner contracts (src/ui/): views as ops tables over one
+ * line-view model, the frame's services to them, the category tree builder, the style
+ * table and the drawing helpers. The action and context tables and the keymap are in
+ * newsread/keymap.h. Not for other modules. */
 #ifndef NEWSREAD_UI_VIEW_H
 #define NEWSREAD_UI_VIEW_H
 
@@ -8,68 +10,20 @@
 #include <stddef.h>
 
 #include "newsread/article.h"
+#include "newsread/keymap.h"
 #include "newsread/layout.h"
 #include "newsread/settings.h"
 #include "newsread/theme.h"
 
-/* ---- actions: one table (name, contexts, default keys, help) ---- */
+/* ---- actions and keys: the tables and the keymap are in newsread/keymap.h ---- */
 
-/* Contexts an action applies in: the kinds of view. */
-enum {
-	CX_TREE = 1u << 0,
-	CX_LIST = 1u << 1,
-	CX_ARTICLE = 1u << 2,
-	CX_HELP = 1u << 3,
-	CX_MOVE = CX_TREE | CX_LIST | CX_ARTICLE | CX_HELP,
-	CX_ANY = 0xffu,
-};
+struct ui;
 
-/* X(ID, name, contexts, keys (space-separated key names), help). The first action that
- * applies in the current view and binds the key wins. */
-#define UI_ACTIONS(X)                                                                      \
-	X(HELP, "help", CX_ANY, "? F1", "show this help")                                  \
-	X(QUIT, "quit", CX_ANY, "q", "go back; quit at the top")                          \
-	X(QUIT_ALL, "quit-all", CX_ANY, "Q", "quit at once")                               \
-	X(REDRAW, "redraw", CX_ANY, "^L", "redraw the screen")                             \
-	X(EXPAND, "expand", CX_TREE, "Enter l Right +", "open a category, or list its articles") \
-	X(COLLAPSE, "collapse", CX_TREE, "h Left -", "close a category, or go to its parent") \
-	X(OPEN, "open", CX_LIST, "Enter l Right o", "open the selected article")           \
-	X(BACK, "back", CX_LIST | CX_HELP, "h Left", "go back")                             \
-	X(SCROLL_LEFT, "scroll-left", CX_ARTICLE, "< Left", "scroll wide lines (pre, tables) left") \
-	X(SCROLL_RIGHT, "scroll-right", CX_ARTICLE, "> Right", "scroll wide lines (pre, tables) right") \
-	X(NEXT_ARTICLE, "next-article", CX_ARTICLE, "n", "open the next article of the list") \
-	X(PREV_ARTICLE, "prev-article", CX_ARTICLE, "p", "open the previous article of the list") \
-	X(DOWN, "down", CX_MOVE, "j Down ^N", "move down one line")                         \
-	X(UP, "up", CX_MOVE, "k Up ^P", "move up one line")                                 \
-	X(PAGE_DOWN, "page-down", CX_MOVE, "Space PgDn f ^F", "move down one page")         \
-	X(PAGE_UP, "page-up", CX_MOVE, "b PgUp ^B", "move up one page")                     \
-	X(HALF_DOWN, "half-down", CX_MOVE, "d ^D", "move down half a page")                 \
-	X(HALF_UP, "half-up", CX_MOVE, "u ^U", "move up half a page")                       \
-	X(TOP, "top", CX_MOVE, "g Home", "go to the top")                                   \
-	X(BOTTOM, "bottom", CX_MOVE, "G End", "go to the bottom")                           \
-	X(TOGGLE_READ, "toggle-read", CX_LIST, "N", "mark the selected article read or unread")
+/* The keymap the interface reads keys and the help through. */
+struct keymap *ui_keymap(struct ui *ui);
 
-enum ui_action {
-	ACT_NONE = 0,
-#define X(id, name, cx, keys, help) ACT_##id,
-	UI_ACTIONS(X)
-#undef X
-	ACT_COUNT
-};
-
-struct ui_action_info {
-	const char *name;
-	unsigned contexts;
-	const char *keys;
-	const char *help;
-};
-extern const struct ui_action_info ui_actions[ACT_COUNT];
-
-/* The action bound to a key in a context (fkey: the key came as KEY_CODE_YES). */
-enum ui_action ui_key_action(int fkey, unsigned key, unsigned context);
-
-/* Help text lines for every action, grouped by context (for the help view). */
-void ui_help_lines(int width, struct lines *out);
+/* Help text lines for every action, grouped by context, with the keys km binds to each. */
+void ui_help_lines(const struct keymap *km, int width, struct lines *out);
 
 /* ---- views ---- */
 
@@ -83,18 +37,59 @@ enum {
 	RD_QUIT = 1u << 3,   /* leave the interface */
 };
 
-struct ui;
 struct view;
+struct cat_node;
+struct cat_tree;
+
+/* ---- the line-view model: every view is rows seen through a window (pure, no curses) ---- */
+
+struct lview {
+	size_t n;    /* rows */
+	size_t top;  /* first row in the window */
+	size_t sel;  /* selected row; unused by a pager */
+	int pager;   /* 1: no selection, moves scroll the window (article, help) */
+};
+
+/* 1 when a is a move lview_move applies (down, up, page, half page, top, bottom). */
+int lview_is_move(enum ui_action a);
+/* Apply a move to m for a window of h rows: a cursor view moves its selection (the
+ * window follows; a page also scrolls the window), a pager scrolls, never past the last
+ * full window. Returns RD_ALL when something moved, else RD_NONE. */
+unsigned lview_move(struct lview *m, enum ui_action a, int h);
+/* Clamp sel to the rows and keep it in a window of h rows (cursor view); keep top within
+ * the last full window (pager). */
+void lview_fit(struct lview *m, int h);
+/* The rows of a cursor view changed from old[oldn] to now[nown] (article handles, each
+ * once in a list): keep the selection on the same article, else move it to the next
+ * article of old still in now, else the previous one, else row 0, with the selection
+ * on the same screen row when it can. Sets m->n = nown. Cost: O((oldn + nown) log nown). */
+void lview_resync(struct lview *m, const article_handle *old, size_t oldn, const article_handle *now,
+		  size_t nown);
+/* Search from the row after the selection (a pager: after top) in direction dir (+1 or
+ * -1), wrapping around, for a row v's match op accepts; move there (a pager: make it
+ * top). Returns RD_ALL when found, RD_NONE when no row (or no match op). Cost: the rows
+ * times a match. */
+unsigned lview_search(struct view *v, const char *needle, int dir);
 
 struct view_ops {
 	const char *name;
-	unsigned context;                                        /* CX_* of the action table */
+	int context;                                             /* CXI_*: which keys apply */
 	void (*layout)(struct view *v, int width, int height);   /* the size changed (or first draw) */
 	void (*draw)(struct view *v, WINDOW *w, int top, int height, int width);
 	unsigned (*request)(struct view *v, enum ui_action a);   /* returns RD_* bits */
 	void (*title)(struct view *v, struct buf *out);          /* header text (unsanitized) */
 	void (*position)(struct view *v, struct buf *out);       /* status text, e.g. "12/40" */
 	void (*free)(struct view *v);
+	/* optional: */
+	unsigned (*reload)(struct view *v);    /* the articles changed: rebuild the rows, keep
+	                                          the selection (lview_resync); RD_* (RD_POP:
+	                                          nothing left to show) */
+	article_handle (*selected)(struct view *v); /* the article selected or shown, or 0 */
+	/* An opener's answer to the view it opened (n and p in the article): the article
+	 * delta rows from the one with handle from, selected here too, with its position
+	 * (0-based) and the row count; 0 when there is none (from not here, or past an end). */
+	article_handle (*step)(struct view *v, article_handle from, int delta, size_t *pos, size_t *n);
+	int (*match)(struct view *v, size_t row, const char *needle); /* row holds needle */
 };
 
 struct view {
@@ -102,37 +97,47 @@ struct view {
 	struct ui *ui;
 	void *data;
 	int width, height;  /* size at the last layout; 0 before the first */
+	struct lview m;     /* rows, window, selection: moved by the frame (lview_move) */
 };
 
-/* Put a new view on top of the stack (takes ownership). */
-void ui_push(struct ui *ui, const struct view_ops *ops, void *data);
+/* Put a new view on top of the stack (takes ownership of data). Returns it, or NULL
+ * when too many are open (data freed through ops->free, a message shown). */
+struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data);
 /* A message for the status line (kept until the next key). */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct articles *ui_articles(struct ui *ui);
+/* The category tree of the articles (rebuilt by ui_articles_changed). */
+struct cat_tree *ui_cattree(struct ui *ui);
 /* The settings the interface was started with. */
 const struct settings *ui_settings(struct ui *ui);
 /* Count one layout (for the stats NEWSREAD_UI_STATS=1 prints after the interface ends). */
 void ui_count_layout(struct ui *ui);
 const char *ui_title(struct ui *ui);
-/* Open the article view on list[pos] of a list of article indexes (copied). follow, when
- * not NULL, is the opening view's selection: n and p keep it on the article shown (the
- * opening view lies below the article view on the stack, so it outlives it). */
-void ui_open_article(struct ui *ui, const size_t *idx, size_t n, size_t pos, size_t *follow);
+/* The view below v on the stack (its opener), or NULL. */
+struct view *ui_below(struct ui *ui, const struct view *v);
+/* The k-th view from the top (0: the top one), or NULL. */
+struct view *ui_view_at(struct ui *ui, int k);
+
+/* The articles changed (added, removed): rebuild the category tree (keeping what was
+ * expanded), then let every view from the bottom up rebuild its rows and keep its
+ * selection on its article (a view with nothing left to show closes). */
+void ui_articles_changed(struct ui *ui);
+/* Do what a key bound to a does in the top view (no drawing). Returns RD_* bits. */
+unsigned ui_act(struct ui *ui, enum ui_action a);
+/* An interface over l without a terminal, its first views open as ui_run opens them
+ * (for tests: drive it with ui_act, look with ui_view_at). l and s stay the caller's. */
+struct ui *ui_new(struct articles *l, const char *title, int single, const struct settings *s);
+void ui_free(struct ui *ui);
+
+/* Open the article view on the article with handle h. n and p ask the view below (the
+ * opener, if it has a step op) for the next or previous article, which it selects. */
+void ui_open_article(struct ui *ui, article_handle h);
 
 /* The views (src/ui/ui_list.c, ui_article.c). */
-struct cat_tree;
-void ui_open_tree(struct ui *ui, struct cat_tree *t);
-void ui_open_list(struct ui *ui, const char *name, const size_t *idx, size_t n);
+void ui_open_tree(struct ui *ui);
+/* A list of the articles below the node n of the category tree. */
+void ui_open_list(struct ui *ui, const struct cat_node *n);
 void ui_open_help(struct ui *ui);
-
-/* ---- a scrolling selection shared by the list views ---- */
-struct ui_cursor {
-	size_t sel, top, n;
-};
-/* Apply a move action to c for a window of h rows; returns RD_VIEW when it moved. */
-unsigned ui_cursor_move(struct ui_cursor *c, enum ui_action a, int h);
-/* Keep sel visible in h rows. */
-void ui_cursor_fit(struct ui_cursor *c, int h);
 
 /* ---- the category tree (pure: no curses) ---- */
 
@@ -141,12 +146,12 @@ struct cat_node {
 	struct cat_node *parent;
 	struct cat_node **kids;
 	size_t nkids, capkids;
-	size_t *arts;               /* indexes into the articles, newest first, each once */
+	article_handle *arts;       /* the articles below, in the collection's order, each once */
 	size_t narts, caparts;
 	int depth;                  /* root = -1, top level = 0 */
 	int expanded;
 	int uncat;                  /* the "(uncategorised)" node */
-	size_t last;                /* last article counted + 1 (to count each once) */
+	article_handle last;        /* last article counted (to count each once) */
 };
 
 struct cat_tree {
@@ -164,6 +169,13 @@ void cattree_build(struct cat_tree *t, const struct articles *l);
 void cattree_free(struct cat_tree *t);
 /* Child of n named name, or NULL. */
 struct cat_node *cattree_child(const struct cat_node *n, const char *name);
+/* The names from the top down to n (root: none) into parts (at most CATTREE_MAX_DEPTH,
+ * pointing into the nodes); returns their count. */
+size_t cattree_parts(const struct cat_node *n, const char **parts);
+/* The node at the path parts[n] (n 0: the root), or NULL. */
+struct cat_node *cattree_find(struct cat_tree *t, const char *const *parts, size_t n);
+/* Expand in t every node that is expanded at the same path in old. */
+void cattree_keep_expanded(struct cat_tree *t, const struct cat_tree *old);
 /* The visible rows: the root, then the expanded parts of the tree in order. Returns the
  * row count; *rows is malloc'd (free it). */
 size_t cattree_rows(struct cat_tree *t, struct cat_node ***rows);
@@ -176,20 +188,39 @@ char *cattree_path(const struct cat_node *n);
 #define UI_ST_KEY (1u << 20)   /* a key name in the help */
 
 
-/* The theme element for a span's ST_* style, and the extra attributes the style adds. */
+/* Styles -> theme elements, one table: X(style bit, theme element, curses attribute the
+ * style adds when another element wins). In table order, the first style a span has
+ * picks its element: a bold link is drawn as a link, in bold. */
+#define UI_STYLES(X)                     \
+	X(UI_ST_KEY, TE_KEY, 0)          \
+	X(ST_TITLE, TE_TITLE, 0)         \
+	X(ST_HEADING, TE_HEADING, 0)     \
+	X(ST_STOCK, TE_STOCK, 0)         \
+	X(ST_MARK, TE_MARK, 0)           \
+	X(ST_IMAGE, TE_IMAGE, 0)         \
+	X(ST_LINK, TE_LINK, 0)           \
+	X(ST_CODE, TE_CODE, 0)           \
+	X(ST_META, TE_META, 0)           \
+	X(ST_QUOTE, TE_QUOTE, 0)         \
+	X(ST_BOLD, TE_BOLD, A_BOLD)      \
+	X(ST_ITALIC, TE_ITALIC, A_ITALIC)
+
+/* The theme element for a span's ST_* style (TE_NORMAL for none of UI_STYLES), and in
+ * *extra (may be NULL) the attributes of its other styles. */
 enum theme_elem ui_style_elem(unsigned style, unsigned long *extra);
 
 /* Draw s (UTF-8, n bytes) on row y from column x, at most w columns, skipping the first
  * skip display columns (horizontal scroll). spans (may be NULL) style byte ranges; the
- * rest is drawn as base. Control characters are never written; a wide character cut
- * by either edge becomes a '<' or '>' filler; nothing is drawn past x + w. Returns the
- * columns drawn. Clears nothing. */
+ * rest is drawn as base. Each code point takes cp_width columns (layout.h) and is drawn
+ * as its replacement, so s takes text_width(s, n) columns, exactly as in the layout:
+ * what the layout deletes (controls, SHY, ZWJ, emoji modifiers) is never written, TAB
+ * is spaces to the next multiple of 8. A wide character cut by either edge becomes a
+ * '<' or '>' filler; nothing is drawn past x + w. Returns the columns drawn. Clears
+ * nothing. */
 int ui_draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, const struct lspan *spans,
 		 size_t nspans, int skip, enum theme_elem base);
 /* Fill columns [x, x+w) of row y with spaces in element e. */
 void ui_fill(WINDOW *win, int y, int x, int w, enum theme_elem e);
-/* Display width of s as ui_draw_text draws it. */
-int ui_text_width(const char *s, size_t n);
 /* Sanitize (flattened to one line) into a malloc'd string. */
 char *ui_clean(const char *s);
 

@@ -1,4 +1,4 @@
-/* Unit tests for article.c: categories, sorting, de-duplication. */
+/* Unit tests for article.c: categories, sorting, de-duplication, the collection's handles. */
 #include "testutil.h"
 
 #include "newsread/article.h"
@@ -100,6 +100,83 @@ static void test_dedup_many(void **state)
 	articles_free(&l);
 }
 
+/* Every article of l is found by its handle, each handle once. */
+static void check_index(const struct articles *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		assert_true(l->v[i]->handle != 0);
+		assert_ptr_equal(articles_get(l, l->v[i]->handle), l->v[i]);
+		assert_ptr_equal(l->byh[i], articles_get(l, l->byh[i]->handle));
+	}
+}
+
+static void test_handles(void **state)
+{
+	(void)state;
+	struct articles l = {0};
+	articles_push(&l, mk("a", "la", 100, 1));
+	articles_push(&l, mk("b", "lb", 300, 1));
+	articles_push(&l, mk("c", "lc", 200, 1));
+	articles_push(&l, mk("a", "la2", 50, 1)); /* a duplicate of a, dropped by dedup */
+	/* not stored: negative handles, never a store row id */
+	assert_int_equal(l.v[0]->handle, -1);
+	assert_int_equal(l.v[3]->handle, -4);
+	articles_dedup(&l);
+	articles_sort(&l); /* b c a */
+	assert_int_equal(l.n, 3);
+	check_index(&l);
+	assert_null(articles_get(&l, -4));
+	assert_string_equal(articles_get(&l, -2)->id, "b");
+	/* added articles take their place by date and a new handle, never one used before */
+	article_handle d = articles_add(&l, mk("d", "ld", 250, 1));
+	assert_int_equal(d, -5);
+	article_handle e = articles_add(&l, mk("e", "le", 0, 0)); /* undated: last */
+	article_handle f = articles_add(&l, mk("f", "lf", 200, 1)); /* after c, same date */
+	const char *want[] = {"b", "d", "c", "f", "a", "e"};
+	assert_int_equal(l.n, ARRAY_LEN(want));
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		assert_string_equal(l.v[i]->id, want[i]);
+	check_index(&l);
+	/* removal: gone from the order and from the index; the others keep their handles */
+	assert_int_equal(articles_remove(&l, d), 0);
+	assert_int_equal(articles_remove(&l, d), -1);
+	assert_int_equal(articles_remove(&l, 999), -1);
+	assert_null(articles_get(&l, d));
+	assert_int_equal(l.n, 5);
+	assert_string_equal(l.v[1]->id, "c");
+	assert_string_equal(articles_get(&l, f)->id, "f");
+	assert_string_equal(articles_get(&l, e)->id, "e");
+	check_index(&l);
+	assert_int_equal(articles_add(&l, mk("g", "lg", 1, 1)), -8); /* -5 (d, removed) is not reused */
+	/* a handle the article has (a store's row id) is kept, in or out of order */
+	struct article *x = mk("x", "lx", 2, 1);
+	x->handle = 40;
+	articles_push(&l, x);
+	struct article *y = mk("y", "ly", 2, 1);
+	y->handle = 7; /* a row id, not the given -7 */
+	assert_int_equal(articles_add(&l, y), 7);
+	assert_ptr_equal(articles_get(&l, 40), x);
+	assert_ptr_equal(articles_get(&l, 7), y);
+	assert_int_equal(articles_add(&l, mk("z", "lz", 2, 1)), -9);
+	assert_null(articles_get(&l, -5));
+	check_index(&l);
+	/* many in and out, stored and not */
+	for (int i = 0; i < 2000; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "m%d", i);
+		struct article *m = mk(id, id, i % 97, 1);
+		if (i % 2)
+			m->handle = 1000 + i;
+		article_handle h = articles_add(&l, m);
+		if (i % 3)
+			assert_int_equal(articles_remove(&l, h), 0);
+	}
+	check_index(&l);
+	assert_int_equal(l.n, 9 + 667);
+	articles_free(&l);
+	assert_null(articles_get(&l, 1));
+}
+
 int main(void)
 {
 	test_locale();
@@ -109,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_sort_newest_first_undated_last),
 		cmocka_unit_test(test_dedup_by_id_or_link),
 		cmocka_unit_test(test_dedup_many),
+		cmocka_unit_test(test_handles),
 	};
 	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

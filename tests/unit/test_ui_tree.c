@@ -1,5 +1,5 @@
 /* Unit tests for the interface's pure parts: the category tree builder (counts once per
- * node, uncategorised node, order, rows), the action table's key lookup, and drawing
+ * node, uncategorised node, order, rows), the help from the keymap, and drawing
  * into a real curses screen (wide characters at edges, sideways scroll fillers). */
 #include "testutil.h"
 
@@ -45,15 +45,15 @@ static void test_tree_counts(void **state)
 	assert_int_equal(tech->narts, 2);
 	assert_int_equal(cattree_child(tech, "开源")->narts, 1);
 	/* newest first order of articles is kept in each node */
-	assert_int_equal(fin->arts[0], 0);
-	assert_int_equal(fin->arts[3], 5);
+	assert_int_equal(fin->arts[0], l.v[0]->handle); /* handles, in the collection's order */
+	assert_int_equal(fin->arts[3], l.v[5]->handle);
 	/* order: by count, then the uncategorised node last */
 	assert_int_equal(t.root.nkids, 3);
 	assert_ptr_equal(t.root.kids[0], fin);
 	assert_ptr_equal(t.root.kids[1], tech);
 	assert_string_equal(t.root.kids[2]->name, CATTREE_UNCAT);
 	assert_int_equal(t.root.kids[2]->narts, 1);
-	assert_int_equal(t.root.kids[2]->arts[0], 4);
+	assert_int_equal(t.root.kids[2]->arts[0], l.v[4]->handle);
 	char *p = cattree_path(cattree_child(stcn, "要闻"));
 	assert_string_equal(p, "金融 / 证券时报网 / 要闻");
 	free(p);
@@ -131,35 +131,14 @@ static void test_tree_uncategorised_and_hostile(void **state)
 	cattree_free(&t);
 }
 
-static void test_keys(void **state)
+/* The help lists every action with the keys of the keymap, and fits its width. */
+static void test_help(void **state)
 {
 	(void)state;
-	assert_int_equal(ui_key_action(0, 'q', CX_ARTICLE), ACT_QUIT);
-	assert_int_equal(ui_key_action(0, 'j', CX_LIST), ACT_DOWN);
-	assert_int_equal(ui_key_action(1, KEY_DOWN, CX_TREE), ACT_DOWN);
-	assert_int_equal(ui_key_action(0, ' ', CX_ARTICLE), ACT_PAGE_DOWN);
-	assert_int_equal(ui_key_action(1, KEY_NPAGE, CX_ARTICLE), ACT_PAGE_DOWN);
-	assert_int_equal(ui_key_action(0, 'b', CX_ARTICLE), ACT_PAGE_UP);
-	assert_int_equal(ui_key_action(0, 'G', CX_HELP), ACT_BOTTOM);
-	assert_int_equal(ui_key_action(0, '\r', CX_TREE), ACT_EXPAND);
-	assert_int_equal(ui_key_action(0, '\r', CX_LIST), ACT_OPEN);
-	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_TREE), ACT_EXPAND);
-	assert_int_equal(ui_key_action(1, KEY_RIGHT, CX_ARTICLE), ACT_SCROLL_RIGHT);
-	assert_int_equal(ui_key_action(1, KEY_LEFT, CX_ARTICLE), ACT_SCROLL_LEFT);
-	assert_int_equal(ui_key_action(0, '>', CX_ARTICLE), ACT_SCROLL_RIGHT);
-	assert_int_equal(ui_key_action(0, 'h', CX_TREE), ACT_COLLAPSE);
-	assert_int_equal(ui_key_action(0, 12, CX_LIST), ACT_REDRAW); /* ^L */
-	assert_int_equal(ui_key_action(0, 'L', CX_LIST), ACT_NONE);  /* not a prefix match */
-	assert_int_equal(ui_key_action(0, 'z', CX_ARTICLE), ACT_NONE);
-	assert_int_equal(ui_key_action(0, '>', CX_TREE), ACT_NONE);
-	/* every action has a name, help and at least one key that finds it somewhere */
-	for (int a = 1; a < ACT_COUNT; a++) {
-		assert_true(strlen(ui_actions[a].name) > 0);
-		assert_true(strlen(ui_actions[a].help) > 0);
-		assert_true(strlen(ui_actions[a].keys) > 0);
-	}
+	struct keymap km = {0};
+	keymap_defaults(&km);
 	struct lines hl = {0};
-	ui_help_lines(60, &hl);
+	ui_help_lines(&km, 60, &hl);
 	size_t found = 0;
 	for (int a = 1; a < ACT_COUNT; a++)
 		for (size_t i = 0; i < hl.n; i++)
@@ -170,7 +149,43 @@ static void test_keys(void **state)
 	assert_int_equal(found, ACT_COUNT - 1);
 	for (size_t i = 0; i < hl.n; i++)
 		assert_true(hl.v[i].width <= 60);
+	int page = 0;
+	for (size_t i = 0; i < hl.n; i++)
+		page += strstr(hl.v[i].text, "Space, PgDn, f, ^F") && strstr(hl.v[i].text, "page-down");
+	assert_int_equal(page, 1);
 	lines_free(&hl);
+	/* a key bound and one unbound show in the help: it reads the keymap, not the table */
+	assert_int_equal(keymap_bind(&km, NULL, "x", "page-down", NULL), 0);
+	assert_int_equal(keymap_unbind(&km, NULL, "f", NULL), 0);
+	ui_help_lines(&km, 60, &hl);
+	page = 0;
+	for (size_t i = 0; i < hl.n; i++)
+		page += strstr(hl.v[i].text, "Space, PgDn, ^F, x") && strstr(hl.v[i].text, "page-down");
+	assert_int_equal(page, 1);
+	lines_free(&hl);
+	keymap_free(&km);
+}
+
+/* Styles to theme elements through the one table: each style alone picks its element,
+ * the first of the table wins, bold and italic add their attribute under another. */
+static void test_styles(void **state)
+{
+	(void)state;
+	unsigned long extra;
+#define X(st, e, attr)                                   \
+	assert_int_equal(ui_style_elem(st, &extra), e); \
+	assert_int_equal(extra, 0);
+	UI_STYLES(X)
+#undef X
+	assert_int_equal(ui_style_elem(0, &extra), TE_NORMAL);
+	assert_int_equal(ui_style_elem(ST_NOBREAK, &extra), TE_NORMAL);
+	assert_int_equal(ui_style_elem(ST_LINK | ST_BOLD, &extra), TE_LINK);
+	assert_int_equal(extra, A_BOLD);
+	assert_int_equal(ui_style_elem(ST_HEADING | ST_BOLD | ST_ITALIC | ST_QUOTE, &extra), TE_HEADING);
+	assert_int_equal(extra, A_BOLD | A_ITALIC);
+	assert_int_equal(ui_style_elem(ST_BOLD | ST_ITALIC, &extra), TE_BOLD);
+	assert_int_equal(extra, A_ITALIC);
+	assert_int_equal(ui_style_elem(ST_STOCK | ST_LINK, NULL), TE_STOCK);
 }
 
 /* Read back a row of a curses window as UTF-8 (one string per cell, wide = 2 cells). */
@@ -226,14 +241,73 @@ static void test_draw(void **state)
 	assert_int_equal(n, 9);
 	row_text(w, 1, 10, buf, sizeof buf);
 	assert_string_equal(buf, "<二三四五 ");
-	/* control characters never reach the screen; combining marks stay with their base */
+	/* control characters never reach the screen (TAB: spaces to the next multiple of 8,
+	 * as text_width counts it); combining marks stay with their base */
 	werase(w);
 	const char *c = "a\x1b[1mb\te\xcc\x81";
 	n = ui_draw_text(w, 2, 0, 10, c, strlen(c), NULL, 0, 0, TE_NORMAL);
-	assert_int_equal(n, 6); /* a [ 1 m b é */
-	assert_int_equal(ui_text_width(c, strlen(c)), 6);
-	row_text(w, 2, 6, buf, sizeof buf);
-	assert_string_equal(buf, "a[1mbe");
+	assert_int_equal(n, 9); /* a [ 1 m b, three spaces, é */
+	assert_int_equal(text_width(c, strlen(c)), 9);
+	row_text(w, 2, 9, buf, sizeof buf);
+	assert_string_equal(buf, "a[1mb   e");
+	delwin(w);
+	endwin();
+	delscreen(s);
+	fclose(out);
+	fclose(in);
+}
+
+/* The interface draws and measures a string exactly as the layout does (one width
+ * function, cp_width): a title takes the same cells in the list (drawn raw) as in the
+ * article header (laid out). The soft hyphen and the emoji modifier are the cases the
+ * C library's wcwidth counts (1 and 2 columns) and the layout deletes. */
+static void test_width_agrees(void **state)
+{
+	(void)state;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *s = newterm("xterm-256color", out, in);
+	if (!s) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	set_term(s);
+	struct theme th;
+	theme_init(&th);
+	theme_apply(&th);
+	WINDOW *w = newwin(1, 40, 0, 0);
+	static const struct {
+		const char *s;
+		int width;        /* columns, in both */
+		const char *shown; /* the cells read back (first code point of each) */
+	} cases[] = {
+		{"ab\u00ADcd", 4, "abcd"},                     /* soft hyphen: deleted */
+		{"\U0001F44D\U0001F3FB", 2, "\U0001F44D"},      /* thumbs up + skin tone */
+		{"x\U0001F44D\U0001F3FBy", 4, "x\U0001F44Dy"},
+		{"\u2764\uFE0F!", 2, "\u2764!"},               /* VS16 deleted: ❤ is 1 column */
+		{"\U0001F468\u200D\U0001F469", 4, "\U0001F468\U0001F469"}, /* ZWJ deleted */
+		{"中文\u200B标题", 8, "中文标题"},              /* ZWSP */
+		{"e\u0301z", 2, "ez"},                         /* a mark joins its base */
+	};
+	char buf[256];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].s;
+		size_t n = strlen(t);
+		werase(w);
+		int drawn = ui_draw_text(w, 0, 0, 40, t, n, NULL, 0, 0, TE_NORMAL);
+		struct lines l = {0};
+		layout_text(t, n, 40, 0, &l);
+		assert_int_equal(l.n, 1);
+		assert_int_equal(text_width(t, n), cases[i].width);
+		assert_int_equal(l.v[0].width, cases[i].width);
+		assert_int_equal(drawn, cases[i].width);
+		/* the laid-out text draws in the same cells as the raw string */
+		assert_int_equal(ui_draw_text(w, 0, 0, 40, l.v[0].text, l.v[0].len, NULL, 0, 0, TE_NORMAL),
+				 cases[i].width);
+		row_text(w, 0, cases[i].width, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].shown);
+		lines_free(&l);
+	}
 	delwin(w);
 	endwin();
 	delscreen(s);
@@ -248,8 +322,10 @@ int main(void)
 		cmocka_unit_test(test_tree_counts),
 		cmocka_unit_test(test_tree_rows),
 		cmocka_unit_test(test_tree_uncategorised_and_hostile),
-		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_width_agrees),
 	};
 	return cmocka_run_group_tests_name("ui_tree", tests, NULL, NULL);
 }

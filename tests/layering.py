@@ -10,6 +10,10 @@ checks, so that neither a stray #include nor a hand-written extern slips through
   symbols   with the objects of a build (argument 1, e.g. build/), every undefined
             symbol of an object is looked up among the objects' definitions (nm).
 
+Within a stage, modules (the files whose names share the part before the first '_':
+page.c, page_meta.c, page_out.c are one module) must not form a cycle either: config.c
+and theme.c calling each other, or source.c and post_dir.c, would fail.
+
 Unknown folders under src/ and public headers without a stage fail too, so a new one
 must be given its place in the order. Prints one line per finding; exit 1 on any.
 """
@@ -125,6 +129,7 @@ def check_symbols(build):
         findings.append("no objects under %s: build first" % build)
         return
     where = {}
+    calls = {}
     for src, o in objs.items():
         for f in nm(o, ["--defined-only", "-g"]):
             if len(f) >= 2 and f[1] not in ("U", "w", "v"):
@@ -135,6 +140,35 @@ def check_symbols(build):
             d = where.get(f[0])
             if d and st:
                 report(src, st, stage_of_file(d), "calls %s of %s" % (f[0], d))
+                if d != src:
+                    calls.setdefault(module(src), {}).setdefault(module(d), f[0])
+    check_cycles(calls)
+
+
+def module(src):
+    """src/STAGE/NAME_rest.c -> STAGE/NAME"""
+    stage, name = src.split("/")[-2:] if src.count("/") > 1 else ("", src.split("/")[-1])
+    return stage + "/" + name[:-2].split("_")[0]
+
+
+def check_cycles(calls):
+    """Every cycle among modules, found by a depth-first search from each module."""
+    found = set()
+    for start in sorted(calls):
+        stack = [(start, [start])]
+        while stack:
+            m, path = stack.pop()
+            for n in sorted(calls.get(m, {})):
+                if n == start and len(path) > 1:
+                    cyc = path[:]
+                    k = cyc.index(min(cyc))
+                    key = tuple(cyc[k:] + cyc[:k])
+                    if key not in found:
+                        found.add(key)
+                        hops = ["%s calls %s" % (a, calls[a][b]) for a, b in zip(key, key[1:] + key[:1])]
+                        findings.append("modules in a cycle: %s (%s)" % (" -> ".join(key + (key[0],)), "; ".join(hops)))
+                elif n not in path and n > start:
+                    stack.append((n, path + [n]))
 
 
 def main():

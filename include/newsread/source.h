@@ -54,9 +54,6 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, si
 int source_parse(const char *bytes, size_t len, const char *content_type, const char *name, const char *url,
 		 const struct source_spec *spec, struct articles *out, struct nr_error *err);
 
-/* 1 when bytes look binary rather than text: NUL bytes or mostly control characters in
- * the first KB, or the signature of a common binary format (PNG, PDF, gzip, ...). */
-int source_is_binary(const char *s, size_t len);
 
 /* 1 when an HTML page at url is a site's front or section page (whose announced feeds
  * newsread opens) rather than an article (read in reader mode): the site root, index.*,

@@ -2,7 +2,6 @@
 #include "newsread/decode.h"
 #include "newsread/page.h"
 #include "newsread/post.h"
-#include "newsread/source.h"
 #include "newsread/util.h"
 #include "source/sniff.h"
 
@@ -42,7 +41,7 @@ static void load_file(struct walk *w, const char *path)
 	size_t len;
 	struct nr_error err;
 	if (read_file(path, POST_MAX_BYTES, &data, &len, &err) == 0) {
-		if (!len || source_is_binary(data, len)) {
+		if (!len || sniff_binary(data, len)) {
 			free(data);
 			return; /* not a post; not worth an error */
 		}

@@ -1,12 +1,11 @@
-/* sniff.c - what bytes are: the questions of sniff.h, each answered once, and
- * source_is_binary. */
+/* sniff.c - what bytes are: the questions of sniff.h, each answered once. */
 #include "source/sniff.h"
 #include "newsread/source.h"
 #include "newsread/util.h"
 
 #include <string.h>
 
-int source_is_binary(const char *s, size_t len)
+int sniff_binary(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = len < 1024 ? len : 1024;

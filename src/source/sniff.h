@@ -1,11 +1,15 @@
 /* sniff.h - guessing what bytes are, one function per question, for every reader in the
  * source stage (source.c, post.c, post_dir.c, page.c). Whether text is a feed or a post
- * with front matter is feed_sniff's and post_sniff's; whether it is binary is
- * source_is_binary's (source.h). Private to src/source/. */
+ * with front matter is feed_sniff's and post_sniff's. Private to src/source/ (and its
+ * unit tests). */
 #ifndef NEWSREAD_SNIFF_H
 #define NEWSREAD_SNIFF_H
 
 #include <stddef.h>
+
+/* 1 when bytes look binary rather than text: NUL bytes or mostly control characters in
+ * the first KB, or the signature of a common binary format (PNG, PDF, gzip, ...). */
+int sniff_binary(const char *s, size_t len);
 
 /* s past a UTF-8 BOM, blank space and HTML comments (end when a comment is unclosed). */
 const char *sniff_skip_lead(const char *s, const char *end);

@@ -141,7 +141,7 @@ static char *prepare(const char *bytes, size_t len, const char *content_type, co
 		nr_fail(err, "%s: empty document", name);
 		return NULL;
 	}
-	if (source_is_binary(bytes, len)) {
+	if (sniff_binary(bytes, len)) {
 		nr_fail(err, "%s: not a text document (binary data)", name);
 		return NULL;
 	}

@@ -6,6 +6,7 @@
 #include "newsread/fetch.h"
 #include "newsread/source.h"
 #include "source/sniff.h"
+#include "source/sniff.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -22,15 +23,15 @@ static void test_binary(void **state)
 {
 	(void)state;
 	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-	assert_true(source_is_binary(png, sizeof png - 1));
-	assert_true(source_is_binary("ab\0cd", 5));
-	assert_true(source_is_binary("%PDF-1.4\n", 9));
-	assert_true(source_is_binary("\x01\x02\x03\x04\x05\x06\x07\x08", 8));
-	assert_false(source_is_binary("纯文本，没有问题。\n", strlen("纯文本，没有问题。\n")));
-	assert_false(source_is_binary("\xd6\xd0\xce\xc4", 4)); /* 中文 in GBK: text in a legacy charset */
-	assert_false(source_is_binary("\xff\xfe<\0r\0s\0s\0", 10)); /* UTF-16 with BOM */
-	assert_false(source_is_binary("", 0));
-	assert_false(source_is_binary("a\tb\r\n\x1b[0m", 9));
+	assert_true(sniff_binary(png, sizeof png - 1));
+	assert_true(sniff_binary("ab\0cd", 5));
+	assert_true(sniff_binary("%PDF-1.4\n", 9));
+	assert_true(sniff_binary("\x01\x02\x03\x04\x05\x06\x07\x08", 8));
+	assert_false(sniff_binary("纯文本，没有问题。\n", strlen("纯文本，没有问题。\n")));
+	assert_false(sniff_binary("\xd6\xd0\xce\xc4", 4)); /* 中文 in GBK: text in a legacy charset */
+	assert_false(sniff_binary("\xff\xfe<\0r\0s\0s\0", 10)); /* UTF-16 with BOM */
+	assert_false(sniff_binary("", 0));
+	assert_false(sniff_binary("a\tb\r\n\x1b[0m", 9));
 }
 
 static void test_empty_and_binary_errors(void **state)

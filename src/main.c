@@ -227,19 +227,19 @@ static int dump_width(const struct cli *c)
 	return 80;
 }
 
-/* Load every source; failures are reported and counted, what loaded is kept. */
-/* Load n sources (URLs downloaded in parallel); each failure is one line on stderr. */
+/* Load n sources (URLs downloaded in parallel) into l; each failure is one line on stderr. */
 static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n,
 		     const struct source_opts *o, struct articles *l)
 {
-	int *rcs = xcalloc(n ? n : 1, sizeof *rcs);
-	struct nr_error *errs = xcalloc(n ? n : 1, sizeof *errs);
-	int failed = source_load_all(srcs, specs, n, o, l, rcs, errs);
-	for (size_t i = 0; i < n; i++)
-		if (rcs[i])
-			nr_report("%s", errs[i].msg);
-	free(rcs);
-	free(errs);
+	struct source_result *res = xcalloc(n ? n : 1, sizeof *res);
+	int failed = source_load_all(srcs, specs, NULL, n, o, res);
+	for (size_t i = 0; i < n; i++) {
+		if (res[i].rc)
+			nr_report("%s", res[i].err.msg);
+		articles_move(l, &res[i].arts);
+		source_result_free(&res[i]);
+	}
+	free(res);
 	return failed;
 }
 

@@ -90,6 +90,9 @@ char *catpath_join(const struct catpath *p, const char *sep);
  * Cost: amortized O(1) for given handles and for row ids in ascending order (as
  * store_load reads them, before the articles not stored), else O(n). */
 void articles_push(struct articles *l, struct article *a);
+/* Append every article of src to dst in order (src is left empty): row ids are kept,
+ * handles src gave are replaced by dst's own. Cost: as many articles_push. */
+void articles_move(struct articles *dst, struct articles *src);
 /* Insert a (taken over) at its place in the newest-first order (after the articles of
  * the same date), giving it a handle as articles_push does. Returns the handle. Cost: O(n). */
 article_handle articles_add(struct articles *l, struct article *a);

@@ -40,11 +40,32 @@ struct source_opts {
 int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
 		struct nr_error *err);
 
-/* Load n sources (specs[i] for srcs[i], or specs NULL): every URL is downloaded first,
- * in parallel (o->parallel at once, two per site), then all are parsed in the order
- * given. rcs[i] is 0, or -1 with errs[i]. Returns how many failed. */
-int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n,
-		    const struct source_opts *o, struct articles *out, int *rcs, struct nr_error *errs);
+/* What the store knows of a source from its last fetch, sent as a conditional GET
+ * (If-None-Match, If-Modified-Since); either may be NULL. */
+struct source_validators {
+	const char *etag;
+	const char *last_modified;
+};
+
+/* What loading one source of source_load_all gave. */
+struct source_result {
+	int rc;                 /* 0, or -1 with err */
+	struct nr_error err;
+	struct articles arts;   /* this source's articles, in the order parsed (owned) */
+	long status;            /* HTTP status of a download (0 for files) */
+	int not_modified;       /* the server answered 304: arts is empty, the stored ones stand */
+	char *etag;             /* validators of the response (malloc'd), or NULL */
+	char *last_modified;
+	char *title;            /* the feed's own title, or NULL */
+};
+void source_result_free(struct source_result *r);
+
+/* Load n sources (specs[i] for srcs[i], or specs NULL; vals[i] the stored validators of
+ * srcs[i], or vals NULL): every URL is downloaded first, in parallel (o->parallel at
+ * once, two per site), then each source is parsed into res[i].arts. res must have n
+ * zeroed entries; free each with source_result_free. Returns how many failed. */
+int source_load_all(const char *const *srcs, const struct source_spec *specs, const struct source_validators *vals,
+		    size_t n, const struct source_opts *o, struct source_result *res);
 
 /* Parse bytes already in hand (a file's or a download's): detect the kind from the
  * content type (may be NULL) and by sniffing, and append articles. Content decides

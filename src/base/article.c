@@ -170,6 +170,19 @@ void articles_push(struct articles *l, struct article *a)
 	l->v[l->n++] = a;
 }
 
+void articles_move(struct articles *dst, struct articles *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct article *a = src->v[i];
+		if (a->handle < 0) /* given by src: dst gives its own */
+			a->handle = 0;
+		articles_push(dst, a);
+	}
+	free(src->v);
+	free(src->byh);
+	memset(src, 0, sizeof *src);
+}
+
 static int newer(const struct article *a, const struct article *b);
 
 article_handle articles_add(struct articles *l, struct article *a)

@@ -286,9 +286,19 @@ static int load_url(const char *src, const struct source_spec *spec, const struc
 	return rc;
 }
 
-int source_load_all(const char *const *srcs, const struct source_spec *specs, size_t n,
-		    const struct source_opts *o, struct articles *out, int *rcs, struct nr_error *errs)
+void source_result_free(struct source_result *r)
 {
+	articles_free(&r->arts);
+	free(r->etag);
+	free(r->last_modified);
+	free(r->title);
+	memset(r, 0, sizeof *r);
+}
+
+int source_load_all(const char *const *srcs, const struct source_spec *specs, const struct source_validators *vals,
+		    size_t n, const struct source_opts *o, struct source_result *out)
+{
+	(void)vals; /* conditional GET: not sent yet */
 	size_t nurls = 0;
 	for (size_t i = 0; i < n; i++)
 		nurls += fetch_is_url(srcs[i]) != 0;
@@ -306,19 +316,21 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, si
 	k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct source_spec *spec = specs ? &specs[i] : NULL;
+		struct source_result *r = &out[i];
 		if (fetch_is_url(srcs[i])) {
+			r->status = res[k].status;
 			if (frc[k] == 0) {
-				rcs[i] = load_fetched(srcs[i], spec, o, &res[k], out, &errs[i]);
+				r->rc = load_fetched(srcs[i], spec, o, &res[k], &r->arts, &r->err);
 				fetch_result_free(&res[k]);
 			} else {
-				rcs[i] = -1;
-				errs[i] = ferr[k];
+				r->rc = -1;
+				r->err = ferr[k];
 			}
 			k++;
 		} else {
-			rcs[i] = source_load(srcs[i], spec, o, out, &errs[i]);
+			r->rc = source_load(srcs[i], spec, o, &r->arts, &r->err);
 		}
-		failed += rcs[i] != 0;
+		failed += r->rc != 0;
 	}
 	free(urls);
 	free(res);

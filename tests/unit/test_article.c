@@ -177,6 +177,39 @@ static void test_handles(void **state)
 	assert_null(articles_get(&l, 1));
 }
 
+/* Moving a source's list into the combined one: row ids stay, handles the source's own
+ * list gave are replaced (two sources both gave -1), and every article is found by its
+ * new handle. */
+static void test_move(void **state)
+{
+	(void)state;
+	struct articles a = {0}, b = {0}, all = {0};
+	articles_push(&a, mk("a1", "la1", 100, 1));
+	articles_push(&a, mk("a2", "la2", 200, 1));
+	struct article *stored = mk("b1", "lb1", 300, 1);
+	stored->handle = 42;
+	articles_push(&b, stored);
+	articles_push(&b, mk("b2", "lb2", 400, 1));
+	assert_int_equal(a.v[0]->handle, -1);
+	assert_int_equal(b.v[1]->handle, -1);
+	articles_move(&all, &a);
+	articles_move(&all, &b);
+	assert_int_equal(a.n, 0);
+	assert_null(a.v);
+	assert_int_equal(b.n, 0);
+	assert_int_equal(all.n, 4);
+	assert_string_equal(all.v[0]->id, "a1");
+	assert_string_equal(all.v[3]->id, "b2");
+	assert_int_equal(all.v[2]->handle, 42);
+	for (size_t i = 0; i < all.n; i++) {
+		assert_true(all.v[i]->handle != 0);
+		assert_ptr_equal(articles_get(&all, all.v[i]->handle), all.v[i]);
+		for (size_t j = 0; j < i; j++)
+			assert_true(all.v[i]->handle != all.v[j]->handle);
+	}
+	articles_free(&all);
+}
+
 int main(void)
 {
 	test_locale();
@@ -187,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_dedup_by_id_or_link),
 		cmocka_unit_test(test_dedup_many),
 		cmocka_unit_test(test_handles),
+		cmocka_unit_test(test_move),
 	};
 	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

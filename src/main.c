@@ -256,13 +256,13 @@ static int load_sources(const struct cli *c, const struct source_opts *o, struct
 		char *dir = config_dir();
 		char *urls = xasprintf("%s/urls", dir);
 		free(dir);
-		if (urls_load(urls, &sl, &err)) {
-			nr_report("%s", err.msg);
-			failed++;
-		}
+		int bad = urls_load(urls, &sl, &err) != 0; /* each bad line named; the others load */
+		for (size_t i = 0; i < sl.nerrs; i++)
+			nr_report("%s", sl.errs[i].msg);
+		failed += (int)sl.nerrs;
 		free(urls);
-		if (sl.n) {
-			const char **srcs = xcalloc(sl.n, sizeof *srcs);
+		if (sl.n || bad) { /* the user's file, even with errors: never the demo */
+			const char **srcs = xcalloc(sl.n ? sl.n : 1, sizeof *srcs);
 			for (size_t i = 0; i < sl.n; i++)
 				srcs[i] = sl.v[i].url;
 			failed += load_list(srcs, sl.v, sl.n, o, l);

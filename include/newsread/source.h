@@ -16,9 +16,12 @@ struct source_spec {
 	char *name;             /* "~display name" without the ~, or NULL */
 };
 
+/* What urls_load read: the good lines' sources, and one message per bad line. */
 struct source_list {
 	struct source_spec *v;
 	size_t n, cap;
+	struct nr_error *errs;  /* "FILE:LINE: message" for each bad line, in file order */
+	size_t nerrs;           /* messages in errs (past URLS_MAX_ERRORS the last one counts the rest) */
 };
 
 /* What loading is given (the caller's settings; source reads no options itself). */
@@ -82,7 +85,13 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
  * article:published_time, a single <article>). */
 int source_front_page(const char *html, size_t len, const char *url);
 
-/* The urls file: load (missing file = empty list, 0), add, and OPML import/export. */
+/* The urls file: load, add, and OPML import/export.
+ * urls_load appends the sources of every good line to l. A missing file is an empty list.
+ * Returns 0 when every line was good; -1 when a line was bad or the file could not be read:
+ * err then holds the first message, l->errs every one ("FILE:LINE: message", or
+ * "FILE: reason" for the whole file), and l still holds every good line's source, so the
+ * caller reports each message and loads the rest. */
+#define URLS_MAX_ERRORS 100
 int urls_load(const char *path, struct source_list *l, struct nr_error *err);
 void source_list_free(struct source_list *l);
 int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err);

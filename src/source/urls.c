@@ -39,6 +39,7 @@ void source_list_free(struct source_list *l)
 	for (size_t i = 0; i < l->n; i++)
 		spec_free(&l->v[i]);
 	free(l->v);
+	free(l->errs);
 	memset(l, 0, sizeof *l);
 }
 
@@ -143,39 +144,62 @@ static int parse_line(const char *line, struct source_list *l, struct nr_error *
 	return 0;
 }
 
-/* Contract in source.h: a missing file is an empty list; a bad line fails with
- * "FILE:LINE: message" (the sources before it stay in l). */
+/* Record one message in l->errs (and the first in err); past URLS_MAX_ERRORS the last
+ * message counts the lines not shown. Returns -1. */
+static int list_error(struct source_list *l, struct nr_error *err, const char *path, size_t *bad,
+		      const struct nr_error *e)
+{
+	if (!*bad)
+		*err = *e;
+	(*bad)++;
+	if (l->nerrs < URLS_MAX_ERRORS) {
+		l->errs = xrealloc(l->errs, (l->nerrs + 1) * sizeof *l->errs);
+		l->errs[l->nerrs++] = *e;
+	} else {
+		nr_fail(&l->errs[URLS_MAX_ERRORS - 1], "%s: %zu more bad lines not shown", path,
+			*bad - (URLS_MAX_ERRORS - 1));
+	}
+	return -1;
+}
+
+/* Contract in source.h: a missing file is an empty list; each bad line is one message
+ * ("FILE:LINE: message") and the other lines still load. */
 int urls_load(const char *path, struct source_list *l, struct nr_error *err)
 {
 	char *data;
-	size_t len;
+	size_t len, bad = 0;
 	struct stat st;
+	struct nr_error e;
 	if (stat(path, &st) != 0 && errno == ENOENT)
 		return 0;
-	if (read_file(path, URLS_MAX_BYTES, &data, &len, err))
-		return -1;
+	if (read_file(path, URLS_MAX_BYTES, &data, &len, &e))
+		return list_error(l, err, path, &bad, &e);
 	if (!utf8_valid(data, len)) {
 		free(data);
-		return nr_fail(err, "%s: not valid UTF-8", path);
+		nr_fail(&e, "%s: not valid UTF-8", path);
+		return list_error(l, err, path, &bad, &e);
 	}
-	int lineno = 0, rc = 0;
+	int lineno = 0;
 	char *p = data;
-	while (*p && !rc) {
+	while (*p) {
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
 		lineno++;
-		struct nr_error e;
-		if (strlen(p) > URLS_MAX_LINE)
-			rc = nr_fail(err, "%s:%d: line too long (at most %d bytes)", path, lineno, URLS_MAX_LINE);
-		else if (parse_line(p, l, &e))
-			rc = nr_fail(err, "%s:%d: %s", path, lineno, e.msg);
+		struct nr_error le;
+		if (strlen(p) > URLS_MAX_LINE) {
+			nr_fail(&e, "%s:%d: line too long (at most %d bytes)", path, lineno, URLS_MAX_LINE);
+			list_error(l, err, path, &bad, &e);
+		} else if (parse_line(p, l, &le)) {
+			nr_fail(&e, "%s:%d: %s", path, lineno, le.msg);
+			list_error(l, err, path, &bad, &e);
+		}
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
 	free(data);
-	return rc;
+	return bad ? -1 : 0;
 }
 
 /* ---- writing the urls file ---- */
@@ -395,6 +419,15 @@ static int opml_read(const char *path, struct source_list *out, struct nr_error 
 	return 0;
 }
 
+/* 1 when urls_load's messages are about lines (FILE:LINE:), not the whole file (which
+ * is then the one message). */
+static int has_line_errors_only(const struct source_list *l, const char *path)
+{
+	size_t n = strlen(path);
+	const char *m = l->nerrs ? l->errs[0].msg : "";
+	return !strncmp(m, path, n) && m[n] == ':' && m[n + 1] >= '0' && m[n + 1] <= '9';
+}
+
 static int list_has_url(const struct source_list *l, const char *url)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -408,8 +441,12 @@ static int list_has_url(const struct source_list *l, const char *url)
 int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err)
 {
 	struct source_list have = {0}, in = {0};
-	if (urls_load(urls_path, &have, err))
+	/* bad lines stay in the file as they are (only new lines are appended), but a file
+	 * that cannot be read is not written over */
+	if (urls_load(urls_path, &have, err) && !has_line_errors_only(&have, urls_path)) {
+		source_list_free(&have);
 		return -1;
+	}
 	if (opml_read(opml_path, &in, err)) {
 		source_list_free(&have);
 		return -1;
@@ -565,8 +602,13 @@ static void export_folder(FILE *f, const struct folder *fo, const struct source_
 int opml_export(const char *urls_path, struct nr_error *err)
 {
 	struct source_list l = {0};
-	if (urls_load(urls_path, &l, err))
-		return -1;
+	struct nr_error first;
+	size_t bad = 0;
+	if (urls_load(urls_path, &l, &first)) { /* the good lines are exported, each bad one named */
+		for (size_t i = 0; i < l.nerrs; i++)
+			nr_report("%s", l.errs[i].msg);
+		bad = l.nerrs;
+	}
 	struct folder *root = xcalloc(1, sizeof *root);
 	for (size_t i = 0; i < l.n; i++) {
 		struct folder *f = root;
@@ -586,5 +628,7 @@ int opml_export(const char *urls_path, struct nr_error *err)
 	source_list_free(&l);
 	if (fflush(f) != 0 || ferror(f))
 		return nr_fail(err, "standard output: write error");
+	if (bad)
+		return nr_fail(err, "%s: the bad lines above were left out", urls_path);
 	return 0;
 }

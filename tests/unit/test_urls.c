@@ -141,6 +141,64 @@ static void test_load(void **state)
 	free(p);
 }
 
+/* A bad line is named FILE:LINE and every other line still loads. */
+static void test_bad_lines(void **state)
+{
+	(void)state;
+	struct source_list l = {0};
+	struct nr_error err;
+	char *p = tpath("urls");
+	write_text(p, "https://a.example.com/feed tech\n"
+		      "https://x \"unterminated\n"
+		      "~Name https://y\n"
+		      "https://b.example.com/feed ~B\n"
+		      "https://z ~a ~b\n"
+		      "https://c.example.com/feed\n");
+	assert_int_equal(urls_load(p, &l, &err), -1);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].url, "https://a.example.com/feed");
+	assert_string_equal(l.v[1].name, "B");
+	assert_string_equal(l.v[2].url, "https://c.example.com/feed");
+	assert_int_equal(l.nerrs, 3);
+	const char *want[] = {":2: unterminated double quote", ":3: expected a URL before the display name ~Name",
+			      ":5: two display names"};
+	for (size_t i = 0; i < 3; i++) {
+		char *w = xasprintf("%s%s", p, want[i]);
+		if (!has_prefix(l.errs[i].msg, w))
+			fail_msg("got '%s', want prefix '%s'", l.errs[i].msg, w);
+		free(w);
+	}
+	assert_string_equal(err.msg, l.errs[0].msg); /* err: the first */
+	source_list_free(&l);
+
+	/* a file of bad lines: each counted, the messages capped */
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < URLS_MAX_ERRORS + 20; i++)
+		buf_adds(&b, "~bad\n");
+	buf_adds(&b, "https://last.example.com/\n");
+	write_text(p, b.s);
+	buf_free(&b);
+	assert_int_equal(urls_load(p, &l, &err), -1);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.nerrs, URLS_MAX_ERRORS);
+	char *more = xasprintf("%s: 21 more bad lines not shown", p);
+	assert_string_equal(l.errs[URLS_MAX_ERRORS - 1].msg, more);
+	free(more);
+	source_list_free(&l);
+
+	/* a file that cannot be read: one message naming it */
+	write_text(p, "https://a.example.com/\n\xff\xfe\n");
+	assert_int_equal(urls_load(p, &l, &err), -1);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(l.nerrs, 1);
+	char *w = xasprintf("%s: not valid UTF-8", p);
+	assert_string_equal(l.errs[0].msg, w);
+	free(w);
+	source_list_free(&l);
+	free(p);
+}
+
 static const char *own_opml =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<opml version=\"2.0\"><head><title>mine</title></head><body>\n"
@@ -303,6 +361,7 @@ int main(void)
 	test_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_import_export),
 		cmocka_unit_test(test_newsboat_opml),
 	};

@@ -14,6 +14,8 @@ struct source_spec {
 	struct catpath *cats;   /* categories the user gives it */
 	size_t ncats;
 	char *name;             /* "~display name" without the ~, or NULL */
+	int hidden;             /* a word starting with ! (newsboat's hidden feed): loaded, but not
+				   shown in the tree (its articles still reach queries and searches) */
 };
 
 /* What urls_load read: the good lines' sources, and one message per bad line. */
@@ -34,7 +36,10 @@ struct source_opts {
 
 /* Load one source and append its articles to out. spec may be NULL (a bare argument).
  * src is a file, a folder (post_load_dir), an http(s) URL (a front page announcing feeds
- * loads those feeds instead, fetched in parallel; see source_front_page) or "-" for standard input.
+ * loads those feeds instead, fetched in parallel; see source_front_page), "-" for standard
+ * input, or a command source of the urls file: exec:COMMAND (its standard output is the
+ * document) or filter:COMMAND:URL (URL downloaded and piped through COMMAND), run by
+ * /bin/sh without a terminal, within the fetch time-out and SOURCE_MAX_BYTES.
  * With a spec, each article's source becomes the display name (else src), and the
  * user's category paths go on top of the article's own: each user path is prepended to
  * each path the article brings (科技 + Linux -> 科技/Linux); an article with none gets

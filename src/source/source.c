@@ -7,6 +7,7 @@
 #include "newsread/page.h"
 #include "newsread/post.h"
 #include "source/sniff.h"
+#include "source/source_exec.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -358,6 +359,9 @@ int source_load(const char *src, const struct source_spec *spec, const struct so
 	size_t len;
 	if (fetch_is_url(src))
 		return load_url(src, spec, o, out, err);
+	/* the urls file's command sources, exec:COMMAND and filter:COMMAND:URL (source_exec.c) */
+	if (source_exec_is(src))
+		return source_exec_load(src, spec, o, out, err);
 	if (strcmp(src, "-") == 0) {
 		if (read_stream(STDIN_FILENO, "-", SOURCE_MAX_BYTES, &data, &len, err))
 			return -1;

@@ -1,9 +1,12 @@
 /* urls.c - the urls file (the sources a user keeps) and OPML import/export.
  *
- * The urls file: one source per line, `URL [CATEGORY/PATH ...] ["~display name"]`,
+ * The urls file: one source per line, `URL [CATEGORY/PATH ...] ["~display name"] [!]`,
  * words split and quoted as in the config language (util_split_words), `#` comments and
- * blank lines ignored. */
+ * blank lines ignored. URL may be newsboat's "exec:COMMAND" or "filter:COMMAND:URL"
+ * (source_exec.c); "query:" lines are refused for now; a word starting with ! hides the
+ * source. */
 #include "newsread/source.h"
+#include "source/source_exec.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -109,6 +112,10 @@ static int parse_line(const char *line, struct source_list *l, struct nr_error *
 		rc = nr_fail(err, "expected a URL before the display name %s", argv[0]);
 	} else if (!*argv[0] || has_ctrl(argv[0])) {
 		rc = nr_fail(err, "bad URL");
+	} else if (has_prefix(argv[0], "query:")) {
+		rc = nr_fail(err, "query: sources are not supported yet (saved searches come later)");
+	} else if (source_exec_is(argv[0]) && source_exec_check(argv[0], err)) {
+		rc = -1;
 	} else {
 		s.url = xstrdup(argv[0]);
 		for (int i = 1; i < argc && !rc; i++) {
@@ -124,6 +131,8 @@ static int parse_line(const char *line, struct source_list *l, struct nr_error *
 					text_sanitize(&b, argv[i] + 1, strlen(argv[i] + 1), 1);
 					s.name = buf_steal(&b);
 				}
+			} else if (argv[i][0] == '!') { /* newsboat's hidden feed: a tag starting with ! */
+				s.hidden = 1;
 			} else {
 				struct buf b;
 				buf_init(&b);
@@ -239,6 +248,8 @@ static void put_spec(struct buf *b, const struct source_spec *s)
 		put_word(b, n);
 		free(n);
 	}
+	if (s->hidden)
+		buf_adds(b, " !");
 	buf_addc(b, '\n');
 }
 

@@ -97,8 +97,18 @@ int source_front_page(const char *html, size_t len, const char *url);
  * "FILE: reason" for the whole file), and l still holds every good line's source, so the
  * caller reports each message and loads the rest. */
 #define URLS_MAX_ERRORS 100
+#define URLS_MAX_BYTES (8u * 1024 * 1024) /* largest urls file read */
 int urls_load(const char *path, struct source_list *l, struct nr_error *err);
 void source_list_free(struct source_list *l);
+/* The one way to write the urls file: append add's sources whose URL it lacks (each once),
+ * counting them in *added and the others in *skipped. Locked against other writers (flock
+ * on URLS.lock beside the file, waiting up to 10 s, else "locked by another newsread"),
+ * read afresh under the lock, written to a temporary file in the same folder, fsynced and
+ * renamed over; a symlink is followed and its target replaced; temporary files of killed
+ * writers are removed. The file and its folder (0700) are created when missing; bad lines
+ * are kept as they are, but a file that cannot be read is not written over. 0 or -1 with err. */
+int urls_add(const char *urls_path, const struct source_list *add, size_t *added, size_t *skipped,
+	     struct nr_error *err);
 int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err);
 int opml_export(const char *urls_path, struct nr_error *err); /* to stdout */
 

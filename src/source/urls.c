@@ -18,7 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define URLS_MAX_BYTES (8u * 1024 * 1024)
 #define URLS_MAX_LINE 8192
 #define URLS_MAX_WORDS 64
 #define OPML_MAX_BYTES (16u * 1024 * 1024)
@@ -211,119 +210,6 @@ int urls_load(const char *path, struct source_list *l, struct nr_error *err)
 	return bad ? -1 : 0;
 }
 
-/* ---- writing the urls file ---- */
-
-/* Append w as one config-language word: quoted when needed. */
-static void put_word(struct buf *b, const char *w)
-{
-	int plain = *w != '\0';
-	for (const char *p = w; *p && plain; p++)
-		if (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'' || *p == '\\' || *p == '#')
-			plain = 0;
-	if (plain) {
-		buf_adds(b, w);
-		return;
-	}
-	buf_addc(b, '"');
-	for (const char *p = w; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_addc(b, '\\');
-		buf_addc(b, *p);
-	}
-	buf_addc(b, '"');
-}
-
-static void put_spec(struct buf *b, const struct source_spec *s)
-{
-	put_word(b, s->url);
-	for (size_t i = 0; i < s->ncats; i++) {
-		buf_addc(b, ' ');
-		char *j = catpath_join(&s->cats[i], "/");
-		put_word(b, j);
-		free(j);
-	}
-	if (s->name) {
-		char *n = xasprintf("~%s", s->name);
-		buf_addc(b, ' ');
-		put_word(b, n);
-		free(n);
-	}
-	if (s->hidden)
-		buf_adds(b, " !");
-	buf_addc(b, '\n');
-}
-
-/* mkdir -p with mode 0700 for the directories that are created. */
-static int make_dirs(const char *dir, struct nr_error *err)
-{
-	char *d = xstrdup(dir);
-	for (char *p = d + 1; ; p++) {
-		if (*p == '/' || !*p) {
-			char saved = *p;
-			*p = '\0';
-			if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-				int e = errno;
-				nr_fail(err, "%s: %s", d, strerror(e));
-				free(d);
-				return -1;
-			}
-			*p = saved;
-			if (!saved)
-				break;
-		}
-	}
-	free(d);
-	return 0;
-}
-
-/* Replace path with contents atomically: a temp file beside it, then rename. A new file
- * gets mode 0600; an existing one keeps its mode. */
-static int write_atomic(const char *path, const char *contents, size_t len, struct nr_error *err)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (make_dirs(dir, err)) {
-			free(dir);
-			return -1;
-		}
-	}
-	free(dir);
-	struct stat st;
-	mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 0777) : 0600;
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return nr_fail(err, "%s: %s", path, strerror(e));
-	}
-	int ok = fchmod(fd, mode) == 0;
-	size_t off = 0;
-	while (ok && off < len) {
-		ssize_t w = write(fd, contents + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		off += ok ? (size_t)w : 0;
-	}
-	ok = ok && fsync(fd) == 0;
-	int e = errno;
-	ok = close(fd) == 0 && ok;
-	if (ok && rename(tmp, path) != 0) {
-		e = errno;
-		ok = 0;
-	}
-	if (!ok) {
-		unlink(tmp);
-		free(tmp);
-		return nr_fail(err, "%s: %s", path, strerror(e ? e : EIO));
-	}
-	free(tmp);
-	return 0;
-}
-
 /* ---- OPML ---- */
 
 static char *xml_prop(const xmlNode *n, const char *name)
@@ -430,74 +316,15 @@ static int opml_read(const char *path, struct source_list *out, struct nr_error 
 	return 0;
 }
 
-/* 1 when urls_load's messages are about lines (FILE:LINE:), not the whole file (which
- * is then the one message). */
-static int has_line_errors_only(const struct source_list *l, const char *path)
-{
-	size_t n = strlen(path);
-	const char *m = l->nerrs ? l->errs[0].msg : "";
-	return !strncmp(m, path, n) && m[n] == ':' && m[n + 1] >= '0' && m[n + 1] <= '9';
-}
-
-static int list_has_url(const struct source_list *l, const char *url)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].url, url))
-			return 1;
-	return 0;
-}
-
-/* Contract in source.h: add the OPML file's feeds that urls_path lacks; prints how many
- * were added. The urls file (and its directory, 0700) is created when missing. */
+/* Contract in source.h: add the OPML file's feeds that urls_path lacks (urls_add); prints
+ * how many were added. */
 int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err)
 {
-	struct source_list have = {0}, in = {0};
-	/* bad lines stay in the file as they are (only new lines are appended), but a file
-	 * that cannot be read is not written over */
-	if (urls_load(urls_path, &have, err) && !has_line_errors_only(&have, urls_path)) {
-		source_list_free(&have);
-		return -1;
-	}
-	if (opml_read(opml_path, &in, err)) {
-		source_list_free(&have);
-		return -1;
-	}
-	struct buf add;
-	buf_init(&add);
-	buf_add(&add, "", 0);
-	size_t added = 0, skipped = 0;
-	for (size_t i = 0; i < in.n; i++) {
-		if (list_has_url(&have, in.v[i].url)) {
-			skipped++;
-			continue;
-		}
-		put_spec(&add, &in.v[i]);
-		struct source_spec copy = {.url = xstrdup(in.v[i].url)};
-		list_push(&have, &copy);
-		added++;
-	}
-	int rc = 0;
-	if (added) {
-		char *old = NULL;
-		size_t oldlen = 0;
-		struct stat st;
-		if (stat(urls_path, &st) == 0 && read_file(urls_path, URLS_MAX_BYTES, &old, &oldlen, err))
-			rc = -1;
-		if (!rc) {
-			struct buf all;
-			buf_init(&all);
-			buf_add(&all, "", 0);
-			if (oldlen) {
-				buf_add(&all, old, oldlen);
-				if (old[oldlen - 1] != '\n')
-					buf_addc(&all, '\n');
-			}
-			buf_add(&all, add.s, add.len);
-			rc = write_atomic(urls_path, all.s, all.len, err);
-			buf_free(&all);
-		}
-		free(old);
-	}
+	struct source_list in = {0};
+	size_t added, skipped;
+	int rc = opml_read(opml_path, &in, err);
+	if (!rc)
+		rc = urls_add(urls_path, &in, &added, &skipped, err);
 	if (!rc) {
 		struct buf shown; /* $XDG_CONFIG_HOME may hold anything */
 		buf_init(&shown);
@@ -506,8 +333,6 @@ int opml_import(const char *opml_path, const char *urls_path, struct nr_error *e
 		       skipped);
 		buf_free(&shown);
 	}
-	buf_free(&add);
-	source_list_free(&have);
 	source_list_free(&in);
 	return rc;
 }

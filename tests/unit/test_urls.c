@@ -199,6 +199,83 @@ static void test_bad_lines(void **state)
 	free(p);
 }
 
+static struct source_list specs(const char *const *urls, size_t n)
+{
+	struct source_list l = {0};
+	l.v = xcalloc(n, sizeof *l.v);
+	for (size_t i = 0; i < n; i++)
+		l.v[i].url = xstrdup(urls[i]);
+	l.n = l.cap = n;
+	return l;
+}
+
+/* urls_add: appends what is missing, through a symlink, removing stale temporary files. */
+static void test_write(void **state)
+{
+	(void)state;
+	struct nr_error err;
+	size_t added, skipped;
+	char *real = tpath("dotfiles/urls"), *link = tpath("config/urls");
+	char *dot = tpath("dotfiles"), *cfg = tpath("config");
+	assert_int_equal(mkdir(dot, 0700), 0);
+	assert_int_equal(mkdir(cfg, 0700), 0);
+	assert_int_equal(symlink("../dotfiles/urls", link), 0); /* dangling at first */
+	static const char *const a[] = {"https://a.example.com/", "https://b.example.com/", "https://a.example.com/"};
+	struct source_list add = specs(a, 3);
+	add.v[1].hidden = 1;
+	assert_int_equal(urls_add(link, &add, &added, &skipped, &err), 0);
+	assert_int_equal(added, 2);
+	assert_int_equal(skipped, 1);
+	source_list_free(&add);
+	struct stat st;
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode)); /* still a link, its target written */
+	char *text = read_text(real);
+	assert_string_equal(text, "https://a.example.com/\nhttps://b.example.com/ !\n");
+	free(text);
+	assert_int_equal(stat(real, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* a killed writer's temporary file is removed by the next; other files stay */
+	char *stale = tpath("dotfiles/urls.newsread-tmp-AbC123");
+	char *other = tpath("dotfiles/urls.newsread-tmp-notours.txt");
+	write_text(stale, "half");
+	write_text(other, "mine");
+	assert_int_equal(chmod(real, 0640), 0);
+	write_text(real, "# mine\nhttps://a.example.com/"); /* no final newline */
+	static const char *const b[] = {"https://a.example.com/", "https://c.example.com/"};
+	add = specs(b, 2);
+	assert_int_equal(urls_add(link, &add, &added, &skipped, &err), 0);
+	assert_int_equal(added, 1);
+	source_list_free(&add);
+	assert_int_equal(access(stale, F_OK), -1);
+	assert_int_equal(access(other, F_OK), 0);
+	text = read_text(real);
+	assert_string_equal(text, "# mine\nhttps://a.example.com/\nhttps://c.example.com/\n");
+	free(text);
+	assert_int_equal(stat(real, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640); /* an existing file keeps its mode */
+	char *lock = tpath("dotfiles/urls.lock");
+	assert_int_equal(access(lock, F_OK), 0);
+
+	/* a file it cannot read is not written over */
+	write_text(real, "\xff\n");
+	add = specs(b, 2);
+	assert_int_equal(urls_add(link, &add, &added, &skipped, &err), -1);
+	assert_true(strstr(err.msg, "not valid UTF-8") != NULL);
+	source_list_free(&add);
+	text = read_text(real);
+	assert_string_equal(text, "\xff\n");
+	free(text);
+	free(lock);
+	free(stale);
+	free(other);
+	free(real);
+	free(link);
+	free(dot);
+	free(cfg);
+}
+
 static const char *own_opml =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<opml version=\"2.0\"><head><title>mine</title></head><body>\n"
@@ -362,6 +439,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_bad_lines),
+		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_import_export),
 		cmocka_unit_test(test_newsboat_opml),
 	};

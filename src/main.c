@@ -70,6 +70,8 @@ static void usage(FILE *f)
 	      "--list-*, --check-config, --import-opml, --export-opml) at a time.\n"
 	      "\n"
 	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
+	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
+	      "a timeout, 429 or 5xx is tried again (3 tries). A failure is one line: URL: reason.\n"
 	      "Exit status: 0 success, 1 a source or the terminal failed, 2 usage or config error.\n"
 	      "See newsread(1) and newsread-config(5).\n",
 	      f);

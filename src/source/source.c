@@ -393,6 +393,37 @@ static int looks_like_url(const char *s)
 	return p[0] == ':' && p[1] == '/' && p[2] == '/';
 }
 
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The local path of a file:///PATH or file://localhost/PATH URL, percent-decoded
+ * (malloc'd), or NULL for another host, an encoded NUL or a query. */
+static char *file_url_path(const char *url)
+{
+	const char *p = url + strlen("file://");
+	if (has_iprefix(p, "localhost/"))
+		p += strlen("localhost");
+	if (*p != '/' || strpbrk(p, "?#"))
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	for (; *p; p++) {
+		int hi, lo;
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 && (hi || lo)) {
+			buf_addc(&b, (char)(hi * 16 + lo));
+			p += 2;
+		} else if (*p == '%' && p[1] == '0' && p[2] == '0') {
+			buf_free(&b);
+			return NULL;
+		} else {
+			buf_addc(&b, *p);
+		}
+	}
+	return buf_steal(&b);
+}
+
 /* A file, folder, pipe or "-": path is where it is, name what the user called it. */
 static int load_local(const char *path, const char *name, const struct source_spec *spec,
 		      const struct source_opts *o, struct articles *out, char **title, struct nr_error *err)
@@ -417,8 +448,8 @@ static int load_local(const char *path, const char *name, const struct source_sp
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		int e = errno;
-		if (looks_like_url(path)) /* ftp://, file://, htp://: not a missing file */
-			return nr_fail(err, "%s: unsupported URL scheme (newsread fetches http:// and https://)", name);
+		if (looks_like_url(path)) /* ftp://, htp://: not a missing file */
+			return nr_fail(err, "%s: unsupported URL scheme (newsread fetches http://, https:// and file://)", name);
 		return nr_fail(err, "%s: %s", name, strerror(e));
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -441,6 +472,19 @@ static int load_any(const char *src, const struct source_spec *spec, const struc
 {
 	if (fetch_is_url(src))
 		return load_url(src, spec, o, out, title, err);
+	if (has_iprefix(src, "file://")) {
+		char *path = file_url_path(src);
+		if (!path)
+			return nr_fail(err, "%s: unsupported file URL (file:///PATH, on this machine)", src);
+		int rc = load_local(path, src, spec, o, out, title, err);
+		size_t pl = strlen(path);
+		if (rc && strncmp(err->msg, path, pl) == 0 && err->msg[pl] == ':') { /* name the URL given */
+			struct nr_error e = *err;
+			nr_fail(err, "%s%s", src, e.msg + pl);
+		}
+		free(path);
+		return rc;
+	}
 	return load_local(src, src, spec, o, out, title, err);
 }
 

@@ -41,6 +41,10 @@ run --list "$U/loop/a"
 check "redirect loop: exit 1, nothing listed" sh -c "[ $rc -eq 1 ] && [ ! -s '$out' ]"
 check "redirect loop: named with its URLs" only_err "$U/loop/a: redirect loop: $U/loop/a -> $U/loop/b -> $U/loop/a"
 
+run --list "$U/to?url=file:///etc/passwd"
+check "redirect to a file:// URL: not followed, exit 1" sh -c "[ $rc -eq 1 ] && [ ! -s '$out' ]"
+check "redirect to a file:// URL: the line" only_err "$U/to?url=file:///etc/passwd: redirected to file:///etc/passwd, not an http or https URL"
+
 run --list "$U/status/404"
 check "404: exit 1, one line" sh -c "[ $rc -eq 1 ] && [ ! -s '$out' ]" && check "404: the line" only_err "$U/status/404: HTTP status 404"
 

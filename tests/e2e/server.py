@@ -9,6 +9,7 @@ Serves files from DIR. Extras that real sites do:
   /stats           the most requests that were in flight at once (for politeness tests)
   /chain/N/PATH    N redirects (301 and 302 in turn) before PATH
   /loop/X          /loop/a -> /loop/b -> /loop/a ... (a redirect loop)
+  /to?url=URL      302 to URL, whatever it is
   /big/N           N bytes of text, chunked (no Content-Length); /bigdecl/N only declares N
   /stall/PATH      headers and half the body of PATH, then nothing for 60 s
   /reset/PATH      the connection reset (RST) once the request is read
@@ -174,6 +175,8 @@ class H(http.server.BaseHTTPRequestHandler):
             n, rest = p[len('/chain/'):].split('/', 1)
             n = int(n)
             self.redirect(301 if n % 2 else 302, '/chain/%d/%s' % (n - 1, rest) if n > 1 else '/' + rest)
+        elif p == '/to':
+            self.redirect(302, q['url'])
         elif p.startswith('/loop/'):
             self.redirect(302, '/loop/b' if p == '/loop/a' else '/loop/a')
         elif p.startswith('/big/') or p.startswith('/bigdecl/'):

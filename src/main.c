@@ -43,8 +43,8 @@ static void usage(FILE *f)
 	      "A terminal news reader for feeds, article pages and posts, correct for Chinese text.\n"
 	      "\n"
 	      "SOURCE is an RSS/Atom/JSON feed, an HTML page, a post with YAML front matter, a\n"
-	      "folder of posts, an http(s) URL of any of these, or - for standard input. Without\n"
-	      "one, newsread opens the sources in the urls file, else the bundled demo.\n"
+	      "folder of posts, an http(s) or file:// URL of any of these, or - for standard\n"
+	      "input. Without one, newsread opens the sources in the urls file, else the demo.\n"
 	      "\n"
 	      "  --dump               print the articles as wrapped text and exit\n"
 	      "  --width N            wrap --dump output to N columns (default: the terminal's\n"
@@ -70,6 +70,8 @@ static void usage(FILE *f)
 	      "--list-*, --check-config, --import-opml, --export-opml) at a time.\n"
 	      "\n"
 	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
+	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
+	      "a timeout, 429 or 5xx is tried again (3 tries). A failure is one line: URL: reason.\n"
 	      "Exit status: 0 success, 1 a source or the terminal failed, 2 usage or config error.\n"
 	      "See newsread(1) and newsread-config(5).\n",
 	      f);

@@ -32,7 +32,7 @@ enum opt_type { OPT_BOOL, OPT_INT, OPT_STR, OPT_ENUM };
 	  "stock mark template: %n name, %c code, %m market, %s number")                              \
 	X(THEME, "theme", OPT_STR, "default", NULL, "theme name (themes/NAME.theme) or file path")     \
 	X(FETCH_TIMEOUT, "fetch-timeout", OPT_INT, "30", "1:600", "seconds before a download fails")   \
-	X(FETCH_PARALLEL, "fetch-parallel", OPT_INT, "6", "1:32", "downloads at once")                 \
+	X(FETCH_PARALLEL, "fetch-parallel", OPT_INT, "8", "1:32", "downloads at once")                 \
 	X(USER_AGENT, "user-agent", OPT_STR, "newsread/0.1", NULL, "User-Agent sent with requests")
 
 enum opt_id {

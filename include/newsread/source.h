@@ -57,21 +57,24 @@ struct source_validators {
 
 /* What loading one source of source_load_all gave. */
 struct source_result {
-	int rc;                 /* 0, or -1 with err */
+	int rc;                 /* 0 (a 304 too), or -1 with err "SOURCE: reason", one line */
 	struct nr_error err;
 	struct articles arts;   /* this source's articles, in the order parsed (owned) */
-	long status;            /* HTTP status of a download (0 for files) */
-	int not_modified;       /* the server answered 304: arts is empty, the stored ones stand */
-	char *etag;             /* validators of the response (malloc'd), or NULL */
-	char *last_modified;
-	char *title;            /* the feed's own title, or NULL */
+	long status;            /* HTTP status of the last response of a download (0 for files, or none) */
+	int not_modified;       /* the server answered 304: rc 0, arts empty, the stored ones stand */
+	char *etag;             /* validators to store (malloc'd, or NULL): the response's when it */
+	char *last_modified;    /* parsed (200) or was a 304 (else the ones sent); NULL on failure */
+	char *title;            /* the feed's own title (RSS channel, Atom feed, JSON Feed), or NULL
+	                           (pages, posts, folders, a front page's announced feeds) */
 };
 void source_result_free(struct source_result *r);
 
 /* Load n sources (specs[i] for srcs[i], or specs NULL; vals[i] the stored validators of
- * srcs[i], or vals NULL): every URL is downloaded first, in parallel (o->parallel at
- * once, two per site), then each source is parsed into res[i].arts. res must have n
- * zeroed entries; free each with source_result_free. Returns how many failed. */
+ * srcs[i], or vals NULL). Local sources are read first; then every http(s) URL is
+ * downloaded in one fetch_run loop (o->parallel at once, two per site, conditional when
+ * vals[i] has a validator) and each body is parsed into res[i] as soon as it arrives,
+ * while the others download. Each source fails on its own. res must have n zeroed
+ * entries; free each with source_result_free. Returns how many failed. */
 int source_load_all(const char *const *srcs, const struct source_spec *specs, const struct source_validators *vals,
 		    size_t n, const struct source_opts *o, struct source_result *res);
 

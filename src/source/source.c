@@ -110,14 +110,24 @@ static void apply_spec(struct articles *out, size_t n0, const char *src, const s
 	}
 }
 
-/* Decode and parse with a known kind. */
+/* Decode and parse with a known kind; a feed's own title goes to *title (when title is
+ * not NULL and the feed has one). */
 static int parse_kind(enum kind k, const char *u, size_t ulen, const char *name, const char *url,
-		      struct articles *out, struct nr_error *err)
+		      struct articles *out, char **title, struct nr_error *err)
 {
 	const char *path = url ? url : name;
 	switch (k) {
-	case K_FEED:
-		return feed_parse(u, ulen, name, url, out, err);
+	case K_FEED: {
+		struct feed_info fi;
+		int rc = feed_parse_info(u, ulen, name, url, out, &fi, err);
+		if (rc == 0 && title && fi.title && *fi.title) {
+			free(*title);
+			*title = fi.title;
+			fi.title = NULL;
+		}
+		feed_info_free(&fi);
+		return rc;
+	}
 	case K_POST:
 	case K_TEXT:
 		return post_parse(u, ulen, path, path, NULL, out, err);
@@ -160,7 +170,7 @@ static char *prepare(const char *bytes, size_t len, const char *content_type, co
 /* source_parse on a malloc'd buffer it frees (*bytes = NULL) once decoded, so the raw
  * bytes are not alive beside the parser's tree of a large document. */
 static int parse_owned(char **bytes, size_t len, const char *content_type, const char *name, const char *url,
-		       const struct source_spec *spec, struct articles *out, struct nr_error *err)
+		       const struct source_spec *spec, struct articles *out, char **title, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
@@ -170,7 +180,7 @@ static int parse_owned(char **bytes, size_t len, const char *content_type, const
 	if (!u)
 		return -1;
 	int rc = k == K_HTML ? page_extract_owned(&u, ulen, url ? url : name, out, err)
-			     : parse_kind(k, u, ulen, name, url, out, err);
+			     : parse_kind(k, u, ulen, name, url, out, title, err);
 	free(u);
 	apply_spec(out, n0, name, spec);
 	return rc;
@@ -184,7 +194,7 @@ int source_parse(const char *bytes, size_t len, const char *content_type, const 
 	char *u = prepare(bytes, len, content_type, name, &ulen, &k, NULL, err);
 	if (!u)
 		return -1;
-	int rc = parse_kind(k, u, ulen, name, url, out, err);
+	int rc = parse_kind(k, u, ulen, name, url, out, NULL, err);
 	free(u);
 	apply_spec(out, n0, name, spec);
 	return rc;
@@ -257,9 +267,10 @@ static int load_announced(const char *u, size_t ulen, const char *src, const cha
 	return 1;
 }
 
-/* Parse a finished download of src: a front page that announces feeds loads them instead. */
+/* Parse a finished download of src: a front page that announces feeds loads them instead.
+ * A feed's own title goes to *title (title may be NULL). */
 static int load_fetched(const char *src, const struct source_spec *spec, const struct source_opts *o,
-			struct fetch_result *r, struct articles *out, struct nr_error *err)
+			struct fetch_result *r, struct articles *out, char **title, struct nr_error *err)
 {
 	size_t ulen, n0 = out->n;
 	enum kind k = K_TEXT;
@@ -268,7 +279,7 @@ static int load_fetched(const char *src, const struct source_spec *spec, const s
 	if (u) {
 		if (k != K_HTML || !source_front_page(u, ulen, r->final_url) ||
 		    !load_announced(u, ulen, src, r->final_url, spec, o, out, &rc, err)) {
-			rc = parse_kind(k, u, ulen, src, r->final_url, out, err);
+			rc = parse_kind(k, u, ulen, src, r->final_url, out, title, err);
 			apply_spec(out, n0, src, spec);
 		}
 		free(u);
@@ -277,12 +288,12 @@ static int load_fetched(const char *src, const struct source_spec *spec, const s
 }
 
 static int load_url(const char *src, const struct source_spec *spec, const struct source_opts *o,
-		    struct articles *out, struct nr_error *err)
+		    struct articles *out, char **title, struct nr_error *err)
 {
 	struct fetch_result r;
 	if (fetch_url(src, SOURCE_MAX_BYTES, &o->fetch, &r, err))
 		return -1;
-	int rc = load_fetched(src, spec, o, &r, out, err);
+	int rc = load_fetched(src, spec, o, &r, out, title, err);
 	fetch_result_free(&r);
 	return rc;
 }
@@ -296,47 +307,78 @@ void source_result_free(struct source_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* What source_load_all's fetch loop hands back to each finished download. */
+struct load_all {
+	const char *const *srcs;
+	const struct source_spec *specs;
+	const struct source_validators *vals;
+	const struct source_opts *o;
+	struct source_result *res;
+	const size_t *which; /* request index -> source index */
+};
+
+/* A download has finished: parse it at once, while the others go on. */
+static void on_fetched(void *ud, size_t k, int rc, struct fetch_result *r, const struct nr_error *err)
+{
+	struct load_all *la = ud;
+	size_t i = la->which[k];
+	struct source_result *sr = &la->res[i];
+	sr->status = r->status;
+	if (rc) {
+		sr->rc = -1;
+		sr->err = *err;
+	} else if (r->not_modified) {
+		/* the stored articles stand; the validators are the response's, else those sent */
+		const struct source_validators *v = la->vals ? &la->vals[i] : NULL;
+		sr->rc = 0;
+		sr->not_modified = 1;
+		sr->etag = r->etag ? r->etag : xstrdup(v ? v->etag : NULL);
+		sr->last_modified = r->last_modified ? r->last_modified : xstrdup(v ? v->last_modified : NULL);
+		r->etag = r->last_modified = NULL;
+	} else {
+		sr->rc = load_fetched(la->srcs[i], la->specs ? &la->specs[i] : NULL, la->o, r, &sr->arts, &sr->title,
+				      &sr->err);
+		if (sr->rc == 0) { /* validators of a body that did not parse would hide it next time */
+			sr->etag = r->etag;
+			sr->last_modified = r->last_modified;
+			r->etag = r->last_modified = NULL;
+		}
+	}
+	fetch_result_free(r);
+}
+
+static int load_any(const char *src, const struct source_spec *spec, const struct source_opts *o,
+		    struct articles *out, char **title, struct nr_error *err);
+
 int source_load_all(const char *const *srcs, const struct source_spec *specs, const struct source_validators *vals,
 		    size_t n, const struct source_opts *o, struct source_result *out)
 {
-	(void)vals; /* conditional GET: not sent yet */
 	size_t nurls = 0;
 	for (size_t i = 0; i < n; i++)
 		nurls += fetch_is_url(srcs[i]) != 0;
-	const char **urls = xcalloc(nurls ? nurls : 1, sizeof *urls);
-	struct fetch_result *res = xcalloc(nurls ? nurls : 1, sizeof *res);
-	int *frc = xcalloc(nurls ? nurls : 1, sizeof *frc);
-	struct nr_error *ferr = xcalloc(nurls ? nurls : 1, sizeof *ferr);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (fetch_is_url(srcs[i]))
-			urls[k++] = srcs[i];
-	if (nurls)
-		fetch_many(urls, nurls, SOURCE_MAX_BYTES, &o->fetch, o->parallel, res, frc, ferr);
+	struct fetch_req *reqs = xcalloc(nurls ? nurls : 1, sizeof *reqs);
+	size_t *which = xcalloc(nurls ? nurls : 1, sizeof *which);
 	int failed = 0;
-	k = 0;
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct source_spec *spec = specs ? &specs[i] : NULL;
-		struct source_result *r = &out[i];
-		if (fetch_is_url(srcs[i])) {
-			r->status = res[k].status;
-			if (frc[k] == 0) {
-				r->rc = load_fetched(srcs[i], spec, o, &res[k], &r->arts, &r->err);
-				fetch_result_free(&res[k]);
-			} else {
-				r->rc = -1;
-				r->err = ferr[k];
-			}
-			k++;
-		} else {
-			r->rc = source_load(srcs[i], spec, o, &r->arts, &r->err);
+		if (!fetch_is_url(srcs[i])) { /* local: on disk already, read before the downloads */
+			struct source_result *r = &out[i];
+			r->rc = load_any(srcs[i], specs ? &specs[i] : NULL, o, &r->arts, &r->title, &r->err);
+			failed += r->rc != 0;
+			continue;
 		}
-		failed += r->rc != 0;
+		reqs[k].url = srcs[i];
+		reqs[k].etag = vals ? vals[i].etag : NULL;
+		reqs[k].last_modified = vals ? vals[i].last_modified : NULL;
+		which[k++] = i;
 	}
-	free(urls);
-	free(res);
-	free(frc);
-	free(ferr);
+	struct load_all la = {srcs, specs, vals, o, out, which};
+	if (nurls)
+		fetch_run(reqs, nurls, SOURCE_MAX_BYTES, &o->fetch, o->parallel, on_fetched, &la);
+	for (k = 0; k < nurls; k++)
+		failed += out[which[k]].rc != 0;
+	free(reqs);
+	free(which);
 	return failed;
 }
 
@@ -352,17 +394,44 @@ static int looks_like_url(const char *s)
 	return p[0] == ':' && p[1] == '/' && p[2] == '/';
 }
 
-int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
-		struct nr_error *err)
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The local path of a file:///PATH or file://localhost/PATH URL, percent-decoded
+ * (malloc'd), or NULL for another host, an encoded NUL or a query. */
+static char *file_url_path(const char *url)
+{
+	const char *p = url + strlen("file://");
+	if (has_iprefix(p, "localhost/"))
+		p += strlen("localhost");
+	if (*p != '/' || strpbrk(p, "?#"))
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	for (; *p; p++) {
+		int hi, lo;
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0 && (hi || lo)) {
+			buf_addc(&b, (char)(hi * 16 + lo));
+			p += 2;
+		} else if (*p == '%' && p[1] == '0' && p[2] == '0') {
+			buf_free(&b);
+			return NULL;
+		} else {
+			buf_addc(&b, *p);
+		}
+	}
+	return buf_steal(&b);
+}
+
+/* A file, folder, pipe or "-": path is where it is, name what the user called it. */
+static int load_local(const char *path, const char *name, const struct source_spec *spec,
+		      const struct source_opts *o, struct articles *out, char **title, struct nr_error *err)
 {
 	char *data;
 	size_t len;
-	if (fetch_is_url(src))
-		return load_url(src, spec, o, out, err);
-	/* the urls file's command sources, exec:COMMAND and filter:COMMAND:URL (source_exec.c) */
-	if (source_exec_is(src))
-		return source_exec_load(src, spec, o, out, err);
-	if (strcmp(src, "-") == 0) {
+	if (strcmp(path, "-") == 0) {
 		if (read_stream(STDIN_FILENO, "-", SOURCE_MAX_BYTES, &data, &len, err))
 			return -1;
 		size_t n0 = out->n;
@@ -378,22 +447,53 @@ int source_load(const char *src, const struct source_spec *spec, const struct so
 		return rc;
 	}
 	struct stat st;
-	if (stat(src, &st) != 0) {
+	if (stat(path, &st) != 0) {
 		int e = errno;
-		if (looks_like_url(src)) /* ftp://, file://, htp://: not a missing file */
-			return nr_fail(err, "%s: unsupported URL scheme (newsread fetches http:// and https://)", src);
-		return nr_fail(err, "%s: %s", src, strerror(e));
+		if (looks_like_url(path)) /* ftp://, htp://: not a missing file */
+			return nr_fail(err, "%s: unsupported URL scheme (newsread fetches http://, https:// and file://)", name);
+		return nr_fail(err, "%s: %s", name, strerror(e));
 	}
 	if (S_ISDIR(st.st_mode)) {
 		size_t n0 = out->n;
-		int rc = post_load_dir(src, out, err);
-		apply_spec(out, n0, src, spec);
+		int rc = post_load_dir(path, out, err);
+		apply_spec(out, n0, name, spec);
 		return rc;
 	}
 	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
-		return nr_fail(err, "%s: not a file or folder", src);
+		return nr_fail(err, "%s: not a file or folder", name);
 	/* a named pipe is read like a download: within the fetch time-out */
-	if (read_file_wait(src, SOURCE_MAX_BYTES, o->fetch.timeout, &data, &len, err))
+	if (read_file_wait(path, SOURCE_MAX_BYTES, o->fetch.timeout, &data, &len, err))
 		return -1;
-	return parse_owned(&data, len, NULL, src, src, spec, out, err);
+	return parse_owned(&data, len, NULL, name, path, spec, out, title, err);
+}
+
+/* source_load, with the feed's own title to *title (title may be NULL). */
+static int load_any(const char *src, const struct source_spec *spec, const struct source_opts *o,
+		    struct articles *out, char **title, struct nr_error *err)
+{
+	if (fetch_is_url(src))
+		return load_url(src, spec, o, out, title, err);
+	/* the urls file's command sources, exec:COMMAND and filter:COMMAND:URL (source_exec.c) */
+	if (source_exec_is(src))
+		return source_exec_load(src, spec, o, out, err);
+	if (has_iprefix(src, "file://")) {
+		char *path = file_url_path(src);
+		if (!path)
+			return nr_fail(err, "%s: unsupported file URL (file:///PATH, on this machine)", src);
+		int rc = load_local(path, src, spec, o, out, title, err);
+		size_t pl = strlen(path);
+		if (rc && strncmp(err->msg, path, pl) == 0 && err->msg[pl] == ':') { /* name the URL given */
+			struct nr_error e = *err;
+			nr_fail(err, "%s%s", src, e.msg + pl);
+		}
+		free(path);
+		return rc;
+	}
+	return load_local(src, src, spec, o, out, title, err);
+}
+
+int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
+		struct nr_error *err)
+{
+	return load_any(src, spec, o, out, NULL, err);
 }

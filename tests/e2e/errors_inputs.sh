@@ -35,7 +35,10 @@ check "random bytes: binary" one_error 1 '^newsread: random.bin: not a text docu
 check "empty file" one_error 1 '^newsread: empty.md: empty document$' --dump empty.md
 check "closed port" one_error 1 '^newsread: http://127.0.0.1:1/feed: ' --list http://127.0.0.1:1/feed
 check "ftp:// refused" one_error 1 '^newsread: ftp://example.com/feed: unsupported URL scheme' --list ftp://example.com/feed
-check "file:// refused" one_error 1 '^newsread: file:///etc/passwd: unsupported URL scheme' --list file:///etc/passwd
+check "file:// URL of a feed: read as the file, the URL is the source" sh -c "'$NR' --list 'file://$FIX/fetch/feed1.xml' 2>&1 | grep -q '第1条.*	file://$FIX/fetch/feed1.xml\$'"
+check "file:// URL, percent-encoded, of a folder" sh -c "'$NR' --list 'file://$ROOT/sample%73' | grep -q ."
+check "file:// of a missing file: named by its URL" one_error 1 '^newsread: file:///nonexistent/feed.xml: No such file or directory$' --list file:///nonexistent/feed.xml
+check "file:// of another host refused" one_error 1 '^newsread: file://example.com/feed.xml: unsupported file URL' --list file://example.com/feed.xml
 check "http:// without a host" one_error 1 '^newsread: http://: ' --list http://
 nl='
 '

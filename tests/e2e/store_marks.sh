@@ -73,6 +73,22 @@ check "feed restarted: marks still there" eval "wait_for 'Beta story' && read_ro
 keys q
 wait_for "EXIT=0" >/dev/null
 
+# readers never wait: while another process holds the write lock, -x print-unread
+# answers at once; a writer waits 5 s, then says who holds it
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("begin immediate"); c.execute("update sources set error = error")
+open(sys.argv[2], "w").close(); time.sleep(7); c.execute("rollback")' "$DB" "$TMPD/locked" &
+LOCKER=$!
+n=50; while [ ! -e "$TMPD/locked" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+t0=$(date +%s%N)
+out=$("$NR" -x print-unread 2>&1); rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+check "locked by a writer: -x print-unread answers at once ($ms ms)" [ "$rc $out $((ms < 2000))" = "0 2 1" ]
+"$NR" -x reload >/dev/null 2>"$TMPD/err"; rc=$?
+check "locked by a writer: -x reload fails with 1, FILE: locked by another newsread" eval "[ $rc -eq 1 ] && grep -qxF 'newsread: $DB: locked by another newsread' '$TMPD/err'"
+wait $LOCKER
+
 # the feed's own title, once known (the download side fills it; here put in the store),
 # is --list --json's source_title
 sql "update sources set title = 'Store test feed'" >/dev/null

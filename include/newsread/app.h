@@ -45,7 +45,8 @@ int app_user_sources(const char *const *given, size_t n, struct source_list *out
  * own with its validators and title; one that failed records its error and shows its
  * stored articles, as does one that was not modified (304). Offline: network sources
  * show what is stored (one never stored is a failure). Local sources are read from disk,
- * never stored; their read marks are applied from the store. With keep-articles-days,
+ * never stored; their read marks are applied from the store. Network articles are
+ * stored as the feed gave them; the spec's categories and name go on as they are shown. With keep-articles-days,
  * old stored articles are pruned after the reload. Each article gets its mark_source and
  * source_title. Returns the number of sources that failed (a store error counts). */
 int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n, struct articles *out);

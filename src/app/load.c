@@ -80,10 +80,8 @@ static char *mark_key(const char *src)
 	return xstrdup(realpath(src, buf) ? buf : src);
 }
 
-/* Give every article of l its mark source, its source's title and (spec with a name) the
- * display name as its source, as source_load gives to articles it loads. */
-static void label(struct articles *l, const struct source_spec *spec, const char *key,
-		  const char *title)
+/* Give every article of l its mark source and its source's title. */
+static void label(struct articles *l, const char *key, const char *title)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct article *a = l->v[i];
@@ -91,10 +89,6 @@ static void label(struct articles *l, const struct source_spec *spec, const char
 		a->mark_source = key ? xstrdup(key) : NULL;
 		if (title && !a->source_title)
 			a->source_title = xstrdup(title);
-		if (spec->name && (!a->source || strcmp(a->source, spec->name) != 0)) {
-			free(a->source);
-			a->source = xstrdup(spec->name);
-		}
 	}
 }
 
@@ -221,8 +215,12 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 		}
 		articles_move(shown, &r->arts);
 	}
+	/* stored articles are kept as the feed gave them: the user's categories and name,
+	 * which may change in the urls file, go on now (local ones have them already) */
+	if (net)
+		source_apply_spec(shown, spec->url, spec);
 	const char *t = r->title ? r->title : title ? title : stored_title;
-	label(shown, spec, c->store || !net ? key : NULL, t);
+	label(shown, c->store || !net ? key : NULL, t);
 	free(title);
 	free(key);
 	return failed ? -1 : 0;
@@ -247,6 +245,8 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 			continue;
 		srcs[k] = specs[i].url;
 		sub[k] = specs[i];
+		if (app_is_stored(specs[i].url)) /* as the feed gives them: see settle */
+			sub[k] = (struct source_spec){.url = specs[i].url};
 		subv[k] = vals[i];
 		at[k++] = i;
 	}

@@ -111,6 +111,12 @@ check "server gone: the error is recorded on the source" eval "sql 'select error
 check "--offline after the server stopped: exit 0, lists what was stored" sh -c "[ $rc -eq 0 ] && [ ! -s '$TMPD/err' ] && [ \$(grep -c story '$TMPD/out') -eq 4 ]"
 "$NR" -o offline=on --list >"$TMPD/out" 2>"$TMPD/err"; rc=$?
 check "option offline does the same" sh -c "[ $rc -eq 0 ] && [ \$(grep -c story '$TMPD/out') -eq 4 ]"
+# the store keeps articles as the feed gave them: the urls file's categories and name,
+# changed since, apply to what was stored
+echo "$U 新闻/国内 \"~Named feed\"" >"$XDG_CONFIG_HOME/newsread/urls"
+"$NR" --offline --list >"$TMPD/out" 2>"$TMPD/err"; rc=$?
+check "urls categories and name changed since the download apply to the stored articles" eval "[ $rc -eq 0 ] && [ \$(grep -c '^2021-11-24 ..:..	新闻/国内	.* story	.*	Named feed\$' '$TMPD/out') -eq 3 ]"
+echo "$U" >"$XDG_CONFIG_HOME/newsread/urls"
 "$NR" --offline --list "http://127.0.0.1:$PORT/never.xml" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
 check "--offline, a URL never stored: exit 1, one line" sh -c "[ $rc -eq 1 ] && grep -q 'never.xml: not in the store' '$TMPD/err' && [ ! -s '$TMPD/out' ]"
 restart --offline

@@ -24,7 +24,7 @@ CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-STAGES = base decode html fetch source stock store render config ui
+STAGES = base decode html fetch source stock store render config ui app
 SRCS := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) src/main.c
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))

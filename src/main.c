@@ -1,4 +1,5 @@
 /* main.c - command line, start-up stages and the non-interactive outputs. */
+#include "newsread/app.h"
 #include "newsread/article.h"
 #include "newsread/config.h"
 #include "newsread/fetch.h"
@@ -22,7 +23,8 @@
 #define NEWSREAD_VERSION "0.1.0"
 
 enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_LIST_ACTIONS,
-	    MODE_LIST_COLORS, MODE_LIST_COMMANDS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT };
+	    MODE_LIST_COLORS, MODE_LIST_COMMANDS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT,
+	    MODE_EXECUTE };
 
 struct cli {
 	enum mode mode;
@@ -33,6 +35,11 @@ struct cli {
 	char **overrides;       /* -o OPTION=VALUE */
 	int noverrides;
 	const char *opml;       /* --import-opml FILE */
+	const char *db;         /* --db FILE */
+	int no_store;           /* --no-store */
+	int offline;            /* --offline */
+	char **cmds;            /* -x COMMAND... */
+	int ncmds;
 	char **sources;
 	int nsources;
 };
@@ -62,17 +69,27 @@ static void usage(FILE *f)
 	      "  --check-config       check the config file and exit\n"
 	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
 	      "  --export-opml        print the urls file as OPML\n"
+	      "  -x, --execute COMMAND...\n"
+	      "                       run commands without the interface (the arguments up to\n"
+	      "                       the next one starting with -; ';' also separates them):\n"
+	      "                       reload (download every source into the store),\n"
+	      "                       print-unread (the number of unread articles), vacuum\n"
+	      "  --db FILE            the store's file (default:\n"
+	      "                       $XDG_DATA_HOME/newsread/newsread.db)\n"
+	      "  --no-store           run without the store: nothing is kept, marks are lost\n"
+	      "  --offline            download nothing: URL sources show what was stored\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "  --                   end of options: what follows is a source, even if it\n"
 	      "                       starts with -\n"
 	      "Options may come before or after the sources; one mode (--dump, --list, --stocks,\n"
-	      "--list-*, --check-config, --import-opml, --export-opml) at a time.\n"
+	      "--list-*, --check-config, --import-opml, --export-opml, -x) at a time.\n"
 	      "\n"
 	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
 	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
 	      "a timeout, 429 or 5xx is tried again (3 tries). A failure is one line: URL: reason.\n"
-	      "Exit status: 0 success, 1 a source or the terminal failed, 2 usage or config error.\n"
+	      "Exit status: 0 success, 1 a source, the store or the terminal failed, 2 usage or\n"
+	      "config error (or an unknown -x command).\n"
 	      "See newsread(1) and newsread-config(5).\n",
 	      f);
 }
@@ -92,7 +109,7 @@ static void setup_locale(void)
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_LISTACT, O_LISTCOL, O_LISTCMD, O_CHECK,
-	       O_IMPORT, O_EXPORT };
+	       O_IMPORT, O_EXPORT, O_DB, O_NOSTORE, O_OFFLINE };
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, O_DUMP},
 		{"width", required_argument, NULL, O_WIDTH},
@@ -106,6 +123,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		{"check-config", no_argument, NULL, O_CHECK},
 		{"import-opml", required_argument, NULL, O_IMPORT},
 		{"export-opml", no_argument, NULL, O_EXPORT},
+		{"execute", required_argument, NULL, 'x'},
+		{"db", required_argument, NULL, O_DB},
+		{"no-store", no_argument, NULL, O_NOSTORE},
+		{"offline", no_argument, NULL, O_OFFLINE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -118,7 +139,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	 * them (getopt's permutation would too, but not under POSIXLY_CORRECT); -- still
 	 * ends the options. */
 	c->sources = xcalloc((size_t)argc, sizeof(char *));
-	while ((ch = getopt_long(argc, argv, "-:c:o:hV", longopts, &li)) != -1) {
+	c->cmds = xcalloc((size_t)argc, sizeof(char *));
+	while ((ch = getopt_long(argc, argv, "-:c:o:x:hV", longopts, &li)) != -1) {
 		enum mode m = MODE_TUI;
 		switch (ch) {
 		case 1: c->sources[c->nsources++] = optarg; break;
@@ -133,6 +155,17 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case O_CHECK: m = MODE_CHECK_CONFIG; break;
 		case O_IMPORT: m = MODE_IMPORT; c->opml = optarg; break;
 		case O_EXPORT: m = MODE_EXPORT; break;
+		case 'x':
+			m = MODE_EXECUTE;
+			li = -1;
+			c->cmds[c->ncmds++] = optarg;
+			/* as newsboat's -x: the following arguments up to an option are commands too */
+			while (optind < argc && argv[optind][0] != '-')
+				c->cmds[c->ncmds++] = argv[optind++];
+			break;
+		case O_DB: c->db = optarg; break;
+		case O_NOSTORE: c->no_store = 1; break;
+		case O_OFFLINE: c->offline = 1; break;
 		case O_WIDTH: {
 			char *end;
 			long w = strtol(optarg, &end, 10);
@@ -158,7 +191,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			return -1;
 		}
 		if (m != MODE_TUI) {
-			const char *flag = longopts[li].name;
+			const char *flag = li >= 0 ? longopts[li].name : "execute";
 			if (c->mode != MODE_TUI && c->mode != m) {
 				nr_report("--%s and --%s: one mode at a time", c->mode_flag, flag);
 				return -1;
@@ -171,6 +204,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		c->sources[c->nsources++] = argv[optind++];
 	if (c->json && c->mode != MODE_LIST && c->mode != MODE_STOCKS) {
 		nr_report("--json goes with --list or --stocks");
+		return -1;
+	}
+	if (c->no_store && (c->db || c->mode == MODE_EXECUTE || c->offline)) {
+		nr_report("--no-store and %s: the one needs the store", c->db ? "--db" : c->offline ? "--offline" : "-x");
 		return -1;
 	}
 	return 0;
@@ -229,61 +266,86 @@ static int dump_width(const struct cli *c)
 	return 80;
 }
 
-/* Load n sources (URLs downloaded in parallel) into l; each failure is one line on stderr. */
-static int load_list(const char *const *srcs, const struct source_spec *specs, size_t n,
-		     const struct source_opts *o, struct articles *l)
+/* The store stage: opened for every mode that loads sources, unless --no-store. The
+ * store is a cache of what was downloaded plus the marks: when it will not open (locked
+ * by an upgrade, made by a newer newsread, not a store, no permission) the file is left
+ * untouched and the run goes on without it, saying so once; -x, which is about the
+ * store, fails instead. */
+static int open_store(const struct cli *c, const struct settings *s, int write, struct store **st,
+		      char *notice, size_t cap)
 {
-	struct source_result *res = xcalloc(n ? n : 1, sizeof *res);
-	int failed = source_load_all(srcs, specs, NULL, n, o, res);
-	for (size_t i = 0; i < n; i++) {
-		if (res[i].rc)
-			nr_report("%s", res[i].err.msg);
-		articles_move(l, &res[i].arts);
-		source_result_free(&res[i]);
+	struct nr_error err;
+	*st = NULL;
+	if (c->no_store)
+		return 0;
+	if (app_store_open(s, write, st, &err) == 0)
+		return 0;
+	if (c->mode == MODE_EXECUTE) {
+		nr_report("%s", err.msg);
+		return -1;
 	}
-	free(res);
-	return failed;
+	snprintf(notice, cap, "%s (going on without the store: nothing is kept)", err.msg);
+	nr_report("%s", notice);
+	return 0;
 }
 
-/* Load every source; failures are reported and counted, what loaded is kept. */
-static int load_sources(const struct cli *c, const struct source_opts *o, struct articles *l, char **title)
+/* The sources the user gave, else the urls file's, else (no urls file at all) the demo;
+ * failures are reported and counted. */
+static int user_sources(const struct cli *c, struct source_list *sl, int *demo)
 {
 	struct nr_error err;
 	int failed = 0;
-	if (c->nsources) {
-		failed = load_list((const char *const *)c->sources, NULL, (size_t)c->nsources, o, l);
-		*title = xstrdup(c->nsources == 1 ? c->sources[0] : "newsread");
-	} else {
-		struct source_list sl = {0};
-		char *dir = config_dir();
-		char *urls = xasprintf("%s/urls", dir);
-		free(dir);
-		int bad = urls_load(urls, &sl, &err) != 0; /* each bad line named; the others load */
-		for (size_t i = 0; i < sl.nerrs; i++)
-			nr_report("%s", sl.errs[i].msg);
-		failed += (int)sl.nerrs;
-		free(urls);
-		if (sl.n || bad) { /* the user's file, even with errors: never the demo */
-			const char **srcs = xcalloc(sl.n ? sl.n : 1, sizeof *srcs);
-			for (size_t i = 0; i < sl.n; i++)
-				srcs[i] = sl.v[i].url;
-			failed += load_list(srcs, sl.v, sl.n, o, l);
-			free(srcs);
-			*title = xstrdup("newsread");
-		} else {
-			char *demo = xasprintf("%s/samples", theme_data_root());
-			if (source_load(demo, NULL, o, l, &err)) {
-				nr_report("%s", err.msg);
-				failed++;
-			}
-			free(demo);
-			*title = xstrdup("newsread demo");
-		}
-		source_list_free(&sl);
+	*demo = 0;
+	int bad = app_user_sources((const char *const *)c->sources, (size_t)c->nsources, sl, &err) != 0;
+	if (bad && sl->nerrs) { /* each bad line of the urls file named; the others load */
+		for (size_t i = 0; i < sl->nerrs; i++)
+			nr_report("%s", sl->errs[i].msg);
+		failed += (int)sl->nerrs;
+	} else if (bad) {
+		nr_report("%s", err.msg);
+		failed++;
 	}
-	articles_dedup(l);
-	articles_sort(l);
+	if (!sl->n && !c->nsources && !bad) { /* never the demo because the user's file has errors */
+		source_list_free(sl);
+		memset(sl, 0, sizeof *sl);
+		sl->v = xcalloc(1, sizeof *sl->v);
+		sl->v[0].url = xasprintf("%s/samples", theme_data_root());
+		sl->n = sl->cap = 1;
+		*demo = 1;
+	}
 	return failed;
+}
+
+/* -x: the commands, checked before any runs (unknown: exit 2), over the user's sources. */
+static int run_execute(const struct cli *c, const struct settings *s)
+{
+	struct nr_error err;
+	int *ids, write;
+	size_t n;
+	if (app_commands_parse((const char *const *)c->cmds, (size_t)c->ncmds, &ids, &n, &write, &err)) {
+		nr_report("%s", err.msg);
+		return 2;
+	}
+	struct app_ctx ac = {.s = s, .offline = opt_int(s, OPT_OFFLINE)};
+	char notice[600];
+	if (open_store(c, s, write, &ac.store, notice, sizeof notice)) {
+		free(ids);
+		return 1;
+	}
+	struct source_list sl = {0};
+	int demo, failed = user_sources(c, &sl, &demo);
+	if (demo) { /* -x works on the user's sources, never the demo */
+		source_list_free(&sl);
+		memset(&sl, 0, sizeof sl);
+	}
+	fetch_global_init();
+	failed += app_commands_run(&ac, ids, n, sl.v, sl.n);
+	fetch_global_cleanup();
+	source_list_free(&sl);
+	store_close(ac.store);
+	free(ids);
+	fflush(stdout);
+	return failed ? 1 : 0;
 }
 
 /* Everything after the config: the mode, then the sources, then the interface. */
@@ -330,16 +392,24 @@ static int run_mode(struct cli *c, const struct settings *s)
 			nr_report("%s", err.msg);
 		return rc ? 1 : 0;
 	}
+	case MODE_EXECUTE:
+		return run_execute(c, s);
 	default:
 		break;
 	}
 
+	struct app_ctx ac = {.s = s, .offline = opt_int(s, OPT_OFFLINE)};
+	char notice[600] = "";
+	open_store(c, s, 1, &ac.store, notice, sizeof notice);
 	fetch_global_init();
 	struct articles l = {0};
-	char *title = NULL;
-	struct source_opts so;
-	settings_source_opts(s, &so);
-	int failed = load_sources(c, &so, &l, &title);
+	struct source_list sl = {0};
+	int demo, failed = user_sources(c, &sl, &demo);
+	failed += app_load(&ac, sl.v, sl.n, &l);
+	source_list_free(&sl);
+	articles_dedup(&l);
+	articles_sort(&l);
+	const char *title = c->nsources == 1 ? c->sources[0] : demo ? "newsread demo" : "newsread";
 	int rc = failed ? 1 : 0;
 	switch (c->mode) {
 	case MODE_DUMP: {
@@ -368,16 +438,16 @@ static int run_mode(struct cli *c, const struct settings *s)
 		struct nr_error err;
 		if (failed && !l.n)
 			break;
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, &err)) {
+		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, ac.store, notice, &err)) {
 			nr_report("%s", err.msg);
 			rc = 1;
 		}
 		break;
 	}
 	}
-	free(title);
 	articles_free(&l);
 	fetch_global_cleanup();
+	store_close(ac.store);
 	fflush(stdout);
 	return rc;
 }
@@ -392,7 +462,14 @@ static int run(struct cli *c)
 	}
 	struct settings s;
 	settings_init(&s);
-	int rc = load_config(c, &s) ? 2 : run_mode(c, &s);
+	int rc = load_config(c, &s) ? 2 : 0;
+	struct nr_error err;
+	if (!rc && ((c->db && opt_set(&s, "db", c->db, &err)) || (c->offline && opt_set(&s, "offline", "on", &err)))) {
+		nr_report("%s", err.msg);
+		rc = 2;
+	}
+	if (!rc)
+		rc = run_mode(c, &s);
 	settings_free(&s);
 	return rc;
 }
@@ -404,5 +481,6 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &c) ? 2 : run(&c);
 	free(c.overrides);
 	free(c.sources);
+	free(c.cmds);
 	return rc;
 }

@@ -23,7 +23,7 @@ import subprocess
 import sys
 
 ORDER = ["base", "decode", "html", "fetch", "source", "stock", "store", "render",
-         "config", "ui", "main"]
+         "config", "ui", "app", "main"]
 
 # The stage of each public header (include/newsread/NAME.h).
 HEADERS = {
@@ -37,6 +37,7 @@ HEADERS = {
     "layout": "render", "render": "render", "output": "render",
     "config": "config", "theme": "config", "settings": "config", "keymap": "config",
     "ui": "ui",
+    "app": "app",
 }
 
 # Crossings still to undo: (file, stage it reaches up to). Each must still occur (a

@@ -29,6 +29,9 @@ struct article {
 	char *title;    /* plain UTF-8, no markup */
 	char *link;     /* article URL, or a local post's file path; may be NULL */
 	char *source;   /* what the user gave: URL, file or folder */
+	char *source_title; /* the feed's own title when known, else NULL */
+	char *mark_source;  /* the source its marks are kept under in the store (the URL, or
+	                     * a local file's real path), or NULL: its marks are not kept */
 	char *author;   /* may be NULL */
 	time_t date;    /* valid when has_date */
 	int has_date;

@@ -33,7 +33,13 @@ enum opt_type { OPT_BOOL, OPT_INT, OPT_STR, OPT_ENUM };
 	X(THEME, "theme", OPT_STR, "default", NULL, "theme name (themes/NAME.theme) or file path")     \
 	X(FETCH_TIMEOUT, "fetch-timeout", OPT_INT, "30", "1:600", "seconds before a download fails")   \
 	X(FETCH_PARALLEL, "fetch-parallel", OPT_INT, "8", "1:32", "downloads at once")                 \
-	X(USER_AGENT, "user-agent", OPT_STR, "newsread/0.1", NULL, "User-Agent sent with requests")
+	X(USER_AGENT, "user-agent", OPT_STR, "newsread/0.1", NULL, "User-Agent sent with requests")   \
+	X(DB, "db", OPT_STR, "", NULL,                                                                  \
+	  "file of the store (empty: $XDG_DATA_HOME/newsread/newsread.db)")                            \
+	X(OFFLINE, "offline", OPT_BOOL, "off", NULL,                                                    \
+	  "read only the store: URL sources show what was stored, nothing is downloaded")             \
+	X(KEEP_ARTICLES_DAYS, "keep-articles-days", OPT_INT, "0", "0:36500",                            \
+	  "at each reload, drop stored articles older than this many days (0: keep all; starred stay)")
 
 enum opt_id {
 #define X(id, name, type, def, choices, help) OPT_##id,

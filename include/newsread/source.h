@@ -48,6 +48,11 @@ struct source_opts {
 int source_load(const char *src, const struct source_spec *spec, const struct source_opts *o, struct articles *out,
 		struct nr_error *err);
 
+/* What source_load does with spec, for articles loaded without one (as the store keeps
+ * them): each article's source becomes spec's display name (else src) and the user's
+ * category paths go on top of the article's own. */
+void source_apply_spec(struct articles *l, const char *src, const struct source_spec *spec);
+
 /* What the store knows of a source from its last fetch, sent as a conditional GET
  * (If-None-Match, If-Modified-Since); either may be NULL. */
 struct source_validators {

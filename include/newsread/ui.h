@@ -6,13 +6,18 @@
 
 #include "newsread/article.h"
 #include "newsread/settings.h"
+#include "newsread/store.h"
 #include "newsread/util.h"
 
 /* Run the interface over the articles until the user quits. title names what was
  * opened. If single is set, open that article directly (q quits). s gives the options,
  * the theme and the stock rules (read, never changed; kept by the caller until the
- * interface ends). Returns 0, or -1 with err (terminal unusable: TERM unset, too small). */
-int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct nr_error *err);
+ * interface ends). st (may be NULL) keeps the read marks the user makes, each in a
+ * transaction of its own, for the articles that have a mark_source. notice (may be NULL
+ * or "") is shown in the status line at the start. Returns 0, or -1 with err (terminal
+ * unusable: TERM unset, too small). */
+int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
+	   const char *notice, struct nr_error *err);
 
 /* --list-actions: one line per action of the built-in table, whatever the config says:
  * name, contexts ("any" or a comma-separated list of tree, list, article, help), default

@@ -25,6 +25,8 @@ void article_free(struct article *a)
 	free(a->title);
 	free(a->link);
 	free(a->source);
+	free(a->source_title);
+	free(a->mark_source);
 	free(a->author);
 	for (size_t i = 0; i < a->ncats; i++)
 		catpath_free(&a->cats[i]);

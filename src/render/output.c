@@ -92,6 +92,11 @@ void output_list(FILE *f, const struct articles *l, int json)
 				buf_adds(&b, "null");
 			buf_adds(&b, ",\"source\":");
 			json_string(&b, a->source);
+			buf_adds(&b, ",\"source_title\":");
+			if (a->source_title)
+				json_string(&b, a->source_title);
+			else
+				buf_adds(&b, "null");
 			buf_adds(&b, ",\"author\":");
 			if (a->author)
 				json_string(&b, a->author);

@@ -110,6 +110,11 @@ static void apply_spec(struct articles *out, size_t n0, const char *src, const s
 	}
 }
 
+void source_apply_spec(struct articles *l, const char *src, const struct source_spec *spec)
+{
+	apply_spec(l, 0, src, spec);
+}
+
 /* Decode and parse with a known kind; a feed's own title goes to *title (when title is
  * not NULL and the feed has one). */
 static int parse_kind(enum kind k, const char *u, size_t ulen, const char *name, const char *url,

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define UI_MIN_W 20 /* below this size the interface shows only "terminal too small" */
@@ -22,6 +23,8 @@
 struct ui {
 	struct articles *l;
 	const struct settings *s;
+	struct store *store; /* where marks are kept, or NULL */
+	const char *notice;  /* shown at the start, or NULL */
 	const char *title;
 	int single;
 	struct view *stack[UI_MAX_VIEWS];
@@ -136,6 +139,25 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 struct articles *ui_articles(struct ui *ui)
 {
 	return ui->l;
+}
+
+unsigned ui_mark_read(struct ui *ui, struct article *a, int read)
+{
+	if (!a)
+		return RD_NONE;
+	int was = a->read;
+	a->read = read != 0;
+	if (ui->store && a->mark_source && a->id && was != a->read) {
+		struct nr_error err;
+		if (store_mark_set(ui->store, a->mark_source, a->id, STORE_MARK_READ, a->read, time(NULL), &err))
+			ui_message(ui, "%s", err.msg);
+	}
+	return RD_ALL;
+}
+
+void ui_set_store(struct ui *ui, struct store *st)
+{
+	ui->store = st;
 }
 
 const struct settings *ui_settings(struct ui *ui)
@@ -348,6 +370,8 @@ static int stage_views_up(struct ui *ui, struct nr_error *err)
 	ui_views_open(ui);
 	if (ui->ambiguous_wide)
 		ui_message(ui, "terminal draws ambiguous-width characters wide: set them narrow, or text misaligns");
+	else if (ui->notice && *ui->notice)
+		ui_message(ui, "%s", ui->notice);
 	return 0;
 }
 
@@ -462,12 +486,15 @@ static void ui_loop(struct ui *ui)
 	}
 }
 
-int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct nr_error *err)
+int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
+	   const char *notice, struct nr_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
 	ui.l = l;
 	ui.s = s;
+	ui.store = st;
+	ui.notice = notice;
 	ui.title = title ? title : "newsread";
 	ui.single = single;
 	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */

@@ -97,7 +97,7 @@ static void pager_show(struct view *v, article_handle h)
 	struct article *a = pager_article(v);
 	article_doc(v->ui, a, &p->doc);
 	p->has_doc = 1;
-	a->read = 1;
+	ui_mark_read(v->ui, a, 1);
 	v->m.top = 0;
 	p->hoff = 0;
 	lines_free(&p->lines);

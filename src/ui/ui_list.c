@@ -254,9 +254,7 @@ static unsigned list_request(struct view *v, enum ui_action a)
 	case ACT_BACK:
 		return RD_POP;
 	case ACT_TOGGLE_READ:
-		if (art)
-			art->read = !art->read;
-		return RD_ALL;
+		return art ? ui_mark_read(v->ui, art, !art->read) : RD_ALL;
 	default:
 		return RD_NONE;
 	}

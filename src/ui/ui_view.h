@@ -13,6 +13,7 @@
 #include "newsread/keymap.h"
 #include "newsread/layout.h"
 #include "newsread/settings.h"
+#include "newsread/store.h"
 #include "newsread/theme.h"
 
 /* ---- actions and keys: the tables and the keymap are in newsread/keymap.h ---- */
@@ -106,6 +107,12 @@ struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data);
 /* A message for the status line (kept until the next key). */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct articles *ui_articles(struct ui *ui);
+/* Mark a read (read 1) or unread and keep the mark in the store when the interface has
+ * one and a has a mark_source (a failure is shown in the status line; the mark stays
+ * in memory). Returns RD_ALL. */
+unsigned ui_mark_read(struct ui *ui, struct article *a, int read);
+/* The store marks go to (NULL: none); for tests of an interface made by ui_new. */
+void ui_set_store(struct ui *ui, struct store *st);
 /* The category tree of the articles (rebuilt by ui_articles_changed). */
 struct cat_tree *ui_cattree(struct ui *ui);
 /* The settings the interface was started with. */

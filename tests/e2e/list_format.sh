@@ -40,7 +40,8 @@ assert lines[-1] == '', 'ends with a newline'
 objs = [json.loads(l) for l in lines[:-1]]
 assert len(objs) == 4, len(objs)
 for o in objs:
-    assert sorted(o) == sorted(['date', 'categories', 'title', 'link', 'source', 'author', 'id']), o
+    assert sorted(o) == sorted(['date', 'categories', 'title', 'link', 'source', 'source_title', 'author', 'id']), o
+    assert o['source_title'] is None, o  # local posts: no feed title
     assert isinstance(o['categories'], list) and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in o['categories'])
 park, brief, multi, undated1 = objs
 assert park['date'] == '2023-05-20T18:30:00+08:00', park['date']

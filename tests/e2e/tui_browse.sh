@@ -18,6 +18,8 @@ row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
 for size in 80x24 160x50; do
 	W=${size%x*}
 	H=${size#*x}
+	# each size starts from an empty store: the marks of the run before are kept
+	XDG_DATA_HOME="$TMPD/data-$size"
 	tui_start "$W" "$H" "'$P'"
 	check "$size: tree opens" wait_for "All articles  (6)"
 	check "$size: count of 金融" has "+ 金融  (3)"

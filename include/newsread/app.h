@@ -1,0 +1,79 @@
+/* app.h - what start-up does between the command line and the interface: the user's
+ * sources, loading them through the store (what comes from the network is stored, a
+ * failed or unchanged source shows what was stored, marks are applied), and the -x
+ * commands. main.c calls these; nothing below it does. */
+#ifndef NEWSREAD_APP_H
+#define NEWSREAD_APP_H
+
+#include <stddef.h>
+
+#include "newsread/article.h"
+#include "newsread/settings.h"
+#include "newsread/source.h"
+#include "newsread/store.h"
+#include "newsread/util.h"
+
+/* What a load runs with. */
+struct app_ctx {
+	const struct settings *s;
+	struct store *store; /* NULL: without the store (--no-store, or it would not open) */
+	int offline;         /* URL sources come from the store; nothing is downloaded */
+};
+
+/* The store's file: the db option when set, else $XDG_DATA_HOME/newsread/newsread.db
+ * (else ~/.local/share/newsread/newsread.db). malloc'd. */
+char *app_store_path(const struct settings *s);
+
+/* Open the store at app_store_path(s): a writer when write (creating the file), else a
+ * reader that never waits and never creates (a missing file is no store: 0 with *out
+ * NULL). Returns 0, or -1 with err "FILE: reason" (the file is left as it is). */
+int app_store_open(const struct settings *s, int write, struct store **out, struct nr_error *err);
+
+/* 1 when what src gives is kept in the store: an http or https URL, or a command's
+ * output (exec: and filter: sources). Local files and standard input are not. */
+int app_is_stored(const char *src);
+
+/* The user's sources into *out (freed with source_list_free): the given ones (n > 0,
+ * each with no categories or name), else the urls file's lines. Returns 0, or -1 with err
+ * (the urls file could not be read; what it gave is kept). */
+int app_user_sources(const char *const *given, size_t n, struct source_list *out,
+		     struct nr_error *err);
+
+/* Load the n sources of specs into out (appended, not sorted), each failure reported as
+ * one line on stderr. Online: everything is downloaded (with the stored validators, for
+ * a conditional GET); each network source that loaded is stored in a transaction of its
+ * own with its validators and title; one that failed records its error and shows its
+ * stored articles, as does one that was not modified (304). Offline: network sources
+ * show what is stored (one never stored is a failure). Local sources are read from disk,
+ * never stored; their read marks are applied from the store. Network articles are
+ * stored as the feed gave them; the spec's categories and name go on as they are shown. With keep-articles-days,
+ * old stored articles are pruned after the reload. Each article gets its mark_source and
+ * source_title. Returns the number of sources that failed (a store error counts). */
+int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n, struct articles *out);
+
+/* The unread articles of the sources: stored ones of network sources (one query each,
+ * never downloading), local ones read from disk with their marks. Into *count; returns
+ * the number of sources that failed. */
+int app_count_unread(const struct app_ctx *c, const struct source_spec *specs, size_t n,
+		     long long *count);
+
+/* ---- -x commands ---- */
+
+/* X(ID, name, needs a writable store, help) */
+#define APP_COMMANDS(X)                                                                        \
+	X(RELOAD, "reload", 1, "download every source into the store")                         \
+	X(PRINT_UNREAD, "print-unread", 0, "print the number of unread articles")              \
+	X(VACUUM, "vacuum", 1, "compact the store's file")
+
+/* The commands of -x's arguments (each may hold several separated by ';'; blanks around
+ * them are dropped, empty ones ignored) checked against APP_COMMANDS: returns 0 with *ids
+ * (malloc'd, *n of them) and *write set when one of them writes, or -1 with err
+ * "unknown command: NAME". */
+int app_commands_parse(const char *const *args, size_t nargs, int **ids, size_t *n, int *write,
+		       struct nr_error *err);
+/* Run the parsed commands in order over the sources; print-unread prints to stdout.
+ * Returns the number of failures (sources that failed, store errors). */
+int app_commands_run(const struct app_ctx *c, const int *ids, size_t n,
+		     const struct source_spec *specs, size_t nspecs);
+
+#endif

@@ -1,0 +1,36 @@
+#!/bin/sh
+# A second reload is conditional: the stored ETag and Last-Modified go out, a 304 keeps
+# the stored articles (exit 0, the same list), and a changed feed comes back whole.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$TMPD/www"
+cp "$FIX/feeds/rss20_zh.xml" "$TMPD/www/f.xml"
+server_start "$TMPD/www"
+U="http://127.0.0.1:$PORT/f.xml?etag=1"
+
+"$NR" --list "$U" > "$TMPD/first" 2> "$TMPD/err1"
+check "first load: exit 0" [ $? -eq 0 ]
+check "first load: articles listed" test -s "$TMPD/first"
+check "first request sent no validators" sh -c 'grep -F "/f.xml?etag=1" "$1" | head -1 | grep -qv "inm="' _ "$TMPD/server.log"
+
+"$NR" --list "$U" > "$TMPD/second" 2> "$TMPD/err2"
+check "second load (304): exit 0" [ $? -eq 0 ]
+check "second load: nothing on stderr" [ ! -s "$TMPD/err2" ]
+check "second load: the stored articles, the same list" cmp -s "$TMPD/first" "$TMPD/second"
+check "second request carried If-None-Match and If-Modified-Since" \
+	sh -c 'grep -F "/f.xml?etag=1" "$1" | sed -n 2p | grep -q "inm=\".*\" ims="' _ "$TMPD/server.log"
+"$NR" --list --json "$U" > "$TMPD/json"
+check "--list --json: the feed's own title as source_title" grep -q '"source_title":"示例财经 & 快讯"' "$TMPD/json"
+
+# the feed changes: its new ETag no longer matches, the new article shows
+sed 's|<title>未来的文章</title>|<title>改过的文章</title>|' "$FIX/feeds/rss20_zh.xml" > "$TMPD/www/f.xml"
+"$NR" --list "$U" > "$TMPD/third" 2>&1
+check "changed feed: exit 0" [ $? -eq 0 ]
+check "changed feed: the new title" grep -q '改过的文章' "$TMPD/third"
+
+# the server is gone: --offline still lists what was stored, and touches no network
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+"$NR" --offline --list "$U" > "$TMPD/off" 2> "$TMPD/offerr"
+check "--offline without the server: exit 0" [ $? -eq 0 ]
+check "--offline: the stored articles" grep -q '改过的文章' "$TMPD/off"
+finish

@@ -18,6 +18,8 @@ struct app_ctx {
 	const struct settings *s;
 	struct store *store; /* NULL: without the store (--no-store, or it would not open) */
 	int offline;         /* URL sources come from the store; nothing is downloaded */
+	int store_only;      /* store what comes and show nothing (-x reload): a 304 or a failed
+	                        source does not read its stored articles back */
 };
 
 /* The store's file: the db option when set, else $XDG_DATA_HOME/newsread/newsread.db

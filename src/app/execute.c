@@ -85,7 +85,9 @@ int app_commands_run(const struct app_ctx *c, const int *ids, size_t n,
 		switch (ids[i]) {
 		case APP_CMD_RELOAD: {
 			struct articles l = {0};
-			failed += app_load(c, specs, nspecs, &l);
+			struct app_ctx rc = *c;
+			rc.store_only = 1; /* nothing is shown: 304s cost no reading back */
+			failed += app_load(&rc, specs, nspecs, &l);
 			articles_free(&l);
 			break;
 		}

@@ -193,7 +193,7 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 		}
 		if (r->rc || r->not_modified) { /* what was stored stands */
 			articles_free(&r->arts);
-			if (load_stored(c->store, spec->url, shown, &title, &err) < 0) {
+			if (!c->store_only && load_stored(c->store, spec->url, shown, &title, &err) < 0) {
 				nr_report("%s", err.msg);
 				failed = 1;
 			}

@@ -10,6 +10,7 @@
 #ifndef NEWSREAD_STORE_H
 #define NEWSREAD_STORE_H
 
+#include <stdio.h>
 #include <time.h>
 
 #include "newsread/article.h"
@@ -174,5 +175,44 @@ int store_page_put(struct store *s, const char *url, struct article *a, time_t f
  * kept: stocks_done is 0, for the stock pass to run again. */
 int store_page_get(struct store *s, const char *url, struct article **out, time_t *fetched,
                    struct nr_error *err);
+
+/* ==== moving marks and articles in and out: --export-read, --import-read
+ * (src/store/store_io.c) ==== */
+
+/* The read-marks file: one line per read mark, "SOURCE<TAB>ID\n", SOURCE as the user gave
+ * it (URL, file or folder) and ID the article's id (struct article's id, the "id" of
+ * --list --json). Inside a field a tab, newline, carriage return and backslash are written
+ * \t \n \r \\ (nothing else is escaped, so a line is its plain URL and id in the usual
+ * case); a line never breaks. UTF-8, as stored. */
+
+/* Write every read mark of the store to out, sorted by (SOURCE, ID) in byte order of the values, so
+ * two exports of the same marks are identical; marks of articles no longer stored (pruned,
+ * local files) are written too. name is out's name for messages. *count (may be NULL) gets
+ * the lines written. Returns 0, or -1 with err ("NAME: reason" for a write error, which
+ * includes the final fflush; the caller closes out). Cost: one pass over the marks. */
+int store_export_read(struct store *s, FILE *out, const char *name, long long *count,
+                      struct nr_error *err);
+
+#define STORE_IMPORT_MAX_LINE 65536 /* longest line of a read-marks file, in bytes */
+#define STORE_IMPORT_MAX_ERRORS 100 /* bad-line messages kept */
+
+/* What store_import_read did (free with store_read_import_free). */
+struct store_read_import {
+	long long marked;      /* good lines: read marks set (an existing mark keeps its time) */
+	long long bad;         /* bad lines, skipped */
+	struct nr_error *errs; /* "NAME:LINE: message" of the first bad lines, in file order */
+	size_t nerrs;          /* (past STORE_IMPORT_MAX_ERRORS the last one counts the rest) */
+};
+void store_read_import_free(struct store_read_import *r);
+
+/* Read a read-marks file from in (name for messages) and mark each line's article read at
+ * time when, all in one transaction. Blank lines are skipped; a trailing \r is dropped.
+ * A bad line (no tab, a third field, an empty field, a bad escape, invalid UTF-8, a NUL,
+ * longer than STORE_IMPORT_MAX_LINE) is recorded in res and skipped: the other lines still
+ * count, so the caller reports each message and exits non-zero when res->bad. Marks are
+ * only added, never cleared. Returns 0 (committed), or -1 with err when reading in or the
+ * store failed: then nothing was marked (rolled back) and res is empty. */
+int store_import_read(struct store *s, FILE *in, const char *name, time_t when,
+                      struct store_read_import *res, struct nr_error *err);
 
 #endif

@@ -1,13 +1,20 @@
-/* Unit tests for moving marks and articles in and out of the store (src/store/store_io.c):
- * read-marks files between two store files. */
+/* Unit tests for moving marks and articles in and out of the store (src/store/store_io.c,
+ * src/store/store_newsboat.c): read-marks files between two store files, and a real
+ * newsboat cache (tests/fixtures/newsboat/cache.db, made by make_cache.sh beside it). */
 #include "testutil.h"
 
 #include "newsread/article.h"
+#include "newsread/source.h"
 #include "newsread/store.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define NB_DIR FIXTURES "/newsboat"
+#define NB_ZH "http://127.0.0.1:8765/zh.xml"
+#define NB_EN "http://127.0.0.1:8765/en.xml"
+#define NB_MIXED "http://127.0.0.1:8765/mixed.xml"
 
 static char tmpdir[64];
 
@@ -71,6 +78,14 @@ static int is_read(struct store *s, const char *src, const char *id)
 	struct nr_error e;
 	assert_int_equal(store_mark_get(s, src, id, &m, &e), 0);
 	return m.read != 0;
+}
+
+static int is_starred(struct store *s, const char *src, const char *id)
+{
+	struct store_marks m;
+	struct nr_error e;
+	assert_int_equal(store_mark_get(s, src, id, &m, &e), 0);
+	return m.starred != 0;
 }
 
 /* The whole export of s as a string. */
@@ -210,12 +225,266 @@ static void test_import_read_bad_lines(void **state)
 	store_close(s);
 }
 
+/* ---- newsboat ---- */
+
+/* The names in dir, sorted, one per line. */
+static char *listing(const char *dir)
+{
+	char *cmd = xasprintf("ls -a '%s'", dir);
+	FILE *p = popen(cmd, "r");
+	free(cmd);
+	assert_non_null(p);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	char line[512];
+	while (fgets(line, sizeof line, p))
+		buf_adds(&b, line);
+	pclose(p);
+	return buf_steal(&b);
+}
+
+/* A copy of the fixture cache in tmpdir/nb/cache.db (its path, malloc'd). */
+static char *cache_copy(void)
+{
+	char *dir = xasprintf("%s/nb", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *path = xasprintf("%s/cache.db", dir);
+	char *cmd = xasprintf("cp '%s/cache.db' '%s'", NB_DIR, path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	return path;
+}
+
+static struct article *find(struct articles *l, const char *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i]->id, id))
+			return l->v[i];
+	return NULL;
+}
+
+static void test_newsboat_cache(void **state)
+{
+	(void)state;
+	char *cache = cache_copy();
+	char *dir = xasprintf("%s/nb", tmpdir);
+	size_t len0, len1;
+	char *before = test_slurp(cache, &len0);
+	assert_non_null(before);
+	char *names0 = listing(dir);
+
+	struct store *s = open_at("s.db");
+	struct store_newsboat_stats st;
+	struct nr_error e = {{0}};
+	if (store_import_newsboat(s, cache, NULL, 3000, &st, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(st.sources, 3);
+	assert_int_equal(st.articles, 6);
+	assert_int_equal(st.known, 0);
+	assert_int_equal(st.deleted, 1);
+	assert_int_equal(st.read, 3);    /* zh-2, en:1 and the deleted one */
+	assert_int_equal(st.starred, 2); /* zh-1 ("as") and en:1 ("b"): any flag */
+
+	/* the cache is the same bytes, and nothing was left beside it */
+	char *after = test_slurp(cache, &len1);
+	assert_int_equal(len0, len1);
+	assert_memory_equal(before, after, len0);
+	char *names1 = listing(dir);
+	assert_string_equal(names0, names1);
+	free(after);
+	free(names1);
+
+	/* sources with the feeds' titles */
+	struct store_source *v;
+	size_t n;
+	assert_int_equal(store_sources_list(s, &v, &n, &e), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].url, NB_EN);
+	assert_string_equal(v[0].title, "Plain English Blog");
+	assert_string_equal(v[1].url, NB_MIXED);
+	assert_string_equal(v[1].title, "混合 Mixed");
+	assert_int_equal(v[1].total, 1); /* the deleted item is not stored */
+	assert_string_equal(v[2].url, NB_ZH);
+	assert_string_equal(v[2].title, "证券时报网 要闻");
+	assert_int_equal(v[2].total, 3);
+	assert_int_equal(v[2].unread, 2);
+	store_sources_free(v, n);
+
+	/* articles: every field newsboat keeps, Chinese intact */
+	struct articles l = {0};
+	assert_int_equal(store_load(s, NULL, STORE_LOAD_BODIES, &l, &e), 0);
+	assert_int_equal(l.n, 6);
+	struct article *a = find(&l, "zh-1");
+	assert_non_null(a);
+	assert_string_equal(a->source, NB_ZH);
+	assert_string_equal(a->title, "央行宣布降准0.5个百分点");
+	assert_string_equal(a->author, "记者 张三");
+	assert_string_equal(a->link, "http://127.0.0.1/zh/1.html");
+	assert_true(a->has_date);
+	assert_int_equal(a->date, 1796601600); /* Mon, 07 Dec 2026 08:00:00 +0800 */
+	assert_string_equal(a->html, "<p>中国人民银行决定下调存款准备金率。<b>贵州茅台</b>涨停。</p>");
+	assert_false(a->read);
+	a = find(&l, "zh-2");
+	assert_non_null(a);
+	assert_true(a->read);
+	assert_null(a->author); /* newsboat's empty author */
+	a = find(&l, "urn:example:en:1");
+	assert_non_null(a);
+	assert_string_equal(a->author, "Alice");
+	assert_string_equal(a->html, "<p>Hello <em>world</em>.</p>");
+	assert_true(a->read);
+	a = find(&l, "http://127.0.0.1/mixed/a.html"); /* no guid: newsboat keys it by link */
+	assert_non_null(a);
+	assert_string_equal(a->title, "无 guid 的文章");
+	assert_false(a->read);
+	assert_null(find(&l, "http://127.0.0.1/mixed/b.html"));
+	articles_free(&l);
+
+	/* marks: read and starred */
+	assert_true(is_read(s, NB_ZH, "zh-2"));
+	assert_false(is_read(s, NB_ZH, "zh-1"));
+	assert_true(is_starred(s, NB_ZH, "zh-1"));
+	assert_true(is_starred(s, NB_EN, "urn:example:en:1"));
+	assert_false(is_starred(s, NB_EN, "urn:example:en:2"));
+	assert_true(is_read(s, NB_MIXED, "http://127.0.0.1/mixed/b.html")); /* deleted */
+	long long unread;
+	assert_int_equal(store_count_unread(s, NULL, &unread, &e), 0);
+	assert_int_equal(unread, 4);
+
+	/* a second import adds nothing twice */
+	assert_int_equal(store_import_newsboat(s, cache, NULL, 4000, &st, &e), 0);
+	assert_int_equal(st.sources, 0);
+	assert_int_equal(st.articles, 0);
+	assert_int_equal(st.known, 6);
+	assert_int_equal(store_load(s, NULL, 0, &l, &e), 0);
+	assert_int_equal(l.n, 6);
+	articles_free(&l);
+	struct store_marks m;
+	assert_int_equal(store_mark_get(s, NB_ZH, "zh-2", &m, &e), 0);
+	assert_int_equal(m.read, 3000); /* the first import's time stays */
+	store_close(s);
+
+	/* only the flag letters asked for mean starred */
+	s = open_at("t.db");
+	assert_int_equal(store_import_newsboat(s, cache, "s", 3000, &st, &e), 0);
+	assert_int_equal(st.starred, 1);
+	assert_true(is_starred(s, NB_ZH, "zh-1"));
+	assert_false(is_starred(s, NB_EN, "urn:example:en:1"));
+	store_close(s);
+
+	after = test_slurp(cache, &len1);
+	assert_int_equal(len0, len1);
+	assert_memory_equal(before, after, len0);
+	free(after);
+	free(before);
+	free(names0);
+	free(dir);
+	free(cache);
+}
+
+static void test_newsboat_errors(void **state)
+{
+	(void)state;
+	struct store *s = open_at("s.db");
+	struct store_newsboat_stats st;
+	struct nr_error e = {{0}};
+	char *p = xasprintf("%s/missing.db", tmpdir);
+	assert_int_equal(store_import_newsboat(s, p, NULL, 1, &st, &e), -1);
+	char *want = xasprintf("%s: No such file or directory", p);
+	assert_string_equal(e.msg, want);
+	free(want);
+	free(p);
+
+	p = xasprintf("%s/text.db", tmpdir);
+	FILE *f = fopen(p, "w");
+	fputs("this is not a database, but it is long enough to look like a header of one\n", f);
+	fclose(f);
+	assert_int_equal(store_import_newsboat(s, p, NULL, 1, &st, &e), -1);
+	want = xasprintf("%s: not a newsboat cache (not an SQLite database)", p);
+	assert_string_equal(e.msg, want);
+	free(want);
+	free(p);
+
+	/* another program's SQLite database: newsread's own store */
+	p = xasprintf("%s/s.db", tmpdir);
+	struct store *other = open_at("other.db");
+	store_close(other);
+	free(p);
+	p = xasprintf("%s/other.db", tmpdir);
+	assert_int_equal(store_import_newsboat(s, p, NULL, 1, &st, &e), -1);
+	want = xasprintf("%s: not a newsboat cache (no rss_feed and rss_item tables)", p);
+	assert_string_equal(e.msg, want);
+	free(want);
+	free(p);
+
+	/* a folder */
+	assert_int_equal(store_import_newsboat(s, tmpdir, NULL, 1, &st, &e), -1);
+	assert_non_null(strstr(e.msg, "not a newsboat cache"));
+
+	/* nothing landed */
+	struct store_source *v;
+	size_t n;
+	assert_int_equal(store_sources_list(s, &v, &n, &e), 0);
+	assert_int_equal(n, 0);
+	store_sources_free(v, n);
+	store_close(s);
+}
+
+static void test_newsboat_urls(void **state)
+{
+	(void)state;
+	char *urls = xasprintf("%s/config/newsread/urls", tmpdir);
+	struct source_list got = {0};
+	size_t added, skipped;
+	struct nr_error e = {{0}};
+	if (store_newsboat_urls(NB_DIR "/urls", urls, &got, &added, &skipped, &e))
+		fail_msg("newsboat urls: %s", e.msg);
+	assert_int_equal(added, 3);
+	assert_int_equal(skipped, 0);
+	assert_int_equal(got.nerrs, 1); /* the query: feed */
+	assert_true(has_prefix(got.errs[0].msg, NB_DIR "/urls:4: query:"));
+	source_list_free(&got);
+
+	struct source_list l = {0};
+	assert_int_equal(urls_load(urls, &l, &e), 0);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].url, NB_ZH);
+	assert_int_equal(l.v[0].ncats, 2);
+	assert_string_equal(l.v[0].cats[0].parts[0], "财经");
+	assert_string_equal(l.v[0].cats[1].parts[0], "股市 要闻");
+	assert_string_equal(l.v[1].url, NB_EN);
+	assert_string_equal(l.v[1].name, "Alice and Bob");
+	assert_string_equal(l.v[1].cats[0].parts[0], "tech");
+	assert_string_equal(l.v[2].url, NB_MIXED);
+	assert_true(l.v[2].hidden);
+	source_list_free(&l);
+
+	/* again: every URL is there already */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_newsboat_urls(NB_DIR "/urls", urls, &got, &added, &skipped, &e), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(skipped, 3);
+	source_list_free(&got);
+
+	/* a missing newsboat urls file is an error, not an empty list */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_newsboat_urls(NB_DIR "/nope", urls, &got, &added, &skipped, &e), -1);
+	assert_string_equal(e.msg, NB_DIR "/nope: No such file or directory");
+	source_list_free(&got);
+	free(urls);
+}
+
 int main(void)
 {
 	test_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_read_marks_roundtrip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_read_bad_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newsboat_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newsboat_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newsboat_urls, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

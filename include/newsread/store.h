@@ -10,6 +10,7 @@
 #ifndef NEWSREAD_STORE_H
 #define NEWSREAD_STORE_H
 
+#include <stdio.h>
 #include <time.h>
 
 #include "newsread/article.h"
@@ -174,5 +175,92 @@ int store_page_put(struct store *s, const char *url, struct article *a, time_t f
  * kept: stocks_done is 0, for the stock pass to run again. */
 int store_page_get(struct store *s, const char *url, struct article **out, time_t *fetched,
                    struct nr_error *err);
+
+/* ==== moving marks and articles in and out: --export-read, --import-read,
+ * --import-newsboat (src/store/store_io.c, src/store/store_newsboat.c) ==== */
+
+/* The read-marks file: one line per read mark, "SOURCE<TAB>ID\n", SOURCE as the user gave
+ * it (URL, file or folder) and ID the article's id (struct article's id, the "id" of
+ * --list --json). Inside a field a tab, newline, carriage return and backslash are written
+ * \t \n \r \\ (nothing else is escaped, so a line is its plain URL and id in the usual
+ * case); a line never breaks. UTF-8, as stored. */
+
+/* Write every read mark of the store to out, sorted by (SOURCE, ID) in byte order of the values, so
+ * two exports of the same marks are identical; marks of articles no longer stored (pruned,
+ * local files) are written too. name is out's name for messages. *count (may be NULL) gets
+ * the lines written. Returns 0, or -1 with err ("NAME: reason" for a write error, which
+ * includes the final fflush; the caller closes out). Cost: one pass over the marks. */
+int store_export_read(struct store *s, FILE *out, const char *name, long long *count,
+                      struct nr_error *err);
+
+#define STORE_IMPORT_MAX_LINE 65536 /* longest line of a read-marks file, in bytes */
+#define STORE_IMPORT_MAX_ERRORS 100 /* bad-line messages kept */
+
+/* What store_import_read did (free with store_read_import_free). */
+struct store_read_import {
+	long long marked;      /* good lines: read marks set (an existing mark keeps its time) */
+	long long bad;         /* bad lines, skipped */
+	struct nr_error *errs; /* "NAME:LINE: message" of the first bad lines, in file order */
+	size_t nerrs;          /* (past STORE_IMPORT_MAX_ERRORS the last one counts the rest) */
+};
+void store_read_import_free(struct store_read_import *r);
+
+/* Read a read-marks file from in (name for messages) and mark each line's article read at
+ * time when, all in one transaction. Blank lines are skipped; a trailing \r is dropped.
+ * A bad line (no tab, a third field, an empty field, a bad escape, invalid UTF-8, a NUL,
+ * longer than STORE_IMPORT_MAX_LINE) is recorded in res and skipped: the other lines still
+ * count, so the caller reports each message and exits non-zero when res->bad. Marks are
+ * only added, never cleared. Returns 0 (committed), or -1 with err when reading in or the
+ * store failed: then nothing was marked (rolled back) and res is empty. */
+int store_import_read(struct store *s, FILE *in, const char *name, time_t when,
+                      struct store_read_import *res, struct nr_error *err);
+
+/* What store_import_newsboat found and did. */
+struct store_newsboat_stats {
+	long long sources;  /* sources new to the store (rss_feed's, and any feed URL of an item) */
+	long long articles; /* items stored as new articles */
+	long long known;    /* items already stored (the stored copy is kept; marks still set) */
+	long long read;     /* read marks set (items with unread = 0, deleted ones included) */
+	long long starred;  /* starred marks set */
+	long long deleted;  /* items newsboat had deleted: not stored, marked read */
+};
+
+/* Import a newsboat cache (cache.db of newsboat 2.x) into the store in one transaction.
+ * The cache is opened read-only and never written: not even a lock or journal file is
+ * left beside it. It must have newsboat's tables rss_feed and rss_item, else
+ * "CACHE: not a newsboat cache (...)"; a missing file is "CACHE: No such file ...".
+ * - each feed becomes a source keyed by its URL as newsboat has it (rssurl: the URL of the
+ *   urls file, exec: and filter: ones included), with the feed's title when the store has
+ *   none yet;
+ * - each item not deleted becomes an article of its feed unless one with its id is stored
+ *   already (newsread's own copy is kept): id = guid (else the item URL), title, author,
+ *   link = url, date = pubDate (a Unix time: zone known), body = content (HTML; escaped
+ *   as text when the cache says content_mime_type text/plain), base when newsboat kept one.
+ *   newsboat keeps no item categories and its tags live in its urls file (see
+ *   store_newsboat_urls), so the articles have none;
+ * - read mark (time when) for every item with unread = 0 and every deleted item (so it
+ *   comes back read if a feed still has it); starred mark for an item whose flags hold a
+ *   letter of star_flags, or any flag when star_flags is NULL. newsboat has no "starred"
+ *   state of its own: flags are letters A-Z a-z the user gives meaning to (its list shows
+ *   any flagged item with "!"; its sync backends map a configured letter to "starred").
+ *   Marks are only added, never cleared.
+ * stats (may be NULL) gets the counts. Returns 0, or -1 with err (nothing imported).
+ * Cost: one pass over the cache's items with two or three statements each. */
+int store_import_newsboat(struct store *s, const char *cache_path, const char *star_flags,
+                          time_t when, struct store_newsboat_stats *stats,
+                          struct nr_error *err);
+
+struct source_list;
+/* Add the sources of newsboat's urls file nb_urls to newsread's urls file urls_path with
+ * urls_add (atomic, locked; URLs already there are skipped, counted in *skipped). The two
+ * formats agree: `URL tag "tag two" "~Name" !hidden`; a tag becomes a category (a / in it
+ * makes a path), "~Name" the display name, a !tag hides the source. What urls_load reads
+ * is appended to got (the caller's: source_list_free): got->v the sources, got->errs one
+ * "NB_URLS:LINE: message" per line newsread cannot take (query: feeds, bad lines; or
+ * "NB_URLS: reason" when the file cannot be read), which are not added: the caller
+ * reports them. A missing nb_urls is an error here (unlike urls_load). Returns 0 when the
+ * good lines were written (check got->nerrs too), or -1 with err (nothing written). */
+int store_newsboat_urls(const char *nb_urls, const char *urls_path, struct source_list *got,
+                        size_t *added, size_t *skipped, struct nr_error *err);
 
 #endif

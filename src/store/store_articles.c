@@ -5,12 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct store_reload {
-	struct store *s;
-	long long source_id; /* the source's row */
-	time_t now;          /* first-seen time of the articles new in this reload */
-};
-
 /* ---- categories as text ---- */
 
 #define CAT_PATH_SEP '\x1e'

@@ -86,6 +86,14 @@ enum store_stmt {
 	STMT_COUNT
 };
 
+/* An open reload (also made on the stack by imports that add articles inside a
+ * transaction of their own and call store_reload_article with it). */
+struct store_reload {
+	struct store *s;
+	long long source_id; /* the source's row */
+	time_t now;          /* first-seen time of the articles new in this reload */
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;

@@ -11,6 +11,7 @@
 #include "newsread/ui.h"
 #include "newsread/util.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -24,7 +25,7 @@
 
 enum mode { MODE_TUI, MODE_DUMP, MODE_LIST, MODE_STOCKS, MODE_LIST_OPTIONS, MODE_LIST_ACTIONS,
 	    MODE_LIST_COLORS, MODE_LIST_COMMANDS, MODE_CHECK_CONFIG, MODE_IMPORT, MODE_EXPORT,
-	    MODE_EXECUTE };
+	    MODE_EXECUTE, MODE_EXPORT_READ, MODE_IMPORT_READ, MODE_IMPORT_NEWSBOAT };
 
 struct cli {
 	enum mode mode;
@@ -35,6 +36,7 @@ struct cli {
 	char **overrides;       /* -o OPTION=VALUE */
 	int noverrides;
 	const char *opml;       /* --import-opml FILE */
+	const char *file;       /* --export-read, --import-read, --import-newsboat FILE */
 	const char *db;         /* --db FILE */
 	int no_store;           /* --no-store */
 	int offline;            /* --offline */
@@ -69,6 +71,12 @@ static void usage(FILE *f)
 	      "  --check-config       check the config file and exit\n"
 	      "  --import-opml FILE   add the feeds of an OPML file to the urls file\n"
 	      "  --export-opml        print the urls file as OPML\n"
+	      "  --export-read FILE   write the read marks to FILE (- standard output), one\n"
+	      "                       SOURCE<TAB>ID line per read article\n"
+	      "  --import-read FILE   mark read the articles of such a file (- standard input)\n"
+	      "  --import-newsboat CACHE [URLS]\n"
+	      "                       take newsboat's cache: feeds, articles, read and flagged\n"
+	      "                       (starred) state; with its urls file, its sources too\n"
 	      "  -x, --execute COMMAND...\n"
 	      "                       run commands without the interface (the arguments up to\n"
 	      "                       the next one starting with -; ';' also separates them):\n"
@@ -83,7 +91,8 @@ static void usage(FILE *f)
 	      "  --                   end of options: what follows is a source, even if it\n"
 	      "                       starts with -\n"
 	      "Options may come before or after the sources; one mode (--dump, --list, --stocks,\n"
-	      "--list-*, --check-config, --import-opml, --export-opml, -x) at a time.\n"
+	      "--list-*, --check-config, --import-opml, --export-opml, --export-read,\n"
+	      "--import-read, --import-newsboat, -x) at a time.\n"
 	      "\n"
 	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
 	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
@@ -109,7 +118,7 @@ static void setup_locale(void)
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	enum { O_DUMP = 256, O_WIDTH, O_LIST, O_STOCKS, O_JSON, O_LISTOPT, O_LISTACT, O_LISTCOL, O_LISTCMD, O_CHECK,
-	       O_IMPORT, O_EXPORT, O_DB, O_NOSTORE, O_OFFLINE };
+	       O_IMPORT, O_EXPORT, O_DB, O_NOSTORE, O_OFFLINE, O_EXPREAD, O_IMPREAD, O_IMPNB };
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, O_DUMP},
 		{"width", required_argument, NULL, O_WIDTH},
@@ -127,6 +136,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		{"db", required_argument, NULL, O_DB},
 		{"no-store", no_argument, NULL, O_NOSTORE},
 		{"offline", no_argument, NULL, O_OFFLINE},
+		{"export-read", required_argument, NULL, O_EXPREAD},
+		{"import-read", required_argument, NULL, O_IMPREAD},
+		{"import-newsboat", required_argument, NULL, O_IMPNB},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -155,6 +167,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case O_CHECK: m = MODE_CHECK_CONFIG; break;
 		case O_IMPORT: m = MODE_IMPORT; c->opml = optarg; break;
 		case O_EXPORT: m = MODE_EXPORT; break;
+		case O_EXPREAD: m = MODE_EXPORT_READ; c->file = optarg; break;
+		case O_IMPREAD: m = MODE_IMPORT_READ; c->file = optarg; break;
+		case O_IMPNB: m = MODE_IMPORT_NEWSBOAT; c->file = optarg; break;
 		case 'x':
 			m = MODE_EXECUTE;
 			li = -1;
@@ -206,8 +221,15 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		nr_report("--json goes with --list or --stocks");
 		return -1;
 	}
-	if (c->no_store && (c->db || c->mode == MODE_EXECUTE || c->offline)) {
-		nr_report("--no-store and %s: the one needs the store", c->db ? "--db" : c->offline ? "--offline" : "-x");
+	int marks = c->mode == MODE_EXPORT_READ || c->mode == MODE_IMPORT_READ || c->mode == MODE_IMPORT_NEWSBOAT;
+	if (c->no_store && (c->db || c->mode == MODE_EXECUTE || c->offline || marks)) {
+		nr_report("--no-store and %s: the one needs the store",
+			  c->db ? "--db" : c->offline ? "--offline" : marks ? c->mode_flag : "-x");
+		return -1;
+	}
+	if (marks && c->nsources > (c->mode == MODE_IMPORT_NEWSBOAT)) {
+		nr_report("--%s takes no source%s", c->mode_flag,
+			  c->mode == MODE_IMPORT_NEWSBOAT ? " (only newsboat's urls file after the cache)" : "s");
 		return -1;
 	}
 	return 0;
@@ -348,6 +370,35 @@ static int run_execute(const struct cli *c, const struct settings *s)
 	return failed ? 1 : 0;
 }
 
+/* --export-read, --import-read, --import-newsboat: the store, then the transfer. */
+static int run_marks(const struct cli *c, const struct settings *s)
+{
+	struct nr_error err;
+	struct store *st;
+	if (app_store_open(s, c->mode != MODE_EXPORT_READ, &st, &err)) {
+		nr_report("%s", err.msg);
+		return 1;
+	}
+	int rc;
+	if (c->mode == MODE_EXPORT_READ && !st) { /* no store yet: no read marks, an empty file */
+		FILE *f = strcmp(c->file, "-") ? fopen(c->file, "w") : NULL;
+		if (f)
+			fclose(f);
+		else if (strcmp(c->file, "-"))
+			nr_report("%s: %s", c->file, strerror(errno));
+		rc = f || !strcmp(c->file, "-") ? 0 : 1;
+	}
+	else if (c->mode == MODE_EXPORT_READ)
+		rc = app_export_read(st, c->file);
+	else if (c->mode == MODE_IMPORT_READ)
+		rc = app_import_read(st, c->file);
+	else
+		rc = app_import_newsboat(st, c->file, c->nsources ? c->sources[0] : NULL);
+	store_close(st);
+	fflush(stdout);
+	return rc;
+}
+
 /* Everything after the config: the mode, then the sources, then the interface. */
 static int run_mode(struct cli *c, const struct settings *s)
 {
@@ -394,6 +445,10 @@ static int run_mode(struct cli *c, const struct settings *s)
 	}
 	case MODE_EXECUTE:
 		return run_execute(c, s);
+	case MODE_EXPORT_READ:
+	case MODE_IMPORT_READ:
+	case MODE_IMPORT_NEWSBOAT:
+		return run_marks(c, s);
 	default:
 		break;
 	}

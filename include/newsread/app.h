@@ -59,6 +59,18 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 int app_count_unread(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 		     long long *count);
 
+/* ---- moving marks and sources (each prints its failures; returns the exit status) ---- */
+
+/* --export-read FILE ("-": standard output): one line per read article, SOURCE<TAB>ID. */
+int app_export_read(struct store *st, const char *path);
+/* --import-read FILE ("-": standard input): read marks from such lines; 1 when a line was
+ * bad (each named FILE:LINE) or the file could not be read, the good lines still count. */
+int app_import_read(struct store *st, const char *path);
+/* --import-newsboat CACHE [URLS]: the cache's feeds, items, read and flagged (starred)
+ * state into the store, and, with URLS (newsboat's urls file), its sources into the
+ * urls file. Prints what it did on standard output. */
+int app_import_newsboat(struct store *st, const char *cache, const char *nb_urls);
+
 /* ---- -x commands ---- */
 
 /* X(ID, name, needs a writable store, help) */

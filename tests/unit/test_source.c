@@ -127,7 +127,7 @@ static void test_spec(void **state)
 	char *p1[] = {"科技", "新闻"};
 	char *p2[] = {"收藏"};
 	struct catpath cats[] = {{p1, 2}, {p2, 1}};
-	struct source_spec spec = {"x", cats, 2, "我的来源"};
+	struct source_spec spec = {.url = "x", .cats = cats, .ncats = 2, .name = "我的来源"};
 	const char *withcat = "---\ntitle: 有分类\ncategories: [手机, 评测]\n---\n文\n";
 	const char *nocat = "---\ntitle: 无分类\n---\n文\n";
 	assert_int_equal(source_parse(withcat, strlen(withcat), NULL, "a.md", "a.md", &spec, &l, &e), 0);
@@ -146,7 +146,7 @@ static void test_spec(void **state)
 	assert_string_equal(j, "科技/新闻");
 	free(j);
 	/* no display name: the source is what the user gave */
-	struct source_spec plain = {"b.md", cats, 1, NULL};
+	struct source_spec plain = {.url = "b.md", .cats = cats, .ncats = 1};
 	assert_int_equal(source_parse(nocat, strlen(nocat), NULL, "b.md", "b.md", &plain, &l, &e), 0);
 	assert_string_equal(l.v[2]->source, "b.md");
 	articles_free(&l);

@@ -32,6 +32,8 @@ struct article {
 	char *source_title; /* the feed's own title when known, else NULL */
 	char *mark_source;  /* the source its marks are kept under in the store (the URL, or
 	                     * a local file's real path), or NULL: its marks are not kept */
+	int hidden;         /* its source is hidden (a ! word in the urls file): kept out of
+	                     * the category tree, still in --list, --dump and searches */
 	char *author;   /* may be NULL */
 	time_t date;    /* valid when has_date */
 	int has_date;

@@ -81,10 +81,11 @@ static char *mark_key(const char *src)
 }
 
 /* Give every article of l its mark source and its source's title. */
-static void label(struct articles *l, const char *key, const char *title)
+static void label(struct articles *l, const char *key, const char *title, int hidden)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct article *a = l->v[i];
+		a->hidden = hidden;
 		free(a->mark_source);
 		a->mark_source = key ? xstrdup(key) : NULL;
 		if (title && !a->source_title)
@@ -220,7 +221,7 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 	if (net)
 		source_apply_spec(shown, spec->url, spec);
 	const char *t = r->title ? r->title : title ? title : stored_title;
-	label(shown, c->store || !net ? key : NULL, t);
+	label(shown, c->store || !net ? key : NULL, t, spec->hidden);
 	free(title);
 	free(key);
 	return failed ? -1 : 0;

@@ -86,6 +86,8 @@ void cattree_build(struct cat_tree *t, const struct articles *l)
 	struct cat_node *uncat = NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct article *a = l->v[i];
+		if (a->hidden) /* a hidden source's articles: not in the tree, not counted */
+			continue;
 		node_count(&t->root, a->handle);
 		int placed = 0;
 		for (size_t p = 0; p < a->ncats; p++) {

@@ -171,7 +171,8 @@ struct cat_tree {
 
 /* Build the tree of l's category paths: each node counts every article whose paths pass
  * through it, once. Children are ordered by count (largest first), then by name; an
- * "(uncategorised)" node comes last when some articles have no category. */
+ * "(uncategorised)" node comes last when some articles have no category. Articles
+ * of a hidden source (a->hidden) are left out: no node, no count. */
 void cattree_build(struct cat_tree *t, const struct articles *l);
 void cattree_free(struct cat_tree *t);
 /* Child of n named name, or NULL. */

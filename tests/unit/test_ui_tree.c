@@ -61,6 +61,30 @@ static void test_tree_counts(void **state)
 	articles_free(&l);
 }
 
+/* A hidden source's articles (a ! word in the urls file) make no node and no count. */
+static void test_tree_hidden(void **state)
+{
+	(void)state;
+	struct articles l = {0};
+	articles_push(&l, mk("shown", "金融/要闻"));
+	struct article *h = mk("hidden", "金融/要闻;隐藏分类");
+	h->hidden = 1;
+	articles_push(&l, h);
+	struct article *u = mk("hidden, uncategorised", NULL);
+	u->hidden = 1;
+	articles_push(&l, u);
+	struct cat_tree t;
+	cattree_build(&t, &l);
+	assert_int_equal(t.root.narts, 1);
+	assert_int_equal(t.root.nkids, 1); /* no 隐藏分类, no (uncategorised) */
+	struct cat_node *fin = cattree_child(&t.root, "金融");
+	assert_non_null(fin);
+	assert_int_equal(fin->narts, 1);
+	assert_null(cattree_child(&t.root, "隐藏分类"));
+	cattree_free(&t);
+	articles_free(&l);
+}
+
 static void test_tree_rows(void **state)
 {
 	(void)state;
@@ -321,6 +345,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_counts),
 		cmocka_unit_test(test_tree_rows),
+		cmocka_unit_test(test_tree_hidden),
 		cmocka_unit_test(test_tree_uncategorised_and_hostile),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_styles),

@@ -6,9 +6,11 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/newsread
 
 CC ?= cc
-# libcurl: headers only, the library is loaded on the first download (see src/fetch/fetch.c)
-PKGS = ncursesw libxml-2.0 sqlite3 yaml-0.1 libcmark json-c
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null)
+# libcurl and SQLite: headers only, each library is loaded when first needed (see
+# src/fetch/fetch.c and src/store/sqlite_dl.h); the unit tests link SQLite themselves
+PKGS = ncursesw libxml-2.0 yaml-0.1 libcmark json-c
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 
 CFLAGS ?= -O2 -g
@@ -53,7 +55,7 @@ $(BUILD)/%.o: src/%.c $(wildcard include/newsread/*.h src/*/*.h)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnewsread.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libnewsread.a $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libnewsread.a $(LDLIBS) $(SQLITE_LIBS) -lcmocka
 
 # Install whatever the build and the tests need (Debian/Ubuntu, apt-get; sudo when not root).
 deps:

@@ -311,6 +311,19 @@ static int open_store(const struct cli *c, const struct settings *s, int write, 
 	return 0;
 }
 
+/* Whether this run needs the store: the interface does (read marks), and every mode that
+ * reads a source kept in the store (a URL, a command); --dump, --list and --stocks of
+ * local files only do not (they show no marks), and so cost no database. */
+static int needs_store(const struct cli *c, const struct source_list *sl)
+{
+	if (c->mode == MODE_TUI || c->offline || c->db)
+		return 1;
+	for (size_t i = 0; i < sl->n; i++)
+		if (app_is_stored(sl->v[i].url))
+			return 1;
+	return 0;
+}
+
 /* The sources the user gave, else the urls file's, else (no urls file at all) the demo;
  * failures are reported and counted. */
 static int user_sources(const struct cli *c, struct source_list *sl, int *demo)
@@ -455,11 +468,12 @@ static int run_mode(struct cli *c, const struct settings *s)
 
 	struct app_ctx ac = {.s = s, .offline = opt_int(s, OPT_OFFLINE)};
 	char notice[600] = "";
-	open_store(c, s, 1, &ac.store, notice, sizeof notice);
-	fetch_global_init();
 	struct articles l = {0};
 	struct source_list sl = {0};
 	int demo, failed = user_sources(c, &sl, &demo);
+	if (needs_store(c, &sl))
+		open_store(c, s, 1, &ac.store, notice, sizeof notice);
+	fetch_global_init();
 	failed += app_load(&ac, sl.v, sl.n, &l);
 	source_list_free(&sl);
 	articles_dedup(&l);

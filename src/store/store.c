@@ -361,6 +361,11 @@ int store_open(const char *path, unsigned flags, struct store **out, struct nr_e
 	} else if (make_parents(path, err) || make_file(path, err)) {
 		goto fail;
 	}
+	if (store_sqlite_load(err)) { /* name the file too */
+		struct nr_error e = *err;
+		nr_fail(err, "%s: %s", path, e.msg);
+		goto fail;
+	}
 	int rc = sqlite3_open_v2(path, &s->db,
 	                         ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -397,11 +402,13 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	if (s->reload)
-		store_reload_abort(s->reload);
-	for (int i = 0; i < STMT_COUNT; i++)
-		sqlite3_finalize(s->stmt[i]);
-	sqlite3_close(s->db);
+	if (s->db) { /* NULL when the library or the file would not open */
+		if (s->reload)
+			store_reload_abort(s->reload);
+		for (int i = 0; i < STMT_COUNT; i++)
+			sqlite3_finalize(s->stmt[i]);
+		sqlite3_close(s->db);
+	}
 	free(s->path);
 	free(s);
 }

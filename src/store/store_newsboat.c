@@ -63,6 +63,10 @@ static int nb_open(struct nb_import *im, struct nr_error *err)
 		return nr_fail(err, "%s: %s", im->path, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return nr_fail(err, "%s: not a newsboat cache (not a regular file)", im->path);
+	if (store_sqlite_load(err)) {
+		struct nr_error e = *err;
+		return nr_fail(err, "%s: %s", im->path, e.msg);
+	}
 	int rc = sqlite3_open_v2(im->path, &im->nb, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK)
 		return nb_fail(im, err, "");
@@ -294,8 +298,10 @@ int store_import_newsboat(struct store *s, const char *cache_path, const char *s
 		else
 			rc = store_commit(s, err);
 	}
-	sqlite3_finalize(im.title);
-	sqlite3_close(im.nb);
+	if (im.nb) { /* NULL when the library would not load */
+		sqlite3_finalize(im.title);
+		sqlite3_close(im.nb);
+	}
 	free(im.source);
 	if (!rc && stats)
 		*stats = im.st;

@@ -3,7 +3,7 @@
 #ifndef NEWSREAD_STORE_PRIV_H
 #define NEWSREAD_STORE_PRIV_H
 
-#include <sqlite3.h>
+#include "store/sqlite_dl.h"
 
 #include "newsread/article.h"
 #include "newsread/store.h"

@@ -33,4 +33,17 @@ kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 "$NR" --offline --list "$U" > "$TMPD/off" 2> "$TMPD/offerr"
 check "--offline without the server: exit 0" [ $? -eq 0 ]
 check "--offline: the stored articles" grep -q '改过的文章' "$TMPD/off"
+
+# SQLite is loaded when the store first opens: a broken libsqlite3.so.0 found first leaves
+# --list going on without the store (one line saying so), -x failing with exit 1, and
+# --dump of a local file never reaching for it
+mkdir -p "$TMPD/nosq"
+: >"$TMPD/nosq/libsqlite3.so.0"
+LD_LIBRARY_PATH="$TMPD/nosq" "$NR" --list "$FIX/feeds/rss20_zh.xml" --db "$TMPD/nosq.db" > "$TMPD/out" 2> "$TMPD/err"
+check "no SQLite: --list exit 0, the feed listed" sh -c '[ $1 -eq 0 ] && [ -s "$2" ]' _ $? "$TMPD/out"
+check "no SQLite: one line naming the file and the library" sh -c '[ $(wc -l < "$1") -eq 1 ] && grep -q "nosq.db: cannot load libsqlite3.so.0 (.*going on without the store" "$1"' _ "$TMPD/err"
+LD_LIBRARY_PATH="$TMPD/nosq" "$NR" --db "$TMPD/nosq.db" -x vacuum 2> "$TMPD/err"
+check "no SQLite: -x vacuum exit 1, no crash" [ $? -eq 1 ]
+LD_LIBRARY_PATH="$TMPD/nosq" "$NR" --dump "$FIX/feeds/rss20_zh.xml" > "$TMPD/out" 2> "$TMPD/err"
+check "no SQLite: --dump of a local file is untouched" sh -c '[ $1 -eq 0 ] && [ ! -s "$2" ] && [ -s "$3" ]' _ $? "$TMPD/err" "$TMPD/out"
 finish

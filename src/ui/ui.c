@@ -149,8 +149,10 @@ unsigned ui_mark_read(struct ui *ui, struct article *a, int read)
 	a->read = read != 0;
 	if (ui->store && a->mark_source && a->id && was != a->read) {
 		struct nr_error err;
-		if (store_mark_set(ui->store, a->mark_source, a->id, STORE_MARK_READ, a->read, time(NULL), &err))
+		if (store_mark_set(ui->store, a->mark_source, a->id, STORE_MARK_READ, a->read, time(NULL), &err)) {
+			a->read = was; /* the screen never shows a mark the store does not have */
 			ui_message(ui, "%s", err.msg);
+		}
 	}
 	return RD_ALL;
 }

@@ -108,8 +108,9 @@ struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct articles *ui_articles(struct ui *ui);
 /* Mark a read (read 1) or unread and keep the mark in the store when the interface has
- * one and a has a mark_source (a failure is shown in the status line; the mark stays
- * in memory). Returns RD_ALL. */
+ * one and a has a mark_source. The store is written first: when that fails the mark is
+ * not changed (what the screen shows is what the store has) and the reason is shown in
+ * the status line. Returns RD_ALL. */
 unsigned ui_mark_read(struct ui *ui, struct article *a, int read);
 /* The store marks go to (NULL: none); for tests of an interface made by ui_new. */
 void ui_set_store(struct ui *ui, struct store *st);

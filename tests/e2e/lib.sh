@@ -40,6 +40,17 @@ tui_start() {
 	$TM new-session -d -s t -x "$w" -y "$h" \
 		"env LANG=${TUI_LANG:-C.UTF-8} TERM=${TUI_TERM:-xterm-256color} XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' $NR $*; echo EXIT=\$?; sleep 30"
 }
+# tui_stop: end the interface's tmux server and wait until it is gone, so that the next
+# tui_start makes a fresh one instead of racing the old one's exit ("server exited
+# unexpectedly").
+tui_stop() {
+	$TM kill-server 2>/dev/null
+	n=50
+	while $TM list-sessions >/dev/null 2>&1 && [ $n -gt 0 ]; do
+		sleep 0.1
+		n=$((n - 1))
+	done
+}
 keys() { $TM send-keys -t t "$@"; sleep 0.3; }
 screen() { $TM capture-pane -p -t t; }
 screen_attrs() { $TM capture-pane -p -e -t t; }

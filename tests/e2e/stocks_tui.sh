@@ -39,7 +39,7 @@ view_colour() {
 	tui_start 100 30 -c "$TMPD/rc" "'$1'"
 	if ! wait_for "$2" 5; then
 		fail "the article view did not open for $1"
-		$TM kill-server 2>/dev/null
+		tui_stop
 		return
 	fi
 	screen | grep -qF "$4" || keys Enter
@@ -48,8 +48,7 @@ view_colour() {
 	screen >"$TMPD/plain"
 	check "$2$3 is on screen" grep -qF "$2$3" "$TMPD/plain"
 	if python3 "$TMPD/colour.py" "$TMPD/attrs" "$3" "$2"; then ok "$3 is red, $2 is not"; else fail "stock colour of $3"; fi
-	$TM kill-server 2>/dev/null
-	sleep 0.2
+	tui_stop
 }
 P="$FIX/stocks/posts/金融"
 view_colour "$P/格隆汇/港股/港股异动.md" 中海油田服务 "(02883.HK)" "涨超5%"     # a code in the text

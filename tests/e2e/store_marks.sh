@@ -11,7 +11,7 @@ has() { screen | grep -qF -- "$1"; }
 unread_row() { screen | grep -q "^ N .*$1"; }
 read_row() { screen | grep -q "^   .*$1"; }
 sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str, r)) for r in c.execute(sys.argv[2]))); c.commit()' "$DB" "$1"; }
-restart() { $TM kill-server 2>/dev/null; sleep 0.2; tui_start 80 24 "$@"; }
+restart() { tui_stop; tui_start 80 24 "$@"; }
 
 # ---- a local folder: marks by article id, the posts never copied into the store
 P="$TMPD/posts"

@@ -79,7 +79,7 @@ for size in 80x24 160x50; do
 	keys q
 	check "$size: q at the top quits with status 0" wait_for "EXIT=0"
 	check "$size: the interface is gone" hasnt "All articles"
-	$TM kill-session -t t 2>/dev/null
+	tui_stop
 	sleep 0.2
 done
 finish

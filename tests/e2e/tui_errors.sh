@@ -19,20 +19,20 @@ check "TERM empty: exit 1" test $? -eq 1
 TUI_TERM=no-such-terminal tui_start 80 24 "'$A'"
 check "unknown TERM: exit 1" wait_for "EXIT=1"
 check "unknown TERM: the message names it" wait_for "newsread: TERM=no-such-terminal: unknown terminal type"
-$TM kill-session -t t 2>/dev/null; sleep 0.2
+tui_stop
 
 # too small at start: one line, exit 1
 tui_start 15 4 "'$A'"
 check "too small: exit 1" wait_for "EXIT=1"
 check "too small: the message" sh -c "$TM capture-pane -p -J -S -20 -t t | tr -d '\n' | grep -qF 'newsread: terminal too small (15x4, need at least 20x5)'"
-$TM kill-session -t t 2>/dev/null; sleep 0.2
+tui_stop
 
 # standard output redirected: the interface still runs on the terminal, exits 0
 tui_start 80 24 "'$A' >'$TMPD/redirected'"
 check "stdout redirected: the article shows" wait_for "恒生指数收盘上涨"
 keys q
 check "stdout redirected: q quits, exit 0" wait_for "EXIT=0"
-$TM kill-session -t t 2>/dev/null; sleep 0.2
+tui_stop
 
 # no terminal at all (setsid: no controlling terminal; pipes for input and output)
 if command -v setsid >/dev/null; then

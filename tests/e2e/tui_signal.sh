@@ -25,14 +25,14 @@ kill -TERM "$pid"
 check "SIGTERM: exit status 143" wait_for "EXIT=143"
 check "SIGTERM: canonical mode and echo restored" wait_for "icanon echo"
 check "SIGTERM: the interface left the screen" sh -c "! $TM capture-pane -p -t t | grep -q 中国人民银行今日宣布"
-$TM kill-session -t t 2>/dev/null; sleep 0.2
+tui_stop
 
 start
 check "running again" wait_for "中国人民银行今日宣布"
 keys C-c
 check "Ctrl-C: exit status 130" wait_for "EXIT=130"
 check "Ctrl-C: canonical mode and echo restored" wait_for "icanon echo"
-$TM kill-session -t t 2>/dev/null; sleep 0.2
+tui_stop
 
 start
 check "running a third time" wait_for "中国人民银行今日宣布"

@@ -6,7 +6,7 @@
 P="$FIX/ui/posts"
 A="$P/金融/央行降准.md"
 has() { screen | grep -qF -- "$1"; }
-stop() { $TM kill-session -t t 2>/dev/null; sleep 0.2; }
+stop() { tui_stop; }
 
 # help view, in LANG=C (newsread falls back to UTF-8 character tables)
 TUI_LANG=C tui_start 80 24 "'$A'"

@@ -12,7 +12,7 @@ post() { # post FILE TITLE DATE
 }
 post a.md "$shy" "Mon, 15 Jan 2024 09:30:00 GMT"
 post b.md "$thumb" "Tue, 16 Jan 2024 09:30:00 GMT"
-stop() { $TM kill-session -t t 2>/dev/null; }
+stop() { tui_stop; }
 # the cells of the screen as text, without the modifier or SHY bytes a wrong model left
 no_strays() { ! screen | grep -q "$(printf '\302\255')\|$(printf '\360\237\217\273')"; }
 # the title as the list row shows it, and as the article's first body line shows it

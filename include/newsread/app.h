@@ -18,6 +18,9 @@ struct app_ctx {
 	const struct settings *s;
 	struct store *store; /* NULL: without the store (--no-store, or it would not open) */
 	int offline;         /* URL sources come from the store; nothing is downloaded */
+	char **errors;       /* NULL, or one slot per source app_load is given: it sets each
+	                        failed source's first reason ("SOURCE: reason", malloc'd, the
+	                        caller's), NULL for a source that loaded */
 };
 
 /* The store's file: the db option when set, else $XDG_DATA_HOME/newsread/newsread.db

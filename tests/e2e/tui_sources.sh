@@ -3,7 +3,8 @@
 # (Chinese title), a local folder and a URL that answers 404. The status line says one
 # source failed; S lists the three with their counts, last fetch and the error, in
 # columns aligned by display width at 80x24 and 160x30; Enter on the feed lists its
-# articles; the feed's own title names it in the sources view and the list.
+# articles; the feed's own title names it in the sources view, the list and the article
+# header (a "~name" instead when the urls file gives one); --dump's header is unchanged.
 . "$(dirname "$0")/lib.sh"
 has() { screen | grep -qF -- "$1"; }
 restart_tm() { $TM kill-server 2>/dev/null; sleep 0.2; } # as store_marks.sh: let tmux go
@@ -55,7 +56,7 @@ PY
 	keys g Enter
 	check "$cols: Enter lists the feed's articles" eval "wait_for '第二条新闻' && ! has 'Local post'"
 	keys Enter
-	check "$cols: the article opens" wait_for "正文一"
+	check "$cols: the article header names the feed by its title" eval "wait_for '正文一' && screen | grep -qE '^ 2021-11-24 11:00  证券时报网要闻'"
 	keys q q
 	check "$cols: back in the sources view, the article read counted" eval "wait_for '3 sources, 1 failed' && screen | grep -qE '证券时报网要闻 +1/2 '"
 	keys q q
@@ -77,6 +78,12 @@ check "~name: no failure note" eval "wait_for '第一条新闻' && ! has 'failed
 keys S
 check "~name: the sources view shows the user's name" eval "wait_for '1 sources' && has '我的源'"
 "$NR" --list >"$TMPD/list.txt" 2>/dev/null
+keys Escape q
+wait_for "第一条新闻"
+keys Enter
+check "~name: the article header names the source by it" eval "wait_for '正文一' && screen | grep -qE '^ 2021-11-24 11:00  我的源'"
+"$NR" --dump "$F" 2>/dev/null | head -3 >"$TMPD/dump.txt"
+check "--dump: the header does not name the source" eval "! grep -qF '我的源' '$TMPD/dump.txt' && ! grep -qF '证券时报网要闻' '$TMPD/dump.txt'"
 check "--list: the source column is what the user gave" eval "cut -f5 '$TMPD/list.txt' | sort -u | grep -qxF '我的源'"
 
 # --no-store: counts from memory

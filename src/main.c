@@ -474,8 +474,12 @@ static int run_mode(struct cli *c, const struct settings *s)
 	if (needs_store(c, &sl))
 		open_store(c, s, 1, &ac.store, notice, sizeof notice);
 	fetch_global_init();
+	char **errors = xcalloc(sl.n ? sl.n : 1, sizeof *errors);
+	ac.errors = errors;
 	failed += app_load(&ac, sl.v, sl.n, &l);
-	source_list_free(&sl);
+	struct ui_source *us = xcalloc(sl.n ? sl.n : 1, sizeof *us);
+	for (size_t i = 0; i < sl.n; i++)
+		us[i] = (struct ui_source){sl.v[i].url, sl.v[i].name, errors[i], app_is_stored(sl.v[i].url)};
 	articles_dedup(&l);
 	articles_sort(&l);
 	const char *title = c->nsources == 1 ? c->sources[0] : demo ? "newsread demo" : "newsread";
@@ -507,7 +511,7 @@ static int run_mode(struct cli *c, const struct settings *s)
 		struct nr_error err;
 		if (failed && !l.n)
 			break;
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, ac.store, notice, &err)) {
+		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, ac.store, notice, us, sl.n, &err)) {
 			nr_report("%s", err.msg);
 			rc = 1;
 		}
@@ -515,6 +519,11 @@ static int run_mode(struct cli *c, const struct settings *s)
 	}
 	}
 	articles_free(&l);
+	for (size_t i = 0; i < sl.n; i++)
+		free(errors[i]);
+	free(errors);
+	free(us);
+	source_list_free(&sl);
 	fetch_global_cleanup();
 	store_close(ac.store);
 	fflush(stdout);

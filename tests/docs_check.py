@@ -58,7 +58,7 @@ for f in actions:
         bad.append("--list-actions: not 4 fields: %r" % f)
         continue
     name, cx, keys, hlp = f
-    expect(cx == "any" or all(c in ("tree", "list", "article", "help") for c in cx.split(",")),
+    expect(cx == "any" or all(c in ("tree", "list", "article", "sources", "help") for c in cx.split(",")),
            "action %s: contexts %r" % (name, cx))
     head = '.BR "%s" " (%s)"' % (roff(", ".join(keys.split())), roff(name))
     if head not in man1:

@@ -20,6 +20,9 @@ struct app_ctx {
 	int offline;         /* URL sources come from the store; nothing is downloaded */
 	int store_only;      /* store what comes and show nothing (-x reload): a 304 or a failed
 	                        source does not read its stored articles back */
+	char **errors;       /* NULL, or one slot per source app_load is given: it sets each
+	                        failed source's first reason ("SOURCE: reason", malloc'd, the
+	                        caller's), NULL for a source that loaded */
 };
 
 /* The store's file: the db option when set, else $XDG_DATA_HOME/newsread/newsread.db

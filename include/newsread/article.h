@@ -30,6 +30,7 @@ struct article {
 	char *link;     /* article URL, or a local post's file path; may be NULL */
 	char *source;   /* what the user gave: URL, file or folder */
 	char *source_title; /* the feed's own title when known, else NULL */
+	int source_named;   /* source is the user's "~name" (urls file), not the URL */
 	char *mark_source;  /* the source its marks are kept under in the store (the URL, or
 	                     * a local file's real path), or NULL: its marks are not kept */
 	int hidden;         /* its source is hidden (a ! word in the urls file): kept out of
@@ -74,6 +75,9 @@ struct articles {
 
 struct article *article_new(void);
 void article_free(struct article *a);
+/* The name the interface shows for a's source: the user's "~name", else the feed's own
+ * title, else what the user gave (URL, file or folder). Owned by a; never NULL. */
+const char *article_source_name(const struct article *a);
 /* The body as HTML: a->html, else made once from a->tree (and kept in a->html); NULL
  * without a body. */
 const char *article_html(struct article *a);

@@ -15,6 +15,7 @@
 	X(TREE, "tree", "Category tree")            \
 	X(LIST, "list", "Article list")             \
 	X(ARTICLE, "article", "Article")            \
+	X(SOURCES, "sources", "Sources")            \
 	X(HELP, "help", NULL)
 
 enum {
@@ -30,7 +31,7 @@ enum {
 #define X(id, name, title) CX_##id = 1u << CXI_##id,
 	KEYMAP_CONTEXTS(X)
 #undef X
-	CX_MOVE = CX_TREE | CX_LIST | CX_ARTICLE | CX_HELP,
+	CX_MOVE = CX_TREE | CX_LIST | CX_ARTICLE | CX_SOURCES | CX_HELP,
 	CX_ANY = 0xffu,
 };
 
@@ -49,8 +50,9 @@ extern const struct keymap_context_info keymap_contexts[CX_NCONTEXTS];
 	X(REDRAW, "redraw", CX_ANY, "^L", "redraw the screen")                             \
 	X(EXPAND, "expand", CX_TREE, "Enter l Right +", "open a category, or list its articles") \
 	X(COLLAPSE, "collapse", CX_TREE, "h Left -", "close a category, or go to its parent") \
-	X(OPEN, "open", CX_LIST, "Enter l Right o", "open the selected article")           \
-	X(BACK, "back", CX_LIST | CX_HELP, "h Left", "go back")                             \
+	X(OPEN, "open", CX_LIST | CX_SOURCES, "Enter l Right o", "open the selected article, or a source's list") \
+	X(BACK, "back", CX_LIST | CX_SOURCES | CX_HELP, "h Left", "go back")                \
+	X(SOURCES, "sources", CX_TREE | CX_LIST, "S", "show every source: counts, last fetch, last error") \
 	X(SCROLL_LEFT, "scroll-left", CX_ARTICLE, "< Left", "scroll wide lines (pre, tables) left") \
 	X(SCROLL_RIGHT, "scroll-right", CX_ARTICLE, "> Right", "scroll wide lines (pre, tables) right") \
 	X(NEXT_ARTICLE, "next-article", CX_ARTICLE, "n", "open the next article of the list") \

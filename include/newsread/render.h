@@ -19,7 +19,8 @@ struct render_opts {
 /* Build the article's document (body only) with stock annotations per so. */
 void render_doc(struct article *a, const struct stock_opts *so, struct doc *d);
 
-/* Lay out header + body at o->width; the doc is kept by the caller for relayout. */
+/* Lay out header + body at o->width (the header names the source by its "~name" or the
+ * feed's own title, article_source_name, which --dump's does not); the doc is kept by the caller for relayout. */
 void render_lines(const struct article *a, const struct doc *d, const struct layout_opts *o, struct lines *out);
 
 /* Print the article as plain text at o->layout.width, then its numbered link list. The

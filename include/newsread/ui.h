@@ -9,15 +9,25 @@
 #include "newsread/store.h"
 #include "newsread/util.h"
 
+/* One source of the session, as the sources view lists it (strings the caller's, kept
+ * until the interface ends). */
+struct ui_source {
+	const char *url;    /* what the user gave: URL, command source, file or folder */
+	const char *name;   /* the urls file's "~name", or NULL */
+	const char *error;  /* why it failed in this run's load, or NULL */
+	int stored;         /* what it gives is kept in the store (a network or command source) */
+};
+
 /* Run the interface over the articles until the user quits. title names what was
  * opened. If single is set, open that article directly (q quits). s gives the options,
  * the theme and the stock rules (read, never changed; kept by the caller until the
  * interface ends). st (may be NULL) keeps the read marks the user makes, each in a
  * transaction of its own, for the articles that have a mark_source. notice (may be NULL
- * or "") is shown in the status line at the start. Returns 0, or -1 with err (terminal
- * unusable: TERM unset, too small). */
+ * or "") is shown in the status line at the start. srcs[nsrcs] (may be none) are the
+ * session's sources, for the sources view and the status line's count of failures.
+ * Returns 0, or -1 with err (terminal unusable: TERM unset, too small). */
 int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
-	   const char *notice, struct nr_error *err);
+	   const char *notice, const struct ui_source *srcs, size_t nsrcs, struct nr_error *err);
 
 /* --list-actions: one line per action of the built-in table, whatever the config says:
  * name, contexts ("any" or a comma-separated list of tree, list, article, help), default

@@ -167,10 +167,19 @@ static void get_validators(struct store *st, const struct source_spec *specs, si
 	}
 }
 
+/* Report msg on stderr and keep it in *slot (may be NULL) unless a reason is there. */
+static void fail_note(char **slot, const char *msg)
+{
+	nr_report("%s", msg);
+	if (slot && !*slot)
+		*slot = xstrdup(msg);
+}
+
 /* One source after its download (or, offline, instead of one): what it shows into *shown,
- * stored or recorded as it should be. Returns 0, or -1 when it failed (reported). */
+ * stored or recorded as it should be. Returns 0, or -1 when it failed (reported, and its
+ * first reason kept in *slot when slot is not NULL). */
 static int settle(const struct app_ctx *c, const struct source_spec *spec, struct source_result *r,
-		  const char *stored_title, int downloaded, struct articles *shown)
+		  const char *stored_title, int downloaded, struct articles *shown, char **slot)
 {
 	struct nr_error err;
 	int net = app_is_stored(spec->url), failed = 0;
@@ -180,38 +189,38 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 		if (got <= 0) {
 			if (got == 0)
 				nr_fail(&err, "%s: not in the store (offline: nothing is downloaded)", spec->url);
-			nr_report("%s", err.msg);
+			fail_note(slot, err.msg);
 			failed = 1;
 		}
 	} else if (net && c->store) {
 		if (r->rc) {
-			nr_report("%s", r->err.msg);
+			fail_note(slot, r->err.msg);
 			failed = 1;
 		}
 		if (store_result(c->store, spec, r, &err)) {
-			nr_report("%s", err.msg);
+			fail_note(slot, err.msg);
 			failed = 1;
 		}
 		if (r->rc || r->not_modified) { /* what was stored stands */
 			articles_free(&r->arts);
 			if (!c->store_only && load_stored(c->store, spec->url, shown, &title, &err) < 0) {
-				nr_report("%s", err.msg);
+				fail_note(slot, err.msg);
 				failed = 1;
 			}
 		} else {
 			if (apply_marks(c->store, &r->arts, key, &err)) {
-				nr_report("%s", err.msg);
+				fail_note(slot, err.msg);
 				failed = 1;
 			}
 			articles_move(shown, &r->arts);
 		}
 	} else {
 		if (r->rc) {
-			nr_report("%s", r->err.msg);
+			fail_note(slot, r->err.msg);
 			failed = 1;
 		}
 		if (apply_marks(c->store, &r->arts, key, &err)) {
-			nr_report("%s", err.msg);
+			fail_note(slot, err.msg);
 			failed = 1;
 		}
 		articles_move(shown, &r->arts);
@@ -263,7 +272,8 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 	int failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct articles shown = {0};
-		if (settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown))
+		if (settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown,
+			   c->errors ? &c->errors[i] : NULL))
 			failed++;
 		articles_move(out, &shown);
 		source_result_free(&res[i]);

@@ -44,6 +44,15 @@ void article_free(struct article *a)
 	free(a);
 }
 
+const char *article_source_name(const struct article *a)
+{
+	if (a->source_named && a->source && *a->source)
+		return a->source;
+	if (a->source_title && *a->source_title)
+		return a->source_title;
+	return a->source ? a->source : "";
+}
+
 const char *article_html(struct article *a)
 {
 	if (!a->html && a->tree && a->tree_html)

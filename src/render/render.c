@@ -45,8 +45,9 @@ static void header_field(struct lines *out, const char *text, int width, unsigne
 	buf_free(&b);
 }
 
-/* The article header: title, date and author, categories, link, then an empty line. */
-static void render_header(const struct article *a, int width, struct lines *out)
+/* The article header: title, date and author (and the source's name when with_source),
+ * categories, link, then an empty line. */
+static void render_header(const struct article *a, int width, int with_source, struct lines *out)
 {
 	header_field(out, a->title && *a->title ? a->title : "(untitled)", width, ST_TITLE | ST_BOLD);
 	struct buf meta;
@@ -58,6 +59,14 @@ static void render_header(const struct article *a, int width, struct lines *out)
 		if (meta.len)
 			buf_adds(&meta, "  ");
 		buf_adds(&meta, a->author);
+	}
+	/* a source's name, not its URL or path (the link line shows where it is) */
+	int named = a->source_named || (a->source_title && *a->source_title);
+	const char *src = with_source && named ? article_source_name(a) : "";
+	if (*src) {
+		if (meta.len)
+			buf_adds(&meta, "  ");
+		buf_adds(&meta, src);
 	}
 	if (meta.len)
 		header_field(out, meta.s, width, ST_META);
@@ -74,7 +83,7 @@ static void render_header(const struct article *a, int width, struct lines *out)
 
 void render_lines(const struct article *a, const struct doc *d, const struct layout_opts *o, struct lines *out)
 {
-	render_header(a, o->width, out);
+	render_header(a, o->width, 1, out);
 	layout_doc(d, o, out);
 }
 
@@ -129,7 +138,7 @@ void render_dump(FILE *f, struct article *a, const struct render_opts *o)
 	article_drop_tree(a);
 	give_back(&d);
 	/* printed as it is laid out: a long article never holds all its lines at once */
-	render_header(a, width, &l);
+	render_header(a, width, 0, &l);
 	print_lines(&l, f);
 	layout_doc_stream(&d, &o->layout, &l, print_lines, f);
 	if (d.nlinks) {

@@ -78,7 +78,8 @@ static void apply_spec(struct articles *out, size_t n0, const char *src, const s
 	for (size_t i = n0; i < out->n; i++) {
 		struct article *a = out->v[i];
 		free(a->source);
-		a->source = xstrdup(spec && spec->name && *spec->name ? spec->name : src);
+		a->source_named = spec && spec->name && *spec->name;
+		a->source = xstrdup(a->source_named ? spec->name : src);
 		if (!spec || !spec->ncats)
 			continue;
 		struct catpath *own = a->cats;

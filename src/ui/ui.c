@@ -25,6 +25,8 @@ struct ui {
 	const struct settings *s;
 	struct store *store; /* where marks are kept, or NULL */
 	const char *notice;  /* shown at the start, or NULL */
+	const struct ui_source *srcs; /* the session's sources (the caller's) */
+	size_t nsrcs;
 	const char *title;
 	int single;
 	struct view *stack[UI_MAX_VIEWS];
@@ -162,6 +164,23 @@ void ui_set_store(struct ui *ui, struct store *st)
 	ui->store = st;
 }
 
+struct store *ui_store(struct ui *ui)
+{
+	return ui->store;
+}
+
+void ui_set_sources(struct ui *ui, const struct ui_source *srcs, size_t n)
+{
+	ui->srcs = srcs;
+	ui->nsrcs = n;
+}
+
+const struct ui_source *ui_sources(struct ui *ui, size_t *n)
+{
+	*n = ui->nsrcs;
+	return ui->srcs;
+}
+
 const struct settings *ui_settings(struct ui *ui)
 {
 	return ui->s;
@@ -237,7 +256,9 @@ static void ui_draw(struct ui *ui)
 	char *title = ui_clean(t.s ? t.s : "");
 	char *pos = ui_clean(p.s ? p.s : "");
 	draw_bar(0, w, title, NULL, TE_HEADER, 0);
-	char *left = ui_clean(ui->msg[0] ? ui->msg : "? help  q back");
+	char hint[96];
+	ui_status_hint(ui->srcs, ui->nsrcs, hint, sizeof hint);
+	char *left = ui_clean(ui->msg[0] ? ui->msg : hint);
 	draw_bar(h - 1, w, left, pos, ui->msg[0] ? TE_STATUS : TE_STATUS, 1);
 	free(left);
 	free(title);
@@ -489,7 +510,7 @@ static void ui_loop(struct ui *ui)
 }
 
 int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
-	   const char *notice, struct nr_error *err)
+	   const char *notice, const struct ui_source *srcs, size_t nsrcs, struct nr_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -497,6 +518,8 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	ui.s = s;
 	ui.store = st;
 	ui.notice = notice;
+	ui.srcs = srcs;
+	ui.nsrcs = nsrcs;
 	ui.title = title ? title : "newsread";
 	ui.single = single;
 	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */

@@ -11,7 +11,7 @@ static const struct {
 	const char *title;
 } help_common[] = {
 	{CX_ANY, "Everywhere"},
-	{CX_MOVE, "Moving (lists, articles, help)"},
+	{CX_MOVE, "Moving (lists, articles, sources, help)"},
 };
 
 /* One help line: the keys bound in cx (padded), then the action's name and help, wrapped

@@ -119,6 +119,9 @@ static unsigned tree_request(struct view *v, enum ui_action a)
 			tree_rows_at(v, n->parent);
 		}
 		return RD_ALL;
+	case ACT_SOURCES:
+		ui_open_sources(v->ui);
+		return RD_ALL;
 	default:
 		return RD_NONE;
 	}
@@ -188,18 +191,50 @@ void ui_open_tree(struct ui *ui)
 /* ---- the article list ---- */
 
 struct list_view {
-	char *name;       /* category path "a / b", or NULL for all articles */
+	char *name;       /* category path "a / b" or the source's name, NULL for all articles */
+	char *source;     /* a source's list: its articles' source (else a category's list) */
 	char *parts[CATTREE_MAX_DEPTH]; /* the node's path in the tree, to find it again */
 	size_t nparts;
 	article_handle *h; /* the rows: the node's articles, newest first (v->m.n) */
 	int short_date;   /* the width only allows MM-DD */
+	int wsrc;         /* width of the source column (0: none, the rows share one source) */
 };
+
+#define LIST_SRC_MAX 20 /* widest source column */
+
+/* Layout: the source column when the rows come from several sources, as wide as the
+ * widest name, at most LIST_SRC_MAX and a quarter of the row. */
+static void list_src_width(struct view *v, int width)
+{
+	struct list_view *lv = v->data;
+	struct articles *l = ui_articles(v->ui);
+	const char *first = NULL;
+	int several = 0, wmax = 0;
+	for (size_t i = 0; i < v->m.n; i++) {
+		const struct article *a = articles_get(l, lv->h[i]);
+		if (!a)
+			continue;
+		const char *s = article_source_name(a);
+		if (!first)
+			first = s;
+		else if (strcmp(first, s) != 0)
+			several = 1;
+		char *c = ui_clean(s);
+		int w = text_width(c, strlen(c));
+		free(c);
+		if (w > wmax)
+			wmax = w;
+	}
+	int cap = width / 4 < LIST_SRC_MAX ? width / 4 : LIST_SRC_MAX;
+	lv->wsrc = several && cap >= 6 ? (wmax < cap ? wmax : cap) : 0;
+}
 
 static void list_layout(struct view *v, int width, int height)
 {
 	struct list_view *lv = v->data;
 	(void)height;
 	lv->short_date = width < 60;
+	list_src_width(v, width);
 }
 
 static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
@@ -232,6 +267,16 @@ static void list_draw(struct view *v, WINDOW *w, int top, int height, int width)
 		}
 		put_text(w, y, &x, limit, d, sel_elem(sel, TE_DATE));
 		put_text(w, y, &x, limit, "  ", sel_elem(sel, TE_NORMAL));
+		if (lv->wsrc) {
+			struct buf b;
+			buf_init(&b);
+			char *c = ui_clean(article_source_name(a));
+			ui_fit(&b, c, lv->wsrc, 0);
+			buf_adds(&b, "  ");
+			put_text(w, y, &x, limit, b.s, sel_elem(sel, TE_META));
+			free(c);
+			buf_free(&b);
+		}
 		put_text(w, y, &x, limit, a->title && *a->title ? a->title : "(untitled)",
 			 sel_elem(sel, a->read ? TE_READ : TE_UNREAD));
 	}
@@ -255,6 +300,9 @@ static unsigned list_request(struct view *v, enum ui_action a)
 		return RD_POP;
 	case ACT_TOGGLE_READ:
 		return art ? ui_mark_read(v->ui, art, !art->read) : RD_ALL;
+	case ACT_SOURCES:
+		ui_open_sources(v->ui);
+		return RD_ALL;
 	default:
 		return RD_NONE;
 	}
@@ -262,18 +310,36 @@ static unsigned list_request(struct view *v, enum ui_action a)
 
 /* The rows of the node at the list's path in the tree as it is now (none when the node
  * is gone); the selection stays on its article (lview_resync). */
+/* The handles of the articles whose source is key, in the collection's order. */
+static size_t source_handles(struct articles *l, const char *key, article_handle **out)
+{
+	size_t n = 0;
+	*out = xmalloc((l->n ? l->n : 1) * sizeof **out);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i]->source && strcmp(l->v[i]->source, key) == 0)
+			(*out)[n++] = l->v[i]->handle;
+	return n;
+}
+
 static unsigned list_reload(struct view *v)
 {
 	struct list_view *lv = v->data;
-	const struct cat_node *n = cattree_find(ui_cattree(v->ui), (const char *const *)lv->parts, lv->nparts);
-	size_t nn = n ? n->narts : 0;
-	article_handle *h = xmalloc((nn ? nn : 1) * sizeof *h);
-	if (nn)
-		memcpy(h, n->arts, nn * sizeof *h);
+	article_handle *h;
+	size_t nn;
+	if (lv->source) {
+		nn = source_handles(ui_articles(v->ui), lv->source, &h);
+	} else {
+		const struct cat_node *n = cattree_find(ui_cattree(v->ui), (const char *const *)lv->parts, lv->nparts);
+		nn = n ? n->narts : 0;
+		h = xmalloc((nn ? nn : 1) * sizeof *h);
+		if (nn)
+			memcpy(h, n->arts, nn * sizeof *h);
+	}
 	lview_resync(&v->m, lv->h, v->m.n, h, nn);
 	free(lv->h);
 	lv->h = h;
 	lview_fit(&v->m, v->height);
+	v->width = 0; /* the source column may change: lay out again */
 	return RD_ALL;
 }
 
@@ -317,6 +383,7 @@ static void list_free(struct view *v)
 {
 	struct list_view *lv = v->data;
 	free(lv->name);
+	free(lv->source);
 	for (size_t i = 0; i < lv->nparts; i++)
 		free(lv->parts[i]);
 	free(lv->h);
@@ -352,4 +419,15 @@ void ui_open_list(struct ui *ui, const struct cat_node *n)
 	struct view *v = ui_push(ui, &list_ops, lv);
 	if (v)
 		v->m.n = n->narts;
+}
+
+void ui_open_source_list(struct ui *ui, const char *key, const char *name)
+{
+	struct list_view *lv = xcalloc(1, sizeof *lv);
+	lv->name = xstrdup(name);
+	lv->source = xstrdup(key);
+	size_t n = source_handles(ui_articles(ui), key, &lv->h);
+	struct view *v = ui_push(ui, &list_ops, lv);
+	if (v)
+		v->m.n = n;
 }

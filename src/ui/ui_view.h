@@ -15,6 +15,7 @@
 #include "newsread/settings.h"
 #include "newsread/store.h"
 #include "newsread/theme.h"
+#include "newsread/ui.h"
 
 /* ---- actions and keys: the tables and the keymap are in newsread/keymap.h ---- */
 
@@ -114,6 +115,12 @@ struct articles *ui_articles(struct ui *ui);
 unsigned ui_mark_read(struct ui *ui, struct article *a, int read);
 /* The store marks go to (NULL: none); for tests of an interface made by ui_new. */
 void ui_set_store(struct ui *ui, struct store *st);
+/* The store the interface reads and writes (NULL: none). */
+struct store *ui_store(struct ui *ui);
+/* The session's sources (for tests of an interface made by ui_new; srcs stay the caller's). */
+void ui_set_sources(struct ui *ui, const struct ui_source *srcs, size_t n);
+/* The session's sources, *n of them. */
+const struct ui_source *ui_sources(struct ui *ui, size_t *n);
 /* The category tree of the articles (rebuilt by ui_articles_changed). */
 struct cat_tree *ui_cattree(struct ui *ui);
 /* The settings the interface was started with. */
@@ -146,6 +153,20 @@ void ui_open_tree(struct ui *ui);
 /* A list of the articles below the node n of the category tree. */
 void ui_open_list(struct ui *ui, const struct cat_node *n);
 void ui_open_help(struct ui *ui);
+/* The sources view (src/ui/ui_sources.c): every source of the session with its title,
+ * counts, last fetch and error; Enter lists its articles. */
+void ui_open_sources(struct ui *ui);
+/* A list of the articles whose source is key (article->source: the "~name", else the URL,
+ * file or folder given), named name in the header. */
+void ui_open_source_list(struct ui *ui, const char *key, const char *name);
+
+/* The status line's text when there is no message: the keys' hint, and how many sources
+ * failed in the load, into buf (n bytes). Pure. */
+void ui_status_hint(const struct ui_source *srcs, size_t n, char *buf, size_t cap);
+/* s fitted to exactly w display columns into out (appended): cut with a '~' when wider
+ * (a wide character that would cross the edge is left out), padded with spaces when
+ * narrower, on the left when right. s is one sanitized line. Pure. Cost: O(strlen(s)). */
+void ui_fit(struct buf *out, const char *s, int w, int right);
 
 /* ---- the category tree (pure: no curses) ---- */
 

@@ -47,7 +47,7 @@ check "--list-colors: three fields on every line" awk -F'\t' 'NF != 3 { bad = 1 
 "$NR" --list-actions > "$TMPD/actions"
 check "--list-actions: exit 0" [ $? -eq 0 ]
 check "--list-actions: quit" grep -qx "$(printf 'quit\tany\tq\tgo back; quit at the top')" "$TMPD/actions"
-check "--list-actions: contexts of open" grep -q "$(printf '^open\tlist\t')" "$TMPD/actions"
+check "--list-actions: contexts of open" grep -q "$(printf '^open\tlist,sources\t')" "$TMPD/actions"
 check "--list-actions: four fields on every line" awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad || NR < 10 }' "$TMPD/actions"
 "$NR" --help > "$TMPD/help"
 check "--help names --list-actions and --" sh -c 'grep -q -- --list-actions "$1" && grep -q "^  -- " "$1"' _ "$TMPD/help"

@@ -147,7 +147,7 @@ static void test_bind_unbind(void **state)
 	assert_non_null(strstr(err.msg, "unknown action: \"dwon\""));
 	assert_int_equal(keymap_bind(&km, "lst", "x", "down", &err), -1);
 	assert_non_null(strstr(err.msg, "unknown view: \"lst\""));
-	assert_non_null(strstr(err.msg, "tree list article help"));
+	assert_non_null(strstr(err.msg, "tree list article sources help"));
 	assert_int_equal(keymap_bind(&km, "tree", "x", "next-article", &err), -1);
 	assert_string_equal(err.msg, "next-article does nothing in the tree view");
 	assert_int_equal(keymap_unbind(&km, "list", "Ctrl-x", &err), -1);

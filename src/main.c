@@ -445,16 +445,14 @@ static int run_mode(struct cli *c, const struct settings *s)
 			nr_report("%s", err.msg);
 		return rc ? 1 : 0;
 	}
-	case MODE_EXPORT: {
+	case MODE_EXPORT: { /* the feeds' own titles from the store, when there is one */
 		struct nr_error err;
-		char *dir = config_dir();
-		char *urls = xasprintf("%s/urls", dir);
-		free(dir);
-		int rc = opml_export(urls, &err);
-		free(urls);
-		if (rc)
-			nr_report("%s", err.msg);
-		return rc ? 1 : 0;
+		struct store *st = NULL;
+		if (!c->no_store && app_store_open(s, 0, &st, &err))
+			st = NULL; /* no titles, then: the names and URLs still export */
+		int rc = app_export_opml(st);
+		store_close(st);
+		return rc;
 	}
 	case MODE_EXECUTE:
 		return run_execute(c, s);

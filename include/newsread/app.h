@@ -69,6 +69,9 @@ int app_export_read(struct store *st, const char *path);
 /* --import-read FILE ("-": standard input): read marks from such lines; 1 when a line was
  * bad (each named FILE:LINE) or the file could not be read, the good lines still count. */
 int app_import_read(struct store *st, const char *path);
+/* --export-opml: the urls file as OPML on standard output, each source named by its
+ * "~name", else by the feed's own title when st (may be NULL) has it, else its URL. */
+int app_export_opml(struct store *st);
 /* --import-newsboat CACHE [URLS]: the cache's feeds, items, read and flagged (starred)
  * state into the store, and, with URLS (newsboat's urls file), its sources into the
  * urls file. Prints what it did on standard output. */

@@ -118,6 +118,10 @@ void source_list_free(struct source_list *l);
 int urls_add(const char *urls_path, const struct source_list *add, size_t *added, size_t *skipped,
 	     struct nr_error *err);
 int opml_import(const char *opml_path, const char *urls_path, struct nr_error *err);
-int opml_export(const char *urls_path, struct nr_error *err); /* to stdout */
+/* Print the urls file as OPML to stdout. A source's text and title are its "~name", else
+ * what title_of (may be NULL; ctx is its first argument) gives for its URL (the feed's
+ * own title, which the caller keeps), else the URL. */
+int opml_export(const char *urls_path, const char *(*title_of)(void *ctx, const char *url), void *ctx,
+		struct nr_error *err);
 
 #endif

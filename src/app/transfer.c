@@ -86,3 +86,34 @@ int app_import_newsboat(struct store *st, const char *cache, const char *nb_urls
 	free(urls);
 	return failed ? 1 : 0;
 }
+
+/* The feed's own title of a stored source, for opml_export: kept in the last row read. */
+struct title_lookup {
+	struct store *st;
+	struct store_source row;
+};
+
+static const char *stored_title(void *ctx, const char *url)
+{
+	struct title_lookup *t = ctx;
+	struct nr_error err;
+	store_source_clear(&t->row);
+	if (!t->st || store_source_get(t->st, url, &t->row, &err) <= 0)
+		return NULL;
+	return t->row.title;
+}
+
+int app_export_opml(struct store *st)
+{
+	struct nr_error err;
+	char *dir = config_dir();
+	char *urls = xasprintf("%s/urls", dir);
+	free(dir);
+	struct title_lookup t = {st, {0}};
+	int rc = opml_export(urls, stored_title, &t, &err);
+	store_source_clear(&t.row);
+	free(urls);
+	if (rc)
+		nr_report("%s", err.msg);
+	return rc ? 1 : 0;
+}

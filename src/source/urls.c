@@ -395,7 +395,13 @@ static void indent(FILE *f, int depth)
 		fputs("  ", f);
 }
 
-static void export_folder(FILE *f, const struct folder *fo, const struct source_list *l, int depth)
+struct export_titles {
+	const char *(*title_of)(void *ctx, const char *url);
+	void *ctx;
+};
+
+static void export_folder(FILE *f, const struct folder *fo, const struct source_list *l, int depth,
+			  const struct export_titles *t)
 {
 	for (size_t i = 0; i < fo->nkids; i++) {
 		indent(f, depth);
@@ -404,13 +410,14 @@ static void export_folder(FILE *f, const struct folder *fo, const struct source_
 		fputs("\" title=\"", f);
 		xml_escape(f, fo->kids[i]->name);
 		fputs("\">\n", f);
-		export_folder(f, fo->kids[i], l, depth + 1);
+		export_folder(f, fo->kids[i], l, depth + 1, t);
 		indent(f, depth);
 		fputs("</outline>\n", f);
 	}
 	for (size_t i = 0; i < fo->nsrcs; i++) {
 		const struct source_spec *s = &l->v[fo->srcs[i]];
-		const char *label = s->name ? s->name : s->url;
+		const char *title = !s->name && t->title_of ? t->title_of(t->ctx, s->url) : NULL;
+		const char *label = s->name ? s->name : title && *title ? title : s->url;
 		indent(f, depth);
 		fputs("<outline type=\"rss\" text=\"", f);
 		xml_escape(f, label);
@@ -435,8 +442,10 @@ static void export_folder(FILE *f, const struct folder *fo, const struct source_
 
 /* Contract in source.h: the urls file as OPML 2.0 on stdout; a source sits in the folder
  * of its first category path (others are listed in its category attribute). */
-int opml_export(const char *urls_path, struct nr_error *err)
+int opml_export(const char *urls_path, const char *(*title_of)(void *ctx, const char *url), void *ctx,
+		struct nr_error *err)
 {
+	struct export_titles t = {title_of, ctx};
 	struct source_list l = {0};
 	struct nr_error first;
 	size_t bad = 0;
@@ -458,7 +467,7 @@ int opml_export(const char *urls_path, struct nr_error *err)
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
 	      "  <head>\n    <title>newsread sources</title>\n  </head>\n  <body>\n",
 	      f);
-	export_folder(f, root, &l, 2);
+	export_folder(f, root, &l, 2, &t);
 	fputs("  </body>\n</opml>\n", f);
 	folder_free(root);
 	source_list_free(&l);

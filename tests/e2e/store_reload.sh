@@ -28,6 +28,17 @@ sed 's|<title>未来的文章</title>|<title>改过的文章</title>|' "$FIX/fee
 check "changed feed: exit 0" [ $? -eq 0 ]
 check "changed feed: the new title" grep -q '改过的文章' "$TMPD/third"
 
+# --export-opml names a source by the feed's own title (from the store), a ~name first
+mkdir -p "$XDG_CONFIG_HOME/newsread"
+printf '%s\n%s "~我的名字"\n' "$U" "http://127.0.0.1:$PORT/f.xml?etag=2" > "$XDG_CONFIG_HOME/newsread/urls"
+"$NR" --list > /dev/null 2>&1
+"$NR" --export-opml > "$TMPD/opml" 2> "$TMPD/err"
+check "--export-opml: exit 0" [ $? -eq 0 ]
+check "--export-opml: the feed's own title" grep -q 'text="示例财经 &amp; 快讯".*xmlUrl="http://127.0.0.1:[0-9]*/f.xml?etag=1"' "$TMPD/opml"
+check "--export-opml: a ~name wins" grep -q 'text="我的名字".*etag=2' "$TMPD/opml"
+"$NR" --no-store --export-opml > "$TMPD/opml2"
+check "--export-opml --no-store: the URL names it" grep -q 'text="http://127.0.0.1:[0-9]*/f.xml?etag=1"' "$TMPD/opml2"
+
 # the server is gone: --offline still lists what was stored, and touches no network
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 "$NR" --offline --list "$U" > "$TMPD/off" 2> "$TMPD/offerr"

@@ -75,7 +75,7 @@ static char *capture(int (*f)(const char *, const char *, struct nr_error *), co
 static int export_adapter(const char *urls, const char *unused, struct nr_error *err)
 {
 	(void)unused;
-	return opml_export(urls, err);
+	return opml_export(urls, NULL, NULL, err);
 }
 
 static char *cat(const struct source_spec *s, size_t i)

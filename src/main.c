@@ -85,7 +85,9 @@ static void usage(FILE *f)
 	      "Options may come before or after the sources; one mode (--dump, --list, --stocks,\n"
 	      "--list-*, --check-config, --import-opml, --export-opml, -x) at a time.\n"
 	      "\n"
-	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
+	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help,\n"
+	      "r/R reload the selected source/all in the background (the interface starts from\n"
+	      "the store; see reload-on-start and reload-interval in newsread-config(5)).\n"
 	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
 	      "a timeout, 429 or 5xx is tried again (3 tries). A failure is one line: URL: reason.\n"
 	      "Exit status: 0 success, 1 a source, the store or the terminal failed, 2 usage or\n"
@@ -348,6 +350,49 @@ static int run_execute(const struct cli *c, const struct settings *s)
 	return failed ? 1 : 0;
 }
 
+static int tui_reload_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
+{
+	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
+}
+
+static long tui_reload_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
+{
+	struct app_reload_progress p;
+	long added = app_reload_collect(ctx, l, &p);
+	st->done = p.done;
+	st->total = p.total;
+	st->failed = p.failed;
+	st->running = p.running;
+	memcpy(st->error, p.error, sizeof st->error);
+	return added;
+}
+
+/* The interface over l, with background reloads when there is a store: at once of the
+ * sources shown from the store (reload-on-start), later on r, R and reload-interval.
+ * A reload still running when the user quits is not waited for: the terminal is
+ * restored and the process ends (the store is safe against that, as against a kill).
+ * Returns 0, or -1 (reported). */
+static int run_tui(struct app_ctx *ac, struct source_list *sl, struct articles *l, const char *title,
+		   int single, const char *notice, int failed)
+{
+	struct nr_error err;
+	struct app_reload *r = ac->store ? app_reload_new(ac->s, sl->v, sl->n, ac->store) : NULL;
+	struct ui_reloader rl = {.ctx = r, .start = tui_reload_start, .collect = tui_reload_collect};
+	int any = 0;
+	for (size_t i = 0; i < sl->n; i++)
+		any |= ac->due[i];
+	if (r && any && opt_int(ac->s, OPT_RELOAD_ON_START) && app_reload_start(r, ac->due, &err) == 0)
+		rl.running = 1;
+	int rc = ui_run(l, title, single, ac->s, ac->store, notice, r ? &rl : NULL, &err);
+	if (rc)
+		nr_report("%s", err.msg);
+	if (app_reload_free(r)) { /* a download still runs in the worker: do not wait for it */
+		fflush(NULL);
+		_exit(rc || failed ? 1 : 0);
+	}
+	return rc;
+}
+
 /* Everything after the config: the mode, then the sources, then the interface. */
 static int run_mode(struct cli *c, const struct settings *s)
 {
@@ -405,8 +450,10 @@ static int run_mode(struct cli *c, const struct settings *s)
 	struct articles l = {0};
 	struct source_list sl = {0};
 	int demo, failed = user_sources(c, &sl, &demo);
+	/* the interface starts from what is stored and reloads in the background */
+	ac.from_store = c->mode == MODE_TUI && ac.store && !ac.offline;
+	ac.due = xcalloc(sl.n ? sl.n : 1, 1);
 	failed += app_load(&ac, sl.v, sl.n, &l);
-	source_list_free(&sl);
 	articles_dedup(&l);
 	articles_sort(&l);
 	const char *title = c->nsources == 1 ? c->sources[0] : demo ? "newsread demo" : "newsread";
@@ -435,16 +482,14 @@ static int run_mode(struct cli *c, const struct settings *s)
 		break;
 	}
 	default: {
-		struct nr_error err;
 		if (failed && !l.n)
 			break;
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, ac.store, notice, &err)) {
-			nr_report("%s", err.msg);
-			rc = 1;
-		}
+		rc = run_tui(&ac, &sl, &l, title, l.n == 1 && c->nsources == 1, notice, failed) ? 1 : rc;
 		break;
 	}
 	}
+	free(ac.due);
+	source_list_free(&sl);
 	articles_free(&l);
 	fetch_global_cleanup();
 	store_close(ac.store);

@@ -39,6 +39,7 @@ struct ui {
 	SCREEN *scr;
 	struct sigaction old[4];
 	unsigned long layouts, draws, keys;
+	struct ui_reload_ctl *reload; /* background reloads (ui_reload.c) */
 };
 
 static volatile sig_atomic_t ui_signal;
@@ -235,7 +236,8 @@ static void ui_draw(struct ui *ui)
 	char *title = ui_clean(t.s ? t.s : "");
 	char *pos = ui_clean(p.s ? p.s : "");
 	draw_bar(0, w, title, NULL, TE_HEADER, 0);
-	char *left = ui_clean(ui->msg[0] ? ui->msg : "? help  q back");
+	const char *rt = ui_reload_text(ui->reload);
+	char *left = ui_clean(ui->msg[0] ? ui->msg : rt ? rt : "? help  q back");
 	draw_bar(h - 1, w, left, pos, ui->msg[0] ? TE_STATUS : TE_STATUS, 1);
 	free(left);
 	free(title);
@@ -437,6 +439,9 @@ unsigned ui_act(struct ui *ui, enum ui_action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return RD_ALL;
+	case ACT_RELOAD:
+	case ACT_RELOAD_ALL:
+		return ui_reload_request(ui, ui->reload, v, a == ACT_RELOAD_ALL);
 	default:
 		rd = lview_is_move(a) ? lview_move(&v->m, a, v->height) : v->ops->request(v, a);
 		break;
@@ -473,10 +478,12 @@ static void ui_loop(struct ui *ui)
 		if (dirty)
 			ui_draw(ui);
 		dirty = 0;
+		wtimeout(stdscr, ui_reload_running(ui->reload) ? 100 : 250);
 		wint_t ch;
 		int r = wget_wch(stdscr, &ch);
 		if (ui_signal)
 			break;
+		dirty = ui_reload_tick(ui, ui->reload);
 		if (r == ERR)
 			continue;
 		dirty = 1;
@@ -487,7 +494,7 @@ static void ui_loop(struct ui *ui)
 }
 
 int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
-	   const char *notice, struct nr_error *err)
+	   const char *notice, const struct ui_reloader *rl, struct nr_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -498,6 +505,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	ui.title = title ? title : "newsread";
 	ui.single = single;
 	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */
+	ui.reload = ui_reload_new(rl, s);
 	size_t up = 0;
 	int rc = 0;
 	for (; up < ARRAY_LEN(stages); up++) {
@@ -511,6 +519,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	while (up--)
 		stages[up].down(&ui);
 	keymap_free(&ui.keymap);
+	ui_reload_free(ui.reload);
 	int sig = ui_signal;
 	if (getenv("NEWSREAD_UI_STATS"))
 		fprintf(stderr, "newsread: ui-stats layouts=%lu draws=%lu keys=%lu\n", ui.layouts, ui.draws, ui.keys);

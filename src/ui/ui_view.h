@@ -146,6 +146,28 @@ void ui_open_tree(struct ui *ui);
 void ui_open_list(struct ui *ui, const struct cat_node *n);
 void ui_open_help(struct ui *ui);
 
+/* The node selected in a category tree view, or NULL (v is another view, or empty). */
+const struct cat_node *ui_tree_node(struct view *v);
+
+/* ---- background reloads (src/ui/ui_reload.c) ---- */
+
+struct ui_reloader;
+struct ui_reload_ctl;
+/* The interface's reload state over rl (may be NULL: r and R say why they cannot). */
+struct ui_reload_ctl *ui_reload_new(const struct ui_reloader *rl, const struct settings *s);
+void ui_reload_free(struct ui_reload_ctl *c);
+/* 1 while a reload runs (the loop then wakes up more often). */
+int ui_reload_running(const struct ui_reload_ctl *c);
+/* The progress ("reloading 3/12") or the last outcome ("reloaded 12 sources, 2 failed:
+ * URL: reason") for the status line, or NULL. */
+const char *ui_reload_text(const struct ui_reload_ctl *c);
+/* r (all 0: the source of v's selected article, or the sources of the selected
+ * category) or R (all 1). Returns RD_* bits. */
+unsigned ui_reload_request(struct ui *ui, struct ui_reload_ctl *c, struct view *v, int all);
+/* Never waiting: start the timer's reload when due, bring in what finished (new
+ * articles through ui_articles_changed). Returns 1 when the screen should be drawn. */
+int ui_reload_tick(struct ui *ui, struct ui_reload_ctl *c);
+
 /* ---- the category tree (pure: no curses) ---- */
 
 struct cat_node {

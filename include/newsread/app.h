@@ -82,8 +82,10 @@ int app_reload_start(struct app_reload *r, const unsigned char *which, struct nr
 int app_reload_start_urls(struct app_reload *r, const char *const *urls, size_t n, struct nr_error *err);
 /* From the interface's thread, never waiting: take what the worker finished since the
  * last call (reading its pipe), add the articles those sources brought that l lacks
- * (read from st, labelled as app_load labels them, inserted in date order), and fill
- * *p. Returns the number of articles added, or -1 when nothing happened since. */
+ * (read from st, labelled as app_load labels them, inserted in date order), replace
+ * those whose title, link, author, date or body changed (same handle), and fill *p.
+ * Returns the number of articles added or replaced, or -1 when nothing happened since.
+ * Cost: one store_load of each source that changed, O(n) per article added. */
 long app_reload_collect(struct app_reload *r, struct articles *l, struct app_reload_progress *p);
 /* Free r. A worker still running is left to finish on its own (r is then kept for it):
  * returns 1 in that case, so the caller does not tear down what the worker uses

@@ -209,7 +209,21 @@ int app_reload_start_urls(struct app_reload *r, const char *const *urls, size_t 
 	return rc;
 }
 
-/* Add to l the stored articles of spec that l lacks. Returns how many, or -1 with err. */
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* 1 when what the feed gave for the article is the same in a and b. */
+static int same_content(struct article *a, struct article *b)
+{
+	return same_str(a->title, b->title) && same_str(a->link, b->link) && same_str(a->author, b->author) &&
+	       a->has_date == b->has_date && (!a->has_date || a->date == b->date) &&
+	       same_str(article_html(a), article_html(b));
+}
+
+/* Add to l the stored articles of spec that l lacks, and put the stored one in the place
+ * of an article whose content changed (same handle: views keep it selected). Returns how many, or -1 with err. */
 static long add_new(struct app_reload *r, const struct source_spec *spec, struct articles *l,
 		    struct nr_error *err)
 {
@@ -227,10 +241,13 @@ static long add_new(struct app_reload *r, const struct source_spec *spec, struct
 	long added = 0;
 	for (size_t i = 0; i < got.n; i++) {
 		struct article *a = got.v[i];
-		if (articles_get(l, a->handle)) {
-			article_free(a); /* shown already: the view keeps it */
+		struct article *old = articles_get(l, a->handle);
+		if (old && same_content(old, a)) {
+			article_free(a); /* shown already, unchanged */
 			continue;
 		}
+		if (old) /* changed: the new one takes its place under the same handle */
+			articles_remove(l, a->handle);
 		articles_add(l, a);
 		added++;
 	}

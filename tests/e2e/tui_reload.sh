@@ -41,15 +41,16 @@ check "the selection stays on its article (Beta, now 3/4)" wait_for "3/4" 1
 check "the selected row is Beta" sh -c "$TM capture-pane -p -e -t t | grep 'Beta' | grep -q '7m\|\[4[0-9]m'"
 check "two requests in all" [ "$(requests)" -eq 2 ]
 
-# R picks up a change
-feed Epsilon Delta Gamma Beta Alpha > "$TMPD/www/f.xml"
+# R picks up a change: a new article, and one whose title changed (the same guid)
+feed Epsilon Delta Gamma Beta Alpha | sed 's|<title>Alpha</title>|<title>Alpha renamed</title>|' > "$TMPD/www/f.xml"
 keys R
 check "R: reloading" wait_for "reloading" 2
-check "R picks up the change" wait_for "Epsilon" 10
+check "R picks up the new article" wait_for "Epsilon" 10
+check "R picks up the changed title" wait_for "Alpha renamed" 2
 check "R: the selection still on Beta (4/5)" wait_for "4/5" 2
 
 # r on the article's source: the list's selection, the one source
-feed Zeta Epsilon Delta Gamma Beta Alpha > "$TMPD/www/f.xml"
+feed Zeta Epsilon Delta Gamma Beta Alpha | sed 's|<title>Alpha</title>|<title>Alpha renamed</title>|' > "$TMPD/www/f.xml"
 keys r
 check "r reloads the selected article's source" wait_for "Zeta" 10
 keys q

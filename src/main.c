@@ -454,6 +454,8 @@ static int run_mode(struct cli *c, const struct settings *s)
 	ac.from_store = c->mode == MODE_TUI && ac.store && !ac.offline;
 	ac.due = xcalloc(sl.n ? sl.n : 1, 1);
 	failed += app_load(&ac, sl.v, sl.n, &l);
+	if (failed && !notice[0]) /* stderr is behind the interface's screen: say it there too */
+		snprintf(notice, sizeof notice, "%d failed at start: %s", failed, nr_last_report());
 	articles_dedup(&l);
 	articles_sort(&l);
 	const char *title = c->nsources == 1 ? c->sources[0] : demo ? "newsread demo" : "newsread";

@@ -21,6 +21,13 @@ feed Gamma Beta Alpha > "$TMPD/www/f.xml"
 server_start "$TMPD/www"
 U="http://127.0.0.1:$PORT/f.xml?delay=3"
 echo "$U" > "$XDG_CONFIG_HOME/newsread/urls"
+# stop_tui: end the tmux server and wait until it is gone (a new one cannot start before)
+stop_tui() {
+	$TM kill-server 2>/dev/null
+	n=50
+	while $TM has-session 2>/dev/null && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+	rm -f "/tmp/tmux-$(id -u)/$SOCK"
+}
 requests() { grep -c '^/f.xml' "$TMPD/server.log"; }
 
 "$NR" -x reload
@@ -55,7 +62,7 @@ keys r
 check "r reloads the selected article's source" wait_for "Zeta" 10
 keys q
 wait_for "EXIT=" 5 >/dev/null
-$TM kill-server 2>/dev/null
+stop_tui
 
 # reload-on-start off: the store's articles, and no request at all
 before=$(requests)
@@ -64,7 +71,7 @@ check "reload-on-start off: the stored articles show" wait_for "Zeta" 2
 keys q
 check "reload-on-start off: quits" wait_for "EXIT=0" 5
 check "reload-on-start off: no request made" [ "$(requests)" -eq "$before" ]
-$TM kill-server 2>/dev/null
+stop_tui
 
 # a source that fails: counted in the status line, its reason shown
 cp "$TMPD/www/f.xml" "$TMPD/www/g.xml"
@@ -75,5 +82,13 @@ tui_start 80 24
 check "a failing source: its failure counted in the status line" wait_for "reloaded 2 sources, 1 failed" 10
 check "a failing source: its reason shown" wait_for "1 failed: http://127.0.0.1:$PORT/g.xml: HTTP" 1
 check "a failing source: its stored articles still show" wait_for "Zeta" 1
+keys q
+stop_tui
+
+# a source never stored fails at start: stderr is behind the screen, the status line says it
+printf '%s\nhttp://127.0.0.1:%s/never.xml\n' "$U" "$PORT" > "$XDG_CONFIG_HOME/newsread/urls"
+tui_start 80 24
+check "a failure at start: named in the status line" wait_for "1 failed at start: http://127.0.0.1:$PORT/never.xml" 5
+check "a failure at start: the stored articles show" wait_for "Zeta" 1
 keys q
 finish

@@ -3,6 +3,7 @@
 #include "newsread/article.h"
 #include "newsread/config.h"
 #include "newsread/fetch.h"
+#include "newsread/html.h"
 #include "newsread/output.h"
 #include "newsread/render.h"
 #include "newsread/settings.h"
@@ -376,6 +377,7 @@ static int run_tui(struct app_ctx *ac, struct source_list *sl, struct articles *
 		   int single, const char *notice, int failed)
 {
 	struct nr_error err;
+	html_global_init(); /* the worker parses feeds while this thread parses articles */
 	struct app_reload *r = ac->store ? app_reload_new(ac->s, sl->v, sl->n, ac->store) : NULL;
 	struct ui_reloader rl = {.ctx = r, .start = tui_reload_start, .collect = tui_reload_collect};
 	int any = 0;

@@ -161,6 +161,17 @@ void ui_set_store(struct ui *ui, struct store *st)
 	ui->store = st;
 }
 
+struct ui_reload_ctl *ui_reloads(struct ui *ui)
+{
+	return ui->reload;
+}
+
+void ui_set_reloader(struct ui *ui, const struct ui_reloader *rl)
+{
+	ui_reload_free(ui->reload);
+	ui->reload = ui_reload_new(rl, ui->s);
+}
+
 const struct settings *ui_settings(struct ui *ui)
 {
 	return ui->s;
@@ -400,6 +411,7 @@ void ui_free(struct ui *ui)
 		return;
 	ui_views_close(ui);
 	keymap_free(&ui->keymap);
+	ui_reload_free(ui->reload);
 	free(ui);
 }
 

@@ -113,6 +113,12 @@ struct articles *ui_articles(struct ui *ui);
 unsigned ui_mark_read(struct ui *ui, struct article *a, int read);
 /* The store marks go to (NULL: none); for tests of an interface made by ui_new. */
 void ui_set_store(struct ui *ui, struct store *st);
+/* The reloader r and R use (NULL: none); for tests of an interface made by ui_new. */
+struct ui_reloader;
+void ui_set_reloader(struct ui *ui, const struct ui_reloader *rl);
+/* The interface's reload state (for ui_reload_* below). */
+struct ui_reload_ctl;
+struct ui_reload_ctl *ui_reloads(struct ui *ui);
 /* The category tree of the articles (rebuilt by ui_articles_changed). */
 struct cat_tree *ui_cattree(struct ui *ui);
 /* The settings the interface was started with. */

@@ -454,6 +454,10 @@ static int run_mode(struct cli *c, const struct settings *s)
 	int demo, failed = user_sources(c, &sl, &demo);
 	/* the interface starts from what is stored and reloads in the background */
 	ac.from_store = c->mode == MODE_TUI && ac.store && !ac.offline;
+	/* the urls file's sources never stored come with the reload too (or, with
+	 * reload-on-start off, on R); a source given on the command line is loaded now,
+	 * so that one article opens directly as before */
+	ac.defer_new = ac.from_store && !c->nsources;
 	ac.due = xcalloc(sl.n ? sl.n : 1, 1);
 	failed += app_load(&ac, sl.v, sl.n, &l);
 	if (failed && !notice[0]) /* stderr is behind the interface's screen: say it there too */
@@ -486,7 +490,10 @@ static int run_mode(struct cli *c, const struct settings *s)
 		break;
 	}
 	default: {
-		if (failed && !l.n)
+		size_t due = 0; /* sources the background reload will bring */
+		for (size_t i = 0; i < sl.n; i++)
+			due += ac.due[i];
+		if (failed && !l.n && !due)
 			break;
 		rc = run_tui(&ac, &sl, &l, title, l.n == 1 && c->nsources == 1, notice, failed) ? 1 : rc;
 		break;

@@ -20,6 +20,8 @@ struct app_ctx {
 	int offline;         /* URL sources come from the store; nothing is downloaded */
 	int from_store;      /* network sources stored before show what is stored (no download;
 	                        the interface reloads them in the background); others download */
+	int defer_new;       /* with from_store: a network source never stored is not
+	                        downloaded either (it shows nothing until the reload) */
 	unsigned char *due;  /* NULL, or n flags app_load sets for the sources it showed from
 	                        the store with from_store (what the background reload is for) */
 };

@@ -242,7 +242,8 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 	struct source_validators *subv = xcalloc(n ? n : 1, sizeof *subv);
 	size_t *at = xcalloc(n ? n : 1, sizeof *at), k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (app_is_stored(specs[i].url) && (c->offline || (c->from_store && rows[i].handle > 0))) {
+		if (app_is_stored(specs[i].url) &&
+		    (c->offline || (c->from_store && (rows[i].handle > 0 || c->defer_new)))) {
 			if (!c->offline && c->due)
 				c->due[i] = 1; /* shown from the store: for the background reload */
 			continue;
@@ -266,7 +267,9 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 	int failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct articles shown = {0};
-		if (settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown))
+		int deferred = !c->offline && c->from_store && c->defer_new && !rows[i].handle &&
+			       app_is_stored(specs[i].url); /* nothing stored: the reload brings it */
+		if (!deferred && settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown))
 			failed++;
 		articles_move(out, &shown);
 		source_result_free(&res[i]);

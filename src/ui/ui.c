@@ -50,6 +50,9 @@ static void on_signal(int sig)
 	ui_signal = sig;
 }
 
+static void ui_views_open(struct ui *ui);
+static void ui_views_close(struct ui *ui);
+
 /* ---- the view stack ---- */
 
 struct view *ui_push(struct ui *ui, const struct view_ops *ops, void *data)
@@ -127,6 +130,17 @@ void ui_articles_changed(struct ui *ui)
 	}
 	if (!ui->depth)
 		ui->quit = 1;
+}
+
+void ui_articles_arrived(struct ui *ui)
+{
+	if (ui->depth != 1) {
+		ui_articles_changed(ui);
+		return;
+	}
+	/* the first articles: the views the interface would have opened with them */
+	ui_views_close(ui);
+	ui_views_open(ui);
 }
 
 void ui_message(struct ui *ui, const char *fmt, ...)

@@ -131,8 +131,11 @@ int ui_reload_tick(struct ui *ui, struct ui_reload_ctl *c)
 		return dirty;
 	struct ui_reload_status st;
 	memset(&st, 0, sizeof st);
+	size_t before = ui_articles(ui)->n;
 	long added = c->rl->collect(c->rl->ctx, ui_articles(ui), &st);
-	if (added > 0)
+	if (added > 0 && !before)
+		ui_articles_arrived(ui);
+	else if (added > 0)
 		ui_articles_changed(ui);
 	char was[sizeof c->text];
 	memcpy(was, c->text, sizeof was);

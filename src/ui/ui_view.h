@@ -135,6 +135,10 @@ struct view *ui_view_at(struct ui *ui, int k);
  * expanded), then let every view from the bottom up rebuild its rows and keep its
  * selection on its article (a view with nothing left to show closes). */
 void ui_articles_changed(struct ui *ui);
+/* Articles came into a collection that was empty: open the views ui_run would have
+ * opened over them (the tree when there are categories), unless the user has opened
+ * another view meanwhile (then as ui_articles_changed). */
+void ui_articles_arrived(struct ui *ui);
 /* Do what a key bound to a does in the top view (no drawing). Returns RD_* bits. */
 unsigned ui_act(struct ui *ui, enum ui_action a);
 /* An interface over l without a terminal, its first views open as ui_run opens them

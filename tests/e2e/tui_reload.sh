@@ -16,11 +16,6 @@ feed() { # feed TITLE... : an RSS feed whose items are TITLE..., newest first
 		echo '</channel></rss>'
 	}
 }
-mkdir -p "$TMPD/www" "$XDG_CONFIG_HOME/newsread"
-feed Gamma Beta Alpha > "$TMPD/www/f.xml"
-server_start "$TMPD/www"
-U="http://127.0.0.1:$PORT/f.xml?delay=3"
-echo "$U" > "$XDG_CONFIG_HOME/newsread/urls"
 # stop_tui: end the tmux server and wait until it is gone (a new one cannot start before)
 stop_tui() {
 	$TM kill-server 2>/dev/null
@@ -28,11 +23,21 @@ stop_tui() {
 	while $TM has-session 2>/dev/null && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
 	rm -f "/tmp/tmux-$(id -u)/$SOCK"
 }
+mkdir -p "$TMPD/www" "$XDG_CONFIG_HOME/newsread"
+feed Gamma Beta Alpha > "$TMPD/www/f.xml"
+server_start "$TMPD/www"
+U="http://127.0.0.1:$PORT/f.xml?delay=3"
+echo "$U" > "$XDG_CONFIG_HOME/newsread/urls"
 requests() { grep -c '^/f.xml' "$TMPD/server.log"; }
 
-"$NR" -x reload
-check "seed: -x reload stores the feed" [ $? -eq 0 ]
-check "seed: one request" [ "$(requests)" -eq 1 ]
+# the first start, nothing stored: the interface is up at once, the feed comes with the reload
+tui_start 80 24
+check "first start: the interface is up before the slow feed answers" wait_for "reloading 0/1" 2
+check "first start: the feed's articles come with the reload" wait_for "Gamma" 10
+check "first start: reloaded" wait_for "reloaded 1 source" 2
+check "first start: one request" [ "$(requests)" -eq 1 ]
+keys q
+stop_tui
 
 # a new article on the feed, served slowly: the stored ones show at once
 feed Delta Gamma Beta Alpha > "$TMPD/www/f.xml"
@@ -85,9 +90,9 @@ check "a failing source: its stored articles still show" wait_for "Zeta" 1
 keys q
 stop_tui
 
-# a source never stored fails at start: stderr is behind the screen, the status line says it
-printf '%s\nhttp://127.0.0.1:%s/never.xml\n' "$U" "$PORT" > "$XDG_CONFIG_HOME/newsread/urls"
-tui_start 80 24
+# a source given on the command line and never stored is loaded before the interface;
+# its failure went to stderr, which the screen hides: the status line says it
+tui_start 80 24 "'$U'" "'http://127.0.0.1:$PORT/never.xml'"
 check "a failure at start: named in the status line" wait_for "1 failed at start: http://127.0.0.1:$PORT/never.xml" 5
 check "a failure at start: the stored articles show" wait_for "Zeta" 1
 keys q

@@ -242,6 +242,12 @@ static void test_background_reload(void **state)
 	struct app_ctx c = {.s = &s, .from_store = 1, .due = &due};
 	assert_int_equal(app_store_open(&s, 1, &c.store, &err), 0);
 	struct articles l = {0};
+	c.defer_new = 1; /* the urls file's: a source never stored waits for the reload */
+	assert_int_equal(app_load(&c, &spec, 1, &l), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(due, 1);
+	c.defer_new = 0; /* the command line's: loaded now */
+	due = 0;
 	assert_int_equal(app_load(&c, &spec, 1, &l), 0); /* never stored: loaded now */
 	assert_int_equal(l.n, 3);
 	assert_int_equal(due, 0);

@@ -14,9 +14,9 @@ SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS) \
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc -pthread $(PKG_CFLAGS) \
 	-DNEWSREAD_DATADIR='"$(DATADIR)"'
-LDLIBS += $(PKG_LIBS) -lunistring -lm
+LDLIBS += $(PKG_LIBS) -lunistring -lm -pthread
 LDFLAGS += -Wl,--as-needed
 
 BUILD = build

@@ -3,6 +3,7 @@
 #include "newsread/article.h"
 #include "newsread/config.h"
 #include "newsread/fetch.h"
+#include "newsread/html.h"
 #include "newsread/output.h"
 #include "newsread/render.h"
 #include "newsread/settings.h"
@@ -94,7 +95,9 @@ static void usage(FILE *f)
 	      "--list-*, --check-config, --import-opml, --export-opml, --export-read,\n"
 	      "--import-read, --import-newsboat, -x) at a time.\n"
 	      "\n"
-	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help.\n"
+	      "Keys: j/k or arrows move, space/b page, Enter opens, q goes back or quits, ? help,\n"
+	      "r/R reload the selected source/all in the background (the interface starts from\n"
+	      "the store; see reload-on-start and reload-interval in newsread-config(5)).\n"
 	      "Downloads: fetch-parallel at once, two per site, each try within fetch-timeout;\n"
 	      "a timeout, 429 or 5xx is tried again (3 tries). A failure is one line: URL: reason.\n"
 	      "Exit status: 0 success, 1 a source, the store or the terminal failed, 2 usage or\n"
@@ -412,6 +415,50 @@ static int run_marks(const struct cli *c, const struct settings *s)
 	return rc;
 }
 
+static int tui_reload_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
+{
+	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
+}
+
+static long tui_reload_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
+{
+	struct app_reload_progress p;
+	long added = app_reload_collect(ctx, l, &p);
+	st->done = p.done;
+	st->total = p.total;
+	st->failed = p.failed;
+	st->running = p.running;
+	memcpy(st->error, p.error, sizeof st->error);
+	return added;
+}
+
+/* The interface over l, with background reloads when there is a store: at once of the
+ * sources shown from the store (reload-on-start), later on r, R and reload-interval.
+ * A reload still running when the user quits is not waited for: the terminal is
+ * restored and the process ends (the store is safe against that, as against a kill).
+ * Returns 0, or -1 (reported). */
+static int run_tui(struct app_ctx *ac, struct source_list *sl, struct articles *l, const char *title,
+		   int single, const char *notice, int failed, const struct ui_source *srcs, size_t nsrcs)
+{
+	struct nr_error err;
+	html_global_init(); /* the worker parses feeds while this thread parses articles */
+	struct app_reload *r = ac->store ? app_reload_new(ac->s, sl->v, sl->n, ac->store) : NULL;
+	struct ui_reloader rl = {.ctx = r, .start = tui_reload_start, .collect = tui_reload_collect};
+	int any = 0;
+	for (size_t i = 0; i < sl->n; i++)
+		any |= ac->due[i];
+	if (r && any && opt_int(ac->s, OPT_RELOAD_ON_START) && app_reload_start(r, ac->due, &err) == 0)
+		rl.running = 1;
+	int rc = ui_run(l, title, single, ac->s, ac->store, notice, srcs, nsrcs, r ? &rl : NULL, &err);
+	if (rc)
+		nr_report("%s", err.msg);
+	if (app_reload_free(r)) { /* a download still runs in the worker: do not wait for it */
+		fflush(NULL);
+		_exit(rc || failed ? 1 : 0);
+	}
+	return rc;
+}
+
 /* Everything after the config: the mode, then the sources, then the interface. */
 static int run_mode(struct cli *c, const struct settings *s)
 {
@@ -474,7 +521,16 @@ static int run_mode(struct cli *c, const struct settings *s)
 	fetch_global_init();
 	char **errors = xcalloc(sl.n ? sl.n : 1, sizeof *errors);
 	ac.errors = errors;
+	/* the interface starts from what is stored and reloads in the background */
+	ac.from_store = c->mode == MODE_TUI && ac.store && !ac.offline;
+	/* the urls file's sources never stored come with the reload too (or, with
+	 * reload-on-start off, on R); a source given on the command line is loaded now,
+	 * so that one article opens directly as before */
+	ac.defer_new = ac.from_store && !c->nsources;
+	ac.due = xcalloc(sl.n ? sl.n : 1, 1);
 	failed += app_load(&ac, sl.v, sl.n, &l);
+	if (failed && !notice[0]) /* stderr is behind the interface's screen: say it there too */
+		snprintf(notice, sizeof notice, "%d failed at start: %s", failed, nr_last_report());
 	struct ui_source *us = xcalloc(sl.n ? sl.n : 1, sizeof *us);
 	for (size_t i = 0; i < sl.n; i++)
 		us[i] = (struct ui_source){sl.v[i].url, sl.v[i].name, errors[i], app_is_stored(sl.v[i].url)};
@@ -506,16 +562,16 @@ static int run_mode(struct cli *c, const struct settings *s)
 		break;
 	}
 	default: {
-		struct nr_error err;
-		if (failed && !l.n)
+		size_t due = 0; /* sources the background reload will bring */
+		for (size_t i = 0; i < sl.n; i++)
+			due += ac.due[i];
+		if (failed && !l.n && !due)
 			break;
-		if (ui_run(&l, title, l.n == 1 && c->nsources == 1, s, ac.store, notice, us, sl.n, &err)) {
-			nr_report("%s", err.msg);
-			rc = 1;
-		}
+		rc = run_tui(&ac, &sl, &l, title, l.n == 1 && c->nsources == 1, notice, failed, us, sl.n) ? 1 : rc;
 		break;
 	}
 	}
+	free(ac.due);
 	articles_free(&l);
 	for (size_t i = 0; i < sl.n; i++)
 		free(errors[i]);

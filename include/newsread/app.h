@@ -23,6 +23,12 @@ struct app_ctx {
 	char **errors;       /* NULL, or one slot per source app_load is given: it sets each
 	                        failed source's first reason ("SOURCE: reason", malloc'd, the
 	                        caller's), NULL for a source that loaded */
+	int from_store;      /* network sources stored before show what is stored (no download;
+	                        the interface reloads them in the background); others download */
+	int defer_new;       /* with from_store: a network source never stored is not
+	                        downloaded either (it shows nothing until the reload) */
+	unsigned char *due;  /* NULL, or n flags app_load sets for the sources it showed from
+	                        the store with from_store (what the background reload is for) */
 };
 
 /* The store's file: the db option when set, else $XDG_DATA_HOME/newsread/newsread.db
@@ -55,6 +61,43 @@ int app_user_sources(const char *const *given, size_t n, struct source_list *out
  * old stored articles are pruned after the reload. Each article gets its mark_source and
  * source_title. Returns the number of sources that failed (a store error counts). */
 int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n, struct articles *out);
+
+/* ---- background reloads (the interface's: see ui.h struct ui_reloader) ---- */
+
+struct app_reload;
+
+/* What a background reload has done so far, as app_reload_collect reports it. */
+struct app_reload_progress {
+	size_t done, total;  /* sources finished, of the ones this reload downloads */
+	size_t failed;       /* of the finished ones, failed (their reasons: error) */
+	int running;         /* the worker still runs */
+	char error[512];     /* the latest failure's reason ("URL: reason"), or "" */
+};
+
+/* A reloader over the sources specs[n] (kept by the caller while it lives) with settings
+ * s; st is the interface thread's store connection that new articles are read through,
+ * and whose file the worker opens a connection of its own to. */
+struct app_reload *app_reload_new(const struct settings *s, const struct source_spec *specs, size_t n,
+				  struct store *st);
+/* Start reloading, in a worker thread, the network sources among specs whose flag in
+ * which is set (which NULL: every network source). The worker downloads them
+ * (source_load_all with the stored validators) and stores each in its own transaction
+ * as it arrives, through its own store connection. Returns 0, or -1 with err (a reload
+ * is running, offline, no network source among them, the store would not open). */
+int app_reload_start(struct app_reload *r, const unsigned char *which, struct nr_error *err);
+/* The same for the sources whose URL is among urls[n]. */
+int app_reload_start_urls(struct app_reload *r, const char *const *urls, size_t n, struct nr_error *err);
+/* From the interface's thread, never waiting: take what the worker finished since the
+ * last call (reading its pipe), add the articles those sources brought that l lacks
+ * (read from st, labelled as app_load labels them, inserted in date order), replace
+ * those whose title, link, author, date or body changed (same handle), and fill *p.
+ * Returns the number of articles added or replaced, or -1 when nothing happened since.
+ * Cost: one store_load of each source that changed, O(n) per article added. */
+long app_reload_collect(struct app_reload *r, struct articles *l, struct app_reload_progress *p);
+/* Free r. A worker still running is left to finish on its own (r is then kept for it):
+ * returns 1 in that case, so the caller does not tear down what the worker uses
+ * (fetch_global_cleanup); 0 otherwise. */
+int app_reload_free(struct app_reload *r);
 
 /* The unread articles of the sources: stored ones of network sources (one query each,
  * never downloading), local ones read from disk with their marks. Into *count; returns

@@ -14,6 +14,9 @@
  * d->elems (run.elem), for passes that read markup; run.stock is left empty.
  * Never fails: bad markup is recovered. */
 void html_to_doc(const char *html, size_t len, const char *base, const char *lang, struct doc *d);
+/* Set libxml2 up once, from the main thread, before any other thread parses (libxml2
+ * 2.9 does not set itself up safely when two threads parse first at once). Idempotent. */
+void html_global_init(void);
 
 /* A body already parsed, as a compact flat stream of records instead of a libxml2 tree
  * (reader mode hands its cleaned content on this way: a few bytes per element rather than

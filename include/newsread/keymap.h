@@ -65,7 +65,10 @@ extern const struct keymap_context_info keymap_contexts[CX_NCONTEXTS];
 	X(HALF_UP, "half-up", CX_MOVE, "u ^U", "move up half a page")                       \
 	X(TOP, "top", CX_MOVE, "g Home", "go to the top")                                   \
 	X(BOTTOM, "bottom", CX_MOVE, "G End", "go to the bottom")                           \
-	X(TOGGLE_READ, "toggle-read", CX_LIST, "N", "mark the selected article read or unread")
+	X(TOGGLE_READ, "toggle-read", CX_LIST, "N", "mark the selected article read or unread") \
+	X(RELOAD, "reload", CX_TREE | CX_LIST | CX_ARTICLE, "r",                            \
+	  "reload in the background the source of the article, or the sources of the category") \
+	X(RELOAD_ALL, "reload-all", CX_TREE | CX_LIST | CX_ARTICLE, "R", "reload every source in the background")
 
 enum ui_action {
 	ACT_NONE = 0,

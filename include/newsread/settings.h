@@ -39,7 +39,11 @@ enum opt_type { OPT_BOOL, OPT_INT, OPT_STR, OPT_ENUM };
 	X(OFFLINE, "offline", OPT_BOOL, "off", NULL,                                                    \
 	  "read only the store: URL sources show what was stored, nothing is downloaded")             \
 	X(KEEP_ARTICLES_DAYS, "keep-articles-days", OPT_INT, "0", "0:36500",                            \
-	  "at each reload, drop stored articles older than this many days (0: keep all; starred stay)")
+	  "at each reload, drop stored articles older than this many days (0: keep all; starred stay)") \
+	X(RELOAD_ON_START, "reload-on-start", OPT_BOOL, "on", NULL,                                     \
+	  "the interface starts from the store, then reloads the network sources in the background")  \
+	X(RELOAD_INTERVAL, "reload-interval", OPT_INT, "0", "0:10080",                                  \
+	  "minutes between background reloads of every source in the interface (0: never)")
 
 enum opt_id {
 #define X(id, name, type, def, choices, help) OPT_##id,

@@ -26,10 +26,17 @@ struct source_list {
 	size_t nerrs;           /* messages in errs (past URLS_MAX_ERRORS the last one counts the rest) */
 };
 
+struct source_result;
+
 /* What loading is given (the caller's settings; source reads no options itself). */
 struct source_opts {
 	struct fetch_opts fetch; /* every download; its timeout also bounds the wait for a named pipe */
 	int parallel;            /* downloads at once in source_load_all (fetch-parallel) */
+	/* optional: source_load_all calls done(done_ud, i) as soon as res[i] is final (from
+	 * inside its download loop: keep it short), so a caller can store each source while
+	 * the others download and tell how far it is */
+	void (*done)(void *ud, size_t i, struct source_result *r);
+	void *done_ud;
 };
 
 #define SOURCE_MAX_BYTES (64u * 1024 * 1024) /* largest document read */

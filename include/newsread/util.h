@@ -37,6 +37,10 @@ struct nr_error {
 int nr_fail(struct nr_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print "newsread: MESSAGE" as one sanitized line on stderr (as nr_fail cleans it). */
 void nr_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The last line nr_report printed (without "newsread: "), "" before any: for telling in
+ * the interface what scrolled by on stderr before it started. Reports come from the main
+ * thread only (the background reload keeps its messages to itself). */
+const char *nr_last_report(void);
 
 /* Read a whole regular file, at most max bytes (more is an error).
  * Returns 0 and a malloc'd NUL-terminated buffer in *data, or -1 with err filled

@@ -4,6 +4,7 @@
  * count unread articles without downloading anything. */
 #include "newsread/app.h"
 #include "newsread/config.h"
+#include "app/app_priv.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ int app_user_sources(const char *const *given, size_t n, struct source_list *out
 
 /* The source marks of src are kept under: its URL, a local file's real path (so that
  * marks hold whatever folder newsread runs from), NULL for standard input. malloc'd. */
-static char *mark_key(const char *src)
+char *app_mark_key(const char *src)
 {
 	if (app_is_stored(src))
 		return xstrdup(src);
@@ -81,7 +82,7 @@ static char *mark_key(const char *src)
 }
 
 /* Give every article of l its mark source and its source's title. */
-static void label(struct articles *l, const char *key, const char *title, int hidden)
+void app_label(struct articles *l, const char *key, const char *title, int hidden)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct article *a = l->v[i];
@@ -112,7 +113,7 @@ static int apply_marks(struct store *st, struct articles *l, const char *key, st
 
 /* Store the articles a download of spec gave (r->arts, which get their row ids), or
  * record its failure or 304, in one transaction. Returns 0 or -1 with err. */
-static int store_result(struct store *st, const struct source_spec *spec, struct source_result *r,
+int app_store_result(struct store *st, const struct source_spec *spec, struct source_result *r,
 			struct nr_error *err)
 {
 	struct store_reload *rl;
@@ -142,7 +143,7 @@ static int store_result(struct store *st, const struct source_spec *spec, struct
 /* The stored articles of a network source into l (bodies too: the interface shows them
  * at once), and its stored title into *title (malloc'd, may be NULL). Returns 1 loaded,
  * 0 never stored, -1 error. */
-static int load_stored(struct store *st, const char *url, struct articles *l, char **title,
+int app_load_stored(struct store *st, const char *url, struct articles *l, char **title,
 		       struct nr_error *err)
 {
 	struct store_source ss;
@@ -183,9 +184,9 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 {
 	struct nr_error err;
 	int net = app_is_stored(spec->url), failed = 0;
-	char *key = mark_key(spec->url), *title = NULL;
+	char *key = app_mark_key(spec->url), *title = NULL;
 	if (net && !downloaded) { /* offline */
-		int got = c->store ? load_stored(c->store, spec->url, shown, &title, &err) : 0;
+		int got = c->store ? app_load_stored(c->store, spec->url, shown, &title, &err) : 0;
 		if (got <= 0) {
 			if (got == 0)
 				nr_fail(&err, "%s: not in the store (offline: nothing is downloaded)", spec->url);
@@ -197,13 +198,13 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 			fail_note(slot, r->err.msg);
 			failed = 1;
 		}
-		if (store_result(c->store, spec, r, &err)) {
+		if (app_store_result(c->store, spec, r, &err)) {
 			fail_note(slot, err.msg);
 			failed = 1;
 		}
 		if (r->rc || r->not_modified) { /* what was stored stands */
 			articles_free(&r->arts);
-			if (!c->store_only && load_stored(c->store, spec->url, shown, &title, &err) < 0) {
+			if (!c->store_only && app_load_stored(c->store, spec->url, shown, &title, &err) < 0) {
 				fail_note(slot, err.msg);
 				failed = 1;
 			}
@@ -230,7 +231,7 @@ static int settle(const struct app_ctx *c, const struct source_spec *spec, struc
 	if (net)
 		source_apply_spec(shown, spec->url, spec);
 	const char *t = r->title ? r->title : title ? title : stored_title;
-	label(shown, c->store || !net ? key : NULL, t, spec->hidden);
+	app_label(shown, c->store || !net ? key : NULL, t, spec->hidden);
 	free(title);
 	free(key);
 	return failed ? -1 : 0;
@@ -251,8 +252,12 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 	struct source_validators *subv = xcalloc(n ? n : 1, sizeof *subv);
 	size_t *at = xcalloc(n ? n : 1, sizeof *at), k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (c->offline && app_is_stored(specs[i].url))
+		if (app_is_stored(specs[i].url) &&
+		    (c->offline || (c->from_store && (rows[i].handle > 0 || c->defer_new)))) {
+			if (!c->offline && c->due)
+				c->due[i] = 1; /* shown from the store: for the background reload */
 			continue;
+		}
 		srcs[k] = specs[i].url;
 		sub[k] = specs[i];
 		if (app_is_stored(specs[i].url)) /* as the feed gives them: see settle */
@@ -272,8 +277,10 @@ int app_load(const struct app_ctx *c, const struct source_spec *specs, size_t n,
 	int failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct articles shown = {0};
-		if (settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown,
-			   c->errors ? &c->errors[i] : NULL))
+		int deferred = !c->offline && c->from_store && c->defer_new && !rows[i].handle &&
+			       app_is_stored(specs[i].url); /* nothing stored: the reload brings it */
+		if (!deferred && settle(c, &specs[i], &res[i], rows[i].title, downloaded[i], &shown,
+					c->errors ? &c->errors[i] : NULL))
 			failed++;
 		articles_move(out, &shown);
 		source_result_free(&res[i]);
@@ -318,7 +325,7 @@ int app_count_unread(const struct app_ctx *c, const struct source_spec *specs, s
 			continue;
 		}
 		struct articles l = {0};
-		char *key = mark_key(specs[i].url);
+		char *key = app_mark_key(specs[i].url);
 		if (source_load(specs[i].url, &specs[i], &so, &l, &err)) {
 			nr_report("%s", err.msg);
 			failed++;

@@ -169,14 +169,20 @@ int nr_fail(struct nr_error *e, const char *fmt, ...)
 	return -1;
 }
 
+static char last_report[1024];
+
 void nr_report(const char *fmt, ...)
 {
-	char line[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	format_line(line, sizeof line, fmt, ap);
+	format_line(last_report, sizeof last_report, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "newsread: %s\n", line);
+	fprintf(stderr, "newsread: %s\n", last_report);
+}
+
+const char *nr_last_report(void)
+{
+	return last_report;
 }
 
 int read_stream(int fd, const char *name, size_t max, char **data, size_t *len, struct nr_error *err)

@@ -499,3 +499,8 @@ char *html_to_text(const char *html, size_t len)
 	doc_free(&d);
 	return buf_steal(&b);
 }
+
+void html_global_init(void)
+{
+	xmlInitParser();
+}

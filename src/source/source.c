@@ -351,6 +351,8 @@ static void on_fetched(void *ud, size_t k, int rc, struct fetch_result *r, const
 		}
 	}
 	fetch_result_free(r);
+	if (la->o->done)
+		la->o->done(la->o->done_ud, i, sr);
 }
 
 static int load_any(const char *src, const struct source_spec *spec, const struct source_opts *o,
@@ -371,6 +373,8 @@ int source_load_all(const char *const *srcs, const struct source_spec *specs, co
 			struct source_result *r = &out[i];
 			r->rc = load_any(srcs[i], specs ? &specs[i] : NULL, o, &r->arts, &r->title, &r->err);
 			failed += r->rc != 0;
+			if (o->done)
+				o->done(o->done_ud, i, r);
 			continue;
 		}
 		reqs[k].url = srcs[i];

@@ -41,6 +41,7 @@ struct ui {
 	SCREEN *scr;
 	struct sigaction old[4];
 	unsigned long layouts, draws, keys;
+	struct ui_reload_ctl *reload; /* background reloads (ui_reload.c) */
 };
 
 static volatile sig_atomic_t ui_signal;
@@ -50,6 +51,9 @@ static void on_signal(int sig)
 {
 	ui_signal = sig;
 }
+
+static void ui_views_open(struct ui *ui);
+static void ui_views_close(struct ui *ui);
 
 /* ---- the view stack ---- */
 
@@ -130,6 +134,17 @@ void ui_articles_changed(struct ui *ui)
 		ui->quit = 1;
 }
 
+void ui_articles_arrived(struct ui *ui)
+{
+	if (ui->depth != 1) {
+		ui_articles_changed(ui);
+		return;
+	}
+	/* the first articles: the views the interface would have opened with them */
+	ui_views_close(ui);
+	ui_views_open(ui);
+}
+
 void ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
@@ -179,6 +194,17 @@ const struct ui_source *ui_sources(struct ui *ui, size_t *n)
 {
 	*n = ui->nsrcs;
 	return ui->srcs;
+}
+
+struct ui_reload_ctl *ui_reloads(struct ui *ui)
+{
+	return ui->reload;
+}
+
+void ui_set_reloader(struct ui *ui, const struct ui_reloader *rl)
+{
+	ui_reload_free(ui->reload);
+	ui->reload = ui_reload_new(rl, ui->s);
 }
 
 const struct settings *ui_settings(struct ui *ui)
@@ -258,7 +284,8 @@ static void ui_draw(struct ui *ui)
 	draw_bar(0, w, title, NULL, TE_HEADER, 0);
 	char hint[96];
 	ui_status_hint(ui->srcs, ui->nsrcs, hint, sizeof hint);
-	char *left = ui_clean(ui->msg[0] ? ui->msg : hint);
+	const char *rt = ui_reload_text(ui->reload);
+	char *left = ui_clean(ui->msg[0] ? ui->msg : rt ? rt : hint);
 	draw_bar(h - 1, w, left, pos, ui->msg[0] ? TE_STATUS : TE_STATUS, 1);
 	free(left);
 	free(title);
@@ -421,6 +448,7 @@ void ui_free(struct ui *ui)
 		return;
 	ui_views_close(ui);
 	keymap_free(&ui->keymap);
+	ui_reload_free(ui->reload);
 	free(ui);
 }
 
@@ -460,6 +488,9 @@ unsigned ui_act(struct ui *ui, enum ui_action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return RD_ALL;
+	case ACT_RELOAD:
+	case ACT_RELOAD_ALL:
+		return ui_reload_request(ui, ui->reload, v, a == ACT_RELOAD_ALL);
 	default:
 		rd = lview_is_move(a) ? lview_move(&v->m, a, v->height) : v->ops->request(v, a);
 		break;
@@ -496,10 +527,12 @@ static void ui_loop(struct ui *ui)
 		if (dirty)
 			ui_draw(ui);
 		dirty = 0;
+		wtimeout(stdscr, ui_reload_running(ui->reload) ? 100 : 250);
 		wint_t ch;
 		int r = wget_wch(stdscr, &ch);
 		if (ui_signal)
 			break;
+		dirty = ui_reload_tick(ui, ui->reload);
 		if (r == ERR)
 			continue;
 		dirty = 1;
@@ -510,7 +543,8 @@ static void ui_loop(struct ui *ui)
 }
 
 int ui_run(struct articles *l, const char *title, int single, const struct settings *s, struct store *st,
-	   const char *notice, const struct ui_source *srcs, size_t nsrcs, struct nr_error *err)
+	   const char *notice, const struct ui_source *srcs, size_t nsrcs, const struct ui_reloader *rl,
+	   struct nr_error *err)
 {
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -523,6 +557,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	ui.title = title ? title : "newsread";
 	ui.single = single;
 	keymap_defaults(&ui.keymap); /* later: the one the config's bind lines wrote into */
+	ui.reload = ui_reload_new(rl, s);
 	size_t up = 0;
 	int rc = 0;
 	for (; up < ARRAY_LEN(stages); up++) {
@@ -536,6 +571,7 @@ int ui_run(struct articles *l, const char *title, int single, const struct setti
 	while (up--)
 		stages[up].down(&ui);
 	keymap_free(&ui.keymap);
+	ui_reload_free(ui.reload);
 	int sig = ui_signal;
 	if (getenv("NEWSREAD_UI_STATS"))
 		fprintf(stderr, "newsread: ui-stats layouts=%lu draws=%lu keys=%lu\n", ui.layouts, ui.draws, ui.keys);

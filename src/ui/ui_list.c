@@ -164,6 +164,14 @@ static void tree_free(struct view *v)
 	free(tv);
 }
 
+static const struct view_ops tree_ops;
+
+const struct cat_node *ui_tree_node(struct view *v)
+{
+	struct tree_view *tv = v->data;
+	return v->ops == &tree_ops && v->m.sel < v->m.n ? tv->rows[v->m.sel] : NULL;
+}
+
 static const struct view_ops tree_ops = {
 	.name = "tree",
 	.context = CXI_TREE,

@@ -121,6 +121,12 @@ struct store *ui_store(struct ui *ui);
 void ui_set_sources(struct ui *ui, const struct ui_source *srcs, size_t n);
 /* The session's sources, *n of them. */
 const struct ui_source *ui_sources(struct ui *ui, size_t *n);
+/* The reloader r and R use (NULL: none); for tests of an interface made by ui_new. */
+struct ui_reloader;
+void ui_set_reloader(struct ui *ui, const struct ui_reloader *rl);
+/* The interface's reload state (for ui_reload_* below). */
+struct ui_reload_ctl;
+struct ui_reload_ctl *ui_reloads(struct ui *ui);
 /* The category tree of the articles (rebuilt by ui_articles_changed). */
 struct cat_tree *ui_cattree(struct ui *ui);
 /* The settings the interface was started with. */
@@ -137,6 +143,10 @@ struct view *ui_view_at(struct ui *ui, int k);
  * expanded), then let every view from the bottom up rebuild its rows and keep its
  * selection on its article (a view with nothing left to show closes). */
 void ui_articles_changed(struct ui *ui);
+/* Articles came into a collection that was empty: open the views ui_run would have
+ * opened over them (the tree when there are categories), unless the user has opened
+ * another view meanwhile (then as ui_articles_changed). */
+void ui_articles_arrived(struct ui *ui);
 /* Do what a key bound to a does in the top view (no drawing). Returns RD_* bits. */
 unsigned ui_act(struct ui *ui, enum ui_action a);
 /* An interface over l without a terminal, its first views open as ui_run opens them
@@ -167,6 +177,28 @@ void ui_status_hint(const struct ui_source *srcs, size_t n, char *buf, size_t ca
  * (a wide character that would cross the edge is left out), padded with spaces when
  * narrower, on the left when right. s is one sanitized line. Pure. Cost: O(strlen(s)). */
 void ui_fit(struct buf *out, const char *s, int w, int right);
+
+/* The node selected in a category tree view, or NULL (v is another view, or empty). */
+const struct cat_node *ui_tree_node(struct view *v);
+
+/* ---- background reloads (src/ui/ui_reload.c) ---- */
+
+struct ui_reloader;
+struct ui_reload_ctl;
+/* The interface's reload state over rl (may be NULL: r and R say why they cannot). */
+struct ui_reload_ctl *ui_reload_new(const struct ui_reloader *rl, const struct settings *s);
+void ui_reload_free(struct ui_reload_ctl *c);
+/* 1 while a reload runs (the loop then wakes up more often). */
+int ui_reload_running(const struct ui_reload_ctl *c);
+/* The progress ("reloading 3/12") or the last outcome ("reloaded 12 sources, 2 failed:
+ * URL: reason") for the status line, or NULL. */
+const char *ui_reload_text(const struct ui_reload_ctl *c);
+/* r (all 0: the source of v's selected article, or the sources of the selected
+ * category) or R (all 1). Returns RD_* bits. */
+unsigned ui_reload_request(struct ui *ui, struct ui_reload_ctl *c, struct view *v, int all);
+/* Never waiting: start the timer's reload when due, bring in what finished (new
+ * articles through ui_articles_changed). Returns 1 when the screen should be drawn. */
+int ui_reload_tick(struct ui *ui, struct ui_reload_ctl *c);
 
 /* ---- the category tree (pure: no curses) ---- */
 

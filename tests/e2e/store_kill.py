@@ -66,7 +66,10 @@ def after_kill(what):
         problems.append("%s: marks lost: %s" % (what, sorted(lost)[:5]))
 
 
-ROW = re.compile(r"^ ( |N) \d{4}-\d\d-\d\d \d\d:\d\d  Item (\d+)\b")
+# a whole row: a capture taken while newsread redraws can hold a row half drawn ("Item 0"
+# cut short, or an old flag beside a new title), so a row counts only when its title is
+# complete and the same row stands in two captures taken one after the other
+ROW = re.compile(r"^ ( |N) \d{4}-\d\d-\d\d \d\d:\d\d  Item (\d{4}) of the kill test")
 
 
 def marking_round(i):
@@ -85,13 +88,14 @@ def marking_round(i):
         tmux("send-keys", "-t", "k", *(["Enter", "q", "j"] * 3))
     time.sleep(random.choice([0, 0, 0.001, 0.003, 0.01]))
     screen = tmux("capture-pane", "-p", "-t", "k")
+    again = tmux("capture-pane", "-p", "-t", "k")
     try:
         os.kill(int(pid), 9)
     except (ValueError, ProcessLookupError):
         pass
     shown = 0
-    for line in screen.splitlines():
-        m = ROW.match(line)
+    for line, line2 in zip(screen.splitlines(), again.splitlines()):
+        m = ROW.match(line) if line == line2 else None
         if m and m.group(1) == " ":
             seen.add("item-%s" % m.group(2))
             shown += 1

@@ -7,10 +7,12 @@
 #include "newsread/article.h"
 #include "newsread/settings.h"
 #include "newsread/store.h"
+#include "newsread/ui.h"
 #include "ui/ui_view.h"
 
 #include <limits.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static char tmpdir[64];
@@ -179,6 +181,127 @@ static void test_local_marks(void **state)
 	free(dir);
 }
 
+/* An RSS feed of the titles (newest first) into path. */
+static void write_feed(const char *path, const char *const *titles, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "<rss version=\"2.0\"><channel><title>F</title>");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "<item><title>%s</title><guid>%s</guid><pubDate>Sun, %02zu Nov 2021 10:00:00 +0000</pubDate>"
+			   "<description>b</description></item>", titles[i], titles[i], 28 - i);
+	buf_adds(&b, "</channel></rss>");
+	write_file(path, b.s);
+	buf_free(&b);
+}
+
+static int hook_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
+{
+	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
+}
+
+static long hook_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
+{
+	struct app_reload_progress p;
+	long added = app_reload_collect(ctx, l, &p);
+	st->done = p.done;
+	st->total = p.total;
+	st->failed = p.failed;
+	st->running = p.running;
+	memcpy(st->error, p.error, sizeof st->error);
+	return added;
+}
+
+/* Tick the interface until its reload is done (at most 20 s). */
+static void tick_until_done(struct ui *ui)
+{
+	for (int i = 0; i < 2000 && ui_reload_running(ui_reloads(ui)); i++) {
+		ui_reload_tick(ui, ui_reloads(ui));
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	assert_false(ui_reload_running(ui_reloads(ui)));
+}
+
+/* The background reload: a worker with its own store connection stores what a source
+ * gives; the interface's thread adds the new articles, selections stay on theirs. An
+ * exec: source stands in for the network (it is stored like a URL). */
+static void test_background_reload(void **state)
+{
+	(void)state;
+	struct settings s;
+	settings_init(&s);
+	struct nr_error err;
+	char *db = xasprintf("%s/n.db", tmpdir), *feed = xasprintf("%s/f.xml", tmpdir);
+	assert_int_equal(opt_set(&s, "db", db, &err), 0);
+	const char *t3[] = {"C", "B", "A"}, *t4[] = {"D", "C", "B", "A"}, *t5[] = {"E", "D", "C", "B", "A"};
+	write_feed(feed, t3, 3);
+	char *url = xasprintf("exec:cat '%s'", feed);
+	struct source_spec spec = {.url = url};
+	unsigned char due = 0;
+	struct app_ctx c = {.s = &s, .from_store = 1, .due = &due};
+	assert_int_equal(app_store_open(&s, 1, &c.store, &err), 0);
+	struct articles l = {0};
+	c.defer_new = 1; /* the urls file's: a source never stored waits for the reload */
+	assert_int_equal(app_load(&c, &spec, 1, &l), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(due, 1);
+	c.defer_new = 0; /* the command line's: loaded now */
+	due = 0;
+	assert_int_equal(app_load(&c, &spec, 1, &l), 0); /* never stored: loaded now */
+	assert_int_equal(l.n, 3);
+	assert_int_equal(due, 0);
+	articles_free(&l);
+	assert_int_equal(app_load(&c, &spec, 1, &l), 0); /* stored: shown from the store */
+	assert_int_equal(l.n, 3);
+	assert_int_equal(due, 1);
+	articles_sort(&l);
+
+	write_feed(feed, t4, 4);
+	struct app_reload *r = app_reload_new(&s, &spec, 1, c.store);
+	struct ui_reloader rl = {.ctx = r, .start = hook_start, .collect = hook_collect};
+	struct ui *ui = ui_new(&l, "test", 0, &s);
+	ui_set_reloader(ui, &rl);
+	struct view *list = ui_view_at(ui, 0);
+	assert_string_equal(list->ops->name, "list");
+	ui_act(ui, ACT_DOWN); /* B */
+	assert_string_equal(articles_get(&l, list->ops->selected(list))->title, "B");
+	assert_int_equal(ui_act(ui, ACT_RELOAD_ALL), RD_STATUS);
+	assert_int_equal(ui_act(ui, ACT_RELOAD_ALL), RD_STATUS); /* one at a time: a message */
+	tick_until_done(ui);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(articles_get(&l, list->ops->selected(list))->title, "B");
+	assert_int_equal(list->m.sel, 2);
+	assert_string_equal(ui_reload_text(ui_reloads(ui)), "reloaded 1 source");
+
+	/* r: the selected article's source; a failure is counted with its reason */
+	write_feed(feed, t5, 5);
+	assert_int_equal(ui_act(ui, ACT_RELOAD), RD_STATUS);
+	tick_until_done(ui);
+	assert_int_equal(l.n, 5);
+	assert_string_equal(articles_get(&l, list->ops->selected(list))->title, "B");
+	assert_int_equal(unlink(feed), 0);
+	ui_act(ui, ACT_RELOAD);
+	tick_until_done(ui);
+	assert_int_equal(l.n, 5); /* the stored ones stay */
+	assert_non_null(strstr(ui_reload_text(ui_reloads(ui)), "reloaded 1 source, 1 failed: exec:cat"));
+
+	ui_free(ui);
+	assert_int_equal(app_reload_free(r), 0);
+	/* offline: nothing starts */
+	r = app_reload_new(&s, &spec, 1, c.store);
+	assert_int_equal(opt_set(&s, "offline", "on", &err), 0);
+	assert_int_equal(app_reload_start(r, NULL, &err), -1);
+	assert_string_equal(err.msg, "offline: nothing is downloaded");
+	assert_int_equal(app_reload_free(r), 0);
+	articles_free(&l);
+	store_close(c.store);
+	settings_free(&s);
+	free(url);
+	free(feed);
+	free(db);
+}
+
 int main(void)
 {
 	test_locale();
@@ -186,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_commands),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test_setup_teardown(test_local_marks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_background_reload, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const struct source_opts opts = {{5, "newsread-test"}, 4};
+static const struct source_opts opts = {.fetch = {5, "newsread-test"}, .parallel = 4};
 static char dir[] = "/tmp/nr-test-fetch.XXXXXX";
 static char base[64];
 static pid_t server;

@@ -17,7 +17,7 @@
 #define SRC FIXTURES "/sources"
 
 /* what main hands down from the settings */
-static const struct source_opts test_opts = {{5, "newsread-test"}, 4};
+static const struct source_opts test_opts = {.fetch = {5, "newsread-test"}, .parallel = 4};
 
 static void test_binary(void **state)
 {

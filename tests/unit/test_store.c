@@ -19,8 +19,7 @@ static char *dbpath; /* tmpdir/data/newsread/newsread.db: two folders to create 
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/nr-store-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	test_tmpdir_make(tmpdir, "store");
 	dbpath = xasprintf("%s/data/newsread/newsread.db", tmpdir);
 	return 0;
 }
@@ -28,9 +27,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	free(dbpath);
 	return 0;
 }

@@ -16,17 +16,14 @@ static char tmpdir[64];
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/nr-urls-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	test_tmpdir_make(tmpdir, "urls");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return 0;
 }
 

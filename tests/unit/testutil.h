@@ -44,4 +44,19 @@ static inline char *test_slurp(const char *path, size_t *len)
 	return d;
 }
 
+/* A fresh folder for a test: /tmp/nr-NAME-XXXXXX into dir (64 bytes), and removed with
+ * all it holds. */
+static inline void test_tmpdir_make(char *dir, const char *name)
+{
+	snprintf(dir, 64, "/tmp/nr-%s-XXXXXX", name);
+	assert_non_null(mkdtemp(dir));
+}
+
+static inline void test_tmpdir_remove(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 #endif

@@ -415,23 +415,6 @@ static int run_marks(const struct cli *c, const struct settings *s)
 	return rc;
 }
 
-static int tui_reload_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
-{
-	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
-}
-
-static long tui_reload_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
-{
-	struct app_reload_progress p;
-	long added = app_reload_collect(ctx, l, &p);
-	st->done = p.done;
-	st->total = p.total;
-	st->failed = p.failed;
-	st->running = p.running;
-	memcpy(st->error, p.error, sizeof st->error);
-	return added;
-}
-
 /* The interface over l, with background reloads when there is a store: at once of the
  * sources shown from the store (reload-on-start), later on r, R and reload-interval.
  * A reload still running when the user quits is not waited for: the terminal is
@@ -443,7 +426,7 @@ static int run_tui(struct app_ctx *ac, struct source_list *sl, struct articles *
 	struct nr_error err;
 	html_global_init(); /* the worker parses feeds while this thread parses articles */
 	struct app_reload *r = ac->store ? app_reload_new(ac->s, sl->v, sl->n, ac->store) : NULL;
-	struct ui_reloader rl = {.ctx = r, .start = tui_reload_start, .collect = tui_reload_collect};
+	struct ui_reloader rl = app_reloader(r);
 	int any = 0;
 	for (size_t i = 0; i < sl->n; i++)
 		any |= ac->due[i];

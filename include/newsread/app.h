@@ -94,6 +94,10 @@ int app_reload_start_urls(struct app_reload *r, const char *const *urls, size_t 
  * Returns the number of articles added or replaced, or -1 when nothing happened since.
  * Cost: one store_load of each source that changed, O(n) per article added. */
 long app_reload_collect(struct app_reload *r, struct articles *l, struct app_reload_progress *p);
+/* The interface's hook over r: r and R start it (no URLs: every source), the interface's
+ * loop collects what finished. rl.running is 0: set it when a reload already runs. */
+struct ui_reloader;
+struct ui_reloader app_reloader(struct app_reload *r);
 /* Free r. A worker still running is left to finish on its own (r is then kept for it):
  * returns 1 in that case, so the caller does not tear down what the worker uses
  * (fetch_global_cleanup); 0 otherwise. */

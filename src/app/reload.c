@@ -6,6 +6,7 @@
  * waiting and reads the new articles through its own connection. */
 #include "newsread/app.h"
 #include "app/app_priv.h"
+#include "newsread/ui.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -332,4 +333,28 @@ int app_reload_free(struct app_reload *r)
 	pthread_mutex_destroy(&r->mu);
 	free(r);
 	return 0;
+}
+
+/* ---- the interface's hook (struct ui_reloader) over a reload ---- */
+
+static int hook_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
+{
+	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
+}
+
+static long hook_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
+{
+	struct app_reload_progress p;
+	long added = app_reload_collect(ctx, l, &p);
+	st->done = p.done;
+	st->total = p.total;
+	st->failed = p.failed;
+	st->running = p.running;
+	memcpy(st->error, p.error, sizeof st->error);
+	return added;
+}
+
+struct ui_reloader app_reloader(struct app_reload *r)
+{
+	return (struct ui_reloader){.ctx = r, .start = hook_start, .collect = hook_collect};
 }

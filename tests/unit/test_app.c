@@ -192,23 +192,6 @@ static void write_feed(const char *path, const char *const *titles, size_t n)
 	buf_free(&b);
 }
 
-static int hook_start(void *ctx, const char *const *urls, size_t n, struct nr_error *err)
-{
-	return n ? app_reload_start_urls(ctx, urls, n, err) : app_reload_start(ctx, NULL, err);
-}
-
-static long hook_collect(void *ctx, struct articles *l, struct ui_reload_status *st)
-{
-	struct app_reload_progress p;
-	long added = app_reload_collect(ctx, l, &p);
-	st->done = p.done;
-	st->total = p.total;
-	st->failed = p.failed;
-	st->running = p.running;
-	memcpy(st->error, p.error, sizeof st->error);
-	return added;
-}
-
 /* Tick the interface until its reload is done (at most 20 s). */
 static void tick_until_done(struct ui *ui)
 {
@@ -256,7 +239,7 @@ static void test_background_reload(void **state)
 
 	write_feed(feed, t4, 4);
 	struct app_reload *r = app_reload_new(&s, &spec, 1, c.store);
-	struct ui_reloader rl = {.ctx = r, .start = hook_start, .collect = hook_collect};
+	struct ui_reloader rl = app_reloader(r);
 	struct ui *ui = ui_new(&l, "test", 0, &s);
 	ui_set_reloader(ui, &rl);
 	struct view *list = ui_view_at(ui, 0);
